@@ -1,0 +1,1 @@
+export { bolus1cmt } from "./pk/bolus1cmt.js";
