@@ -1,0 +1,57 @@
+import type { Jacobian, Rhs } from "../ode/types.js";
+
+/** One model parameter, named as in the literature (CL, V, KA, EC50), with its unit. */
+export interface ParameterSpec {
+  name: string;
+  value: number;
+  unit: string;
+  label?: string;
+}
+
+/** A named state. `cmt` is its NONMEM compartment number (1-based, declaration order). */
+export interface CompartmentSpec {
+  name: string;
+  cmt: number;
+  unit: string;
+  label?: string;
+}
+
+export interface OutputSpec {
+  name: string;
+  unit: string;
+  label?: string;
+}
+
+/**
+ * A compiled model: everything the simulation engine needs, with generated fast functions.
+ * States y are indexed 0..n-1 in compartment order (y[cmt-1]); parameters p in `parameters` order.
+ * Dose modifiers follow NONMEM names: a parameter `F<cmt>` scales doses into that compartment
+ * (default 1) and `ALAG<cmt>` delays them (default 0).
+ */
+export interface Model {
+  name: string;
+  description: string;
+  reference?: string;
+  parameters: ParameterSpec[];
+  compartments: CompartmentSpec[];
+  outputs: OutputSpec[];
+  /** Covariate names the model reads (values come from the dataset or the caller). */
+  covariates: string[];
+  /**
+   * dy/dt with derived quantities computed inline. `p` holds the parameter values followed by
+   * the covariate values, in `parameters` then `covariates` order.
+   */
+  rhs: Rhs;
+  jacobian: Jacobian;
+  /** Initial state at time 0 (default zeros) for parameters p. */
+  init(p: Float64Array, y0: Float64Array): void;
+  /** Model outputs at (t, y): writes out[i] for outputs[i]. */
+  output(t: number, y: Float64Array, p: Float64Array, out: Float64Array): void;
+  /**
+   * True when dy/dt = A(p)·y exactly (no t, no state-dependent coefficients, no constant
+   * inputs). Then `jacobian(0, y, p, A)` is the system matrix and closed-form propagation applies.
+   */
+  linear: boolean;
+  /** Source text of the model, when it was written in the pmxlab model format. */
+  source?: string;
+}
