@@ -6,3 +6,7 @@ cd "$(dirname "$0")/.."
 # so install with `npm install`, which still resolves exactly the versions the lock file pins.
 npm install --no-audit --no-fund
 npm test
+# Browser end-to-end: the `npm start` set-up (scripts/setup.sh), the real JupyterLab and
+# Debian's chromium (installed here when missing); screenshots go to test-results/.
+bash test/e2e/ensure-chromium.sh
+node --test --test-concurrency=1 test/e2e/

@@ -1,1 +1,15 @@
-export {};
+export type {
+  Algorithm,
+  Integrator,
+  Jacobian,
+  OdeProblem,
+  OdeSolution,
+  Rhs,
+  SolverOptions,
+  SolverStats,
+  SolverStatus,
+} from "./types.js";
+export { auto } from "./auto/index.js";
+export { dopri5 } from "./dopri5/index.js";
+export { rodas4 } from "./rodas4/index.js";
+export { solve } from "./solve.js";

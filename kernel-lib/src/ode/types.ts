@@ -11,12 +11,18 @@ export type Jacobian = (t: number, y: Float64Array, p: Float64Array, jac: Float6
 export type SolverStatus = "success" | "max-steps" | "step-too-small" | "unstable" | "timeout";
 
 export interface SolverStats {
+  /** Accepted steps. */
   steps: number;
+  /** Rejected steps (error too large, or a NaN/Inf or singular matrix forced a smaller step). */
   rejected: number;
   rhsEvals: number;
   jacobianEvals: number;
   /** LU factorisations (implicit and Rosenbrock methods). */
   factorizations: number;
+  /** Accepted steps taken by a stiff method (rodas4), alone or inside `auto()`. */
+  stiffSteps?: number;
+  /** Times `auto()` switched between its non-stiff and stiff methods. */
+  switches?: number;
 }
 
 export interface SolverOptions {
@@ -26,10 +32,24 @@ export interface SolverOptions {
   atol?: number;
   /** Accepted + rejected steps allowed in one `advance` / `solve` call (default 100 000). */
   maxSteps?: number;
-  /** Wall-clock budget in milliseconds for one `solve` (default 30 000); exceeding it ends with status "timeout". */
+  /**
+   * Wall-clock budget in milliseconds (default 30 000), counted from an integrator's first
+   * `advance` after its creation or its last `resetClock()` (so one `solve`, or one subject
+   * of a simulation); exceeding it ends with status "timeout".
+   */
   maxWallMs?: number;
   /** Largest step allowed (default: unbounded). */
   hmax?: number;
+  /**
+   * First step of each `advance` (default: chosen by Hairer's initial step algorithm).
+   * With `adaptive: false`, the constant step size.
+   */
+  dt?: number;
+  /**
+   * Error control on (default true). `adaptive: false` takes steps of exactly `dt` (the last
+   * one shortened to land on t1), as DifferentialEquations.jl does; for convergence studies.
+   */
+  adaptive?: boolean;
 }
 
 /**
@@ -58,6 +78,8 @@ export interface Integrator {
   readonly message: string;
   /** Cumulative statistics since creation. */
   readonly stats: SolverStats;
+  /** Restarts the `maxWallMs` budget at the next `advance` (the engine calls it per subject). */
+  resetClock(): void;
 }
 
 /** An ODE algorithm as a value: carries its properties and builds integrators. */
@@ -66,4 +88,36 @@ export interface Algorithm {
   readonly order: number;
   readonly stiff: boolean | "auto";
   createIntegrator(n: number, rhs: Rhs, jacobian: Jacobian | undefined, options?: SolverOptions): Integrator;
+}
+
+/**
+ * An initial value problem dy/dt = f(t, y, p), y(t0) = y0, on [t0, t1], as plain data.
+ * `saveat` lists the output times (non-decreasing, inside tspan; default 101 evenly spaced
+ * points from t0 to t1).
+ */
+export interface OdeProblem {
+  rhs: Rhs;
+  /** Exact ∂f/∂y for stiff methods; finite differences are used when absent. */
+  jacobian?: Jacobian;
+  y0: ArrayLike<number>;
+  tspan: readonly [number, number];
+  p?: ArrayLike<number>;
+  saveat?: ArrayLike<number>;
+}
+
+/**
+ * What `solve` returns: the states at the output times, why the integration ended, and what
+ * it cost. On failure `t` and `y` hold only the output times reached before it.
+ */
+export interface OdeSolution {
+  t: Float64Array;
+  /** One array per state: y[i][j] is state i at t[j]. */
+  y: Float64Array[];
+  status: SolverStatus;
+  /** Empty on success; otherwise the reason, naming t and the step size. */
+  message: string;
+  stats: SolverStats;
+  /** Name of the algorithm used (e.g. "auto"; `stats.stiffSteps` tells how much was stiff). */
+  algorithm: string;
+  problem: OdeProblem;
 }

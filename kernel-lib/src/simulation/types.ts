@@ -21,3 +21,13 @@ export interface SimulationResult extends SimulationColumns {
   message: string;
   stats: SolverStats;
 }
+
+/** An evenly spaced time grid; `end` defaults to the regimen's end, `step` to 1/200 of the span. */
+export interface TimeGrid {
+  start?: number;
+  end?: number;
+  step?: number;
+}
+
+/** How the states are propagated: exactly (linear models only), numerically, or chosen for you. */
+export type SimulationMethod = "auto" | "closed-form" | "ode";

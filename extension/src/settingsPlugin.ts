@@ -1,0 +1,24 @@
+import type { JupyterFrontEnd, JupyterFrontEndPlugin } from "@jupyterlab/application";
+import { ISettingRegistry } from "@jupyterlab/settingregistry";
+import { IPmxlabSettings } from "./tokens.js";
+
+const PLUGIN_ID = "@pmxlab/jupyterlab:settings";
+const DEFAULT_KERNEL = "tslab";
+
+/** Loads `schema/settings.json` and exposes it as {@link IPmxlabSettings}. */
+export const settingsPlugin: JupyterFrontEndPlugin<IPmxlabSettings> = {
+  id: PLUGIN_ID,
+  description: "Provides the pmxlab user settings.",
+  autoStart: true,
+  requires: [ISettingRegistry],
+  provides: IPmxlabSettings,
+  activate: async (_app: JupyterFrontEnd, registry: ISettingRegistry): Promise<IPmxlabSettings> => {
+    const settings = await registry.load(PLUGIN_ID);
+    return {
+      get kernelName(): string {
+        const value = settings.composite.kernelName;
+        return typeof value === "string" && value !== "" ? value : DEFAULT_KERNEL;
+      },
+    };
+  },
+};

@@ -1,0 +1,2 @@
+export { luFactor, luSolve } from "./lu.js";
+export { expm } from "./expm.js";

@@ -1,0 +1,1 @@
+export { dopri5 } from "./dopri5.js";

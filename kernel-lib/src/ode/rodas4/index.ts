@@ -1,0 +1,1 @@
+export { rodas4 } from "./rodas4.js";

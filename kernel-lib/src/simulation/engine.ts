@@ -1,0 +1,163 @@
+import type { Model } from "../model/types.js";
+import type { SolverOptions, SolverStatus } from "../ode/types.js";
+import type { SteadyStateDose, TimedAction } from "./actions.js";
+import type { Propagator } from "./propagator.js";
+import { periodActions, solveSteadyState } from "./steady-state.js";
+import type { Timeline } from "./timeline.js";
+
+/** Receives the state at output row k (time t); `y` is only valid during the call. */
+export type OutputSink = (k: number, t: number, y: Float64Array, p: Float64Array) => void;
+
+export interface SubjectOutcome {
+  status: SolverStatus;
+  message: string;
+}
+
+/**
+ * Runs timelines: integrates between actions with a propagator and applies each action
+ * (dose, infusion switch, reset, steady state, covariate change) at its exact time, so every
+ * dose is a discontinuity at which integration restarts. One engine serves many subjects.
+ */
+export class Engine {
+  private readonly n: number;
+  private readonly y: Float64Array;
+  private readonly saved: Float64Array;
+  /** Active infusions by id: the engine sums their rates into `rates`. */
+  private readonly active = new Map<number, { cmt: number; rate: number }>();
+  private p: Float64Array = new Float64Array(0);
+  private sink: OutputSink = () => undefined;
+  private times: Float64Array = new Float64Array(0);
+  private readonly sinkState = (k: number, yk: Float64Array) => this.sink(k, this.times[k], yk, this.p);
+  private readonly tolerance: { rtol: number; atol: number };
+
+  constructor(
+    private readonly model: Model,
+    private readonly propagator: Propagator,
+    private readonly rates: Float64Array,
+    options: SolverOptions = {},
+  ) {
+    this.n = model.compartments.length;
+    this.y = new Float64Array(this.n);
+    this.saved = new Float64Array(this.n);
+    this.tolerance = { rtol: options.rtol ?? 1e-6, atol: options.atol ?? 1e-9 };
+  }
+
+  /** Simulates one subject with parameter vector `p` (parameters then covariates; changed in place by covariate actions). */
+  run(timeline: Timeline, p: Float64Array, sink: OutputSink): SubjectOutcome {
+    this.p = p;
+    this.sink = sink;
+    this.times = timeline.outputTimes;
+    this.propagator.setParams(p);
+    this.propagator.startSubject();
+    this.resetState();
+    const actions = timeline.actions;
+    const start = actions.length > 0 ? Math.min(0, actions[0].time) : 0;
+    return this.runActions(actions, start, this.y, true);
+  }
+
+  private resetState(): void {
+    this.model.init(this.p, this.y);
+    this.active.clear();
+    this.rates.fill(0);
+  }
+
+  private runActions(actions: readonly TimedAction[], t: number, y: Float64Array, outputs: boolean, end = t): SubjectOutcome {
+    let i = 0;
+    while (i < actions.length) {
+      const a = actions[i];
+      if (a.action.kind === "output") {
+        // A run of consecutive outputs is served by one integration with dense output.
+        let j = i + 1;
+        while (j < actions.length && actions[j].action.kind === "output") j++;
+        const last = actions[j - 1];
+        const t1 = last.time;
+        const from = a.action.index;
+        const to = (last.action as { index: number }).index + 1;
+        const status = this.propagator.advance(t, t1, y, this.times, from, to, this.sinkState);
+        if (status !== "success") return this.failure(status, t);
+        t = t1;
+        i = j;
+        continue;
+      }
+      if (a.time > t) {
+        const status = this.propagator.advance(t, a.time, y, this.times, 0, 0, this.sinkState);
+        if (status !== "success") return this.failure(status, t);
+        t = a.time;
+      }
+      const outcome = this.apply(a, y);
+      if (outcome) return outcome;
+      i++;
+    }
+    if (!outputs && end > t) {
+      const status = this.propagator.advance(t, end, y, this.times, 0, 0, this.sinkState);
+      if (status !== "success") return this.failure(status, t);
+    }
+    return { status: "success", message: "" };
+  }
+
+  private apply(timed: TimedAction, y: Float64Array): SubjectOutcome | undefined {
+    const a = timed.action;
+    switch (a.kind) {
+      case "bolus":
+        y[a.cmt - 1] += a.amount;
+        return undefined;
+      case "infusion-start":
+        this.active.set(a.infusion, { cmt: a.cmt, rate: a.rate });
+        this.rates[a.cmt - 1] += a.rate;
+        return undefined;
+      case "infusion-end": {
+        // An infusion cancelled by a reset has no end left to apply.
+        const running = this.active.get(a.infusion);
+        if (running) {
+          this.active.delete(a.infusion);
+          this.rates[running.cmt - 1] -= running.rate;
+          if (this.active.size === 0) this.rates.fill(0);
+        }
+        return undefined;
+      }
+      case "reset":
+        this.resetState();
+        return undefined;
+      case "covariates":
+        for (const [index, value] of a.values) this.p[index] = value;
+        this.propagator.setParams(this.p);
+        return undefined;
+      case "steady-state":
+        return this.steadyState(a.dose, timed.time, y);
+      case "output":
+        return undefined;
+    }
+  }
+
+  private steadyState(dose: SteadyStateDose, time: number, y: Float64Array): SubjectOutcome | undefined {
+    const { period, actions } = periodActions(dose);
+    const ss = this.saved;
+    // SS=2 superimposes: infusions running now keep running after the steady state is added.
+    const running = dose.mode === 2 ? new Map(this.active) : new Map<number, { cmt: number; rate: number }>();
+    this.active.clear();
+    this.rates.fill(0);
+    const interval = (x: Float64Array): SolverStatus => {
+      const outcome = this.runActions(actions, 0, x, false, period);
+      this.active.clear();
+      this.rates.fill(0);
+      return outcome.status;
+    };
+    if (this.model.linear) ss.fill(0);
+    else this.model.init(this.p, ss);
+    const outcome = solveSteadyState(this.n, this.model.linear, ss, interval, this.tolerance);
+    if (outcome.status !== "success") {
+      return { status: outcome.status, message: `steady state at t = ${time}: ${outcome.message || this.propagator.message}` };
+    }
+    if (dose.mode === 1) y.set(ss);
+    else for (let i = 0; i < this.n; i++) y[i] += ss[i];
+    for (const [id, infusion] of running) {
+      this.active.set(id, infusion);
+      this.rates[infusion.cmt - 1] += infusion.rate;
+    }
+    return undefined;
+  }
+
+  private failure(status: SolverStatus, t: number): SubjectOutcome {
+    return { status, message: this.propagator.message || `integration failed (${status}) after t = ${t}` };
+  }
+}

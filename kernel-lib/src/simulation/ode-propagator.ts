@@ -1,0 +1,50 @@
+import type { Model } from "../model/types.js";
+import type { Algorithm, Integrator, SolverOptions, SolverStats, SolverStatus } from "../ode/types.js";
+import type { Propagator } from "./propagator.js";
+
+/** Propagation by numerical integration of the model's ODEs plus the infusion rates. */
+export class OdePropagator implements Propagator {
+  readonly method: string;
+  private readonly integrator: Integrator;
+  private p: Float64Array = new Float64Array(0);
+
+  constructor(model: Model, rates: Float64Array, algorithm: Algorithm, options: SolverOptions) {
+    this.method = algorithm.name;
+    const n = model.compartments.length;
+    const rhs = model.rhs;
+    // Infusions enter as constant inputs; the Jacobian does not depend on them.
+    const withInputs = (t: number, y: Float64Array, p: Float64Array, dydt: Float64Array): void => {
+      rhs(t, y, p, dydt);
+      for (let i = 0; i < n; i++) dydt[i] += rates[i];
+    };
+    this.integrator = algorithm.createIntegrator(n, withInputs, model.jacobian, options);
+  }
+
+  get message(): string {
+    return this.integrator.message;
+  }
+
+  get stats(): SolverStats {
+    return this.integrator.stats;
+  }
+
+  setParams(p: Float64Array): void {
+    this.p = p;
+  }
+
+  startSubject(): void {
+    this.integrator.resetClock();
+  }
+
+  advance(
+    t0: number,
+    t1: number,
+    y: Float64Array,
+    times: ArrayLike<number>,
+    from: number,
+    to: number,
+    sink: (k: number, yk: Float64Array) => void,
+  ): SolverStatus {
+    return this.integrator.advance(t0, t1, y, this.p, times, from, to, sink);
+  }
+}

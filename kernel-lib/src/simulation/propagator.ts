@@ -1,0 +1,30 @@
+import type { SolverStats, SolverStatus } from "../ode/types.js";
+
+/**
+ * Moves a model's state across an interval with no discontinuity, under constant
+ * zero-order inputs `rates` (amount/time per compartment, owned by the engine).
+ * Implementations: the exact linear one (matrix exponential) and the ODE one.
+ */
+export interface Propagator {
+  /** "closed-form" or the ODE algorithm's name. */
+  readonly method: string;
+  readonly message: string;
+  readonly stats: SolverStats;
+  /** Binds the subject's parameter vector (parameters then covariates); call again after it changes. */
+  setParams(p: Float64Array): void;
+  /** Starts a new subject (the ODE propagator restarts its wall-clock budget). */
+  startSubject(): void;
+  /**
+   * Integrates y from t0 to t1 in place; for k in [from, to) calls sink(k, state at times[k])
+   * (those times lie in [t0, t1]).
+   */
+  advance(
+    t0: number,
+    t1: number,
+    y: Float64Array,
+    times: ArrayLike<number>,
+    from: number,
+    to: number,
+    sink: (k: number, yk: Float64Array) => void,
+  ): SolverStatus;
+}

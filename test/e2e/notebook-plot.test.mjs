@@ -1,0 +1,116 @@
+// Browser end-to-end test: the README's set-up, the real JupyterLab, Debian's chromium.
+// Opens a copy of the demo notebook, runs it in the tslab kernel (it computes with
+// @pmxlab/kernel and displays a plotly figure) and checks the plot is drawn, offline.
+// To test another notebook or API, change NOTEBOOK (cells run top to bottom; the test
+// expects at least one plotly figure and no error output).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { basename, join } from "node:path";
+import { launchChromium } from "./chromium.mjs";
+import { REPO_ROOT, startJupyterLab } from "./jupyterlab.mjs";
+
+const NOTEBOOK = join(REPO_ROOT, "courses/welcome.ipynb");
+const RESULTS = join(REPO_ROOT, "test-results");
+const WORK_DIR = join(RESULTS, "e2e-notebooks"); // inside the repo, so tslab finds node_modules
+const STATE_DIR = join(RESULTS, "e2e-jupyterlab-state");
+const SCREENSHOT = join(REPO_ROOT, "docs/screenshot.png");
+
+let lab;
+let browser;
+
+before(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  for (const dir of [WORK_DIR, STATE_DIR]) rmSync(dir, { recursive: true, force: true });
+  for (const stale of ["e2e-failure.png", "e2e-notebook-plot.png", "e2e-notebook-plot-dark.png"]) rmSync(join(RESULTS, stale), { force: true });
+  mkdirSync(WORK_DIR, { recursive: true });
+  copyFileSync(NOTEBOOK, join(WORK_DIR, basename(NOTEBOOK)));
+  const started = Date.now();
+  // The same set-up as `npm start` (no-op when done); its output goes to the test log.
+  execFileSync("bash", [join(REPO_ROOT, "scripts/setup.sh")], { stdio: ["ignore", "inherit", "inherit"], timeout: 20 * 60_000 });
+  console.log(`# setup: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  lab = await startJupyterLab({ rootDir: WORK_DIR, stateDir: STATE_DIR, logFile: join(RESULTS, "jupyterlab.log") });
+  console.log(`# JupyterLab up after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close().catch(() => {});
+  await lab?.stop();
+});
+
+test("a notebook cell computing with @pmxlab/kernel shows a plotly plot, with no request off this machine", { timeout: 10 * 60_000 }, async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const offMachine = [];
+  page.on("request", (request) => {
+    const url = request.url();
+    if (!url.startsWith(lab.baseUrl) && !/^(data|blob|about):/.test(url)) offMachine.push(url);
+  });
+  const consoleErrors = [];
+  page.on("console", (message) => message.type() === "error" && consoleErrors.push(message.text()));
+
+  try {
+    await page.goto(`${lab.baseUrl}/lab/tree/${basename(NOTEBOOK)}?token=${lab.token}`, { timeout: 60_000 });
+    const kernel = await page
+      .waitForFunction(
+        () => {
+          const kernel = window.jupyterapp?.shell.currentWidget?.sessionContext?.session?.kernel;
+          return kernel && kernel.status === "idle" ? kernel.name : false;
+        },
+        null,
+        { timeout: 90_000, polling: 250 },
+      )
+      .catch(() => assert.fail("the notebook did not open with an idle kernel within 90 s"));
+    assert.equal(await kernel.jsonValue(), "tslab", "the notebook runs in the tslab kernel");
+    const commands = await page.evaluate(() => ["pmxlab:about", "pmxlab:new-notebook"].filter((id) => window.jupyterapp.commands.hasCommand(id)));
+    assert.deepEqual(commands, ["pmxlab:about", "pmxlab:new-notebook"], "the pmxlab extension registered its commands");
+
+    const runStarted = Date.now();
+    await page.evaluate(() => window.jupyterapp.commands.execute("notebook:run-all-cells"));
+    const outcome = await page
+      .waitForFunction(
+        () => {
+          const error = document.querySelector(
+            '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"], .pmx-PlotlyRenderer.pmx-mod-error',
+          );
+          if (error) return { error: error.textContent };
+          const traces = document.querySelectorAll(".pmx-PlotlyRenderer .main-svg .scatterlayer .trace path.js-line");
+          return traces.length > 0 ? { traces: traces.length } : false;
+        },
+        null,
+        { timeout: 180_000, polling: 250 },
+      )
+      .then((handle) => handle.jsonValue())
+      .catch(() => assert.fail("no plotly trace appeared within 180 s of running the notebook"));
+    assert.equal(outcome.error, undefined, `a cell failed: ${outcome.error}`);
+    console.log(`# run all cells to plot drawn: ${((Date.now() - runStarted) / 1000).toFixed(1)} s, ${outcome.traces} trace(s)`);
+
+    const path = await page.locator(".pmx-PlotlyRenderer .scatterlayer .trace path.js-line").first().getAttribute("d");
+    // plotly drops collinear points (the log-linear decline is one segment), so ask only for a drawn line.
+    assert.match(path ?? "", /^M[\d.e+-]+,[\d.e+-]+L[\d.e+-]+,[\d.e+-]+/, "the trace is drawn as a line");
+
+    await page.evaluate(() => window.jupyterapp.commands.execute("docmanager:save"));
+    const plot = page.locator(".pmx-PlotlyRenderer").first();
+    await plot.scrollIntoViewIfNeeded({ timeout: 10_000 });
+    await page.waitForTimeout(500); // let plotly finish its resize after scrolling
+    await page.screenshot({ path: join(RESULTS, "e2e-notebook-plot.png"), timeout: 30_000 });
+    mkdirSync(join(REPO_ROOT, "docs"), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, timeout: 30_000 });
+
+    await page.evaluate(() => window.jupyterapp.commands.execute("apputils:change-theme", { theme: "JupyterLab Dark" }));
+    await page
+      .waitForFunction(() => document.body.dataset.jpThemeLight === "false", null, { timeout: 30_000 })
+      .catch(() => assert.fail("JupyterLab did not switch to the dark theme within 30 s"));
+    await page.waitForTimeout(1_000); // the renderer redraws the plot in the theme's colours
+    await page.screenshot({ path: join(RESULTS, "e2e-notebook-plot-dark.png"), timeout: 30_000 });
+
+    assert.deepEqual(offMachine, [], "the page requested nothing outside the local JupyterLab");
+  } catch (error) {
+    await page.screenshot({ path: join(RESULTS, "e2e-failure.png"), timeout: 30_000 }).catch(() => {});
+    if (consoleErrors.length > 0) console.log(`# browser console errors:\n${consoleErrors.join("\n")}`);
+    throw error;
+  } finally {
+    await page.close().catch(() => {});
+  }
+});
