@@ -35,8 +35,12 @@ export interface Model {
   parameters: ParameterSpec[];
   compartments: CompartmentSpec[];
   outputs: OutputSpec[];
+  /** Unit of time t (default "h"): dataset and regimen times are in this unit. */
+  timeUnit: string;
   /** Covariate names the model reads (values come from the dataset or the caller). */
   covariates: string[];
+  /** The covariates with their default values and units, in `covariates` order. */
+  covariateSpecs: ParameterSpec[];
   /**
    * dy/dt with derived quantities computed inline. `p` holds the parameter values followed by
    * the covariate values, in `parameters` then `covariates` order.
@@ -54,4 +58,6 @@ export interface Model {
   linear: boolean;
   /** Source text of the model, when it was written in the pmxlab model format. */
   source?: string;
+  /** The generated JavaScript bodies, for reading and debugging. */
+  generated?: { rhs: string; jacobian: string; output: string; init: string };
 }

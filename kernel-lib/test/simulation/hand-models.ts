@@ -20,7 +20,9 @@ export function handOral1(): Model {
       { name: "central", cmt: 2, unit: "mg" },
     ],
     outputs: [{ name: "CP", unit: "mg/L" }],
+    timeUnit: "h",
     covariates: [],
+    covariateSpecs: [],
     rhs: (_t, y, p, dydt) => {
       dydt[0] = -p[0] * y[0];
       dydt[1] = p[0] * y[0] - (p[1] / p[2]) * y[1];
