@@ -1,1 +1,2 @@
-export {};
+export { getModel, listModels, modelSource } from "./registry.js";
+export type { ModelInfo } from "./registry.js";
