@@ -1,1 +1,3 @@
-export {};
+export { readDataset } from "./read-dataset.js";
+export { DatasetError } from "./dataset-error.js";
+export { datasetToCsv, toCsv } from "./write-csv.js";

@@ -1,4 +1,6 @@
 import type { Model } from "../model/types.js";
+import { concentrationTimePlot } from "../plot/index.js";
+import type { ConcentrationTimeOptions, PlotlyFigure } from "../plot/index.js";
 import type { SolverStats, SolverStatus } from "../ode/types.js";
 import type { SimulationResult } from "./types.js";
 
@@ -73,6 +75,11 @@ export class Simulation implements SimulationResult {
       lines.push(cells.map((v) => (Number.isNaN(v) ? "." : String(v))).join(","));
     }
     return lines.join("\n") + "\n";
+  }
+
+  /** Concentration–time plotly figure of this simulation (see `concentrationTimePlot`). */
+  plot(options: ConcentrationTimeOptions = {}): PlotlyFigure {
+    return concentrationTimePlot(this, options);
   }
 
   private columnNames(states: boolean): [string, Float64Array][] {

@@ -1,0 +1,5 @@
+export { simulate, EventError } from "./simulate.js";
+export type { RegimenLike, SimulateOptions, SimulationInput } from "./simulate.js";
+export { Simulation } from "./simulation.js";
+export type { SimulationRow } from "./simulation.js";
+export type { SimulationColumns, SimulationMethod, SimulationResult, TimeGrid } from "./types.js";

@@ -1,0 +1,226 @@
+import type { Dataset, DoseEvent, EventRecord } from "../dosing/types.js";
+import { parseRegimen } from "../dosing/index.js";
+import { getModel } from "../library/index.js";
+import { checkParameters } from "../model/index.js";
+import type { Model } from "../model/types.js";
+import { auto } from "../ode/index.js";
+import type { Algorithm, SolverOptions, SolverStatus } from "../ode/types.js";
+import { Engine } from "./engine.js";
+import { ExactLinearPropagator } from "./exact-propagator.js";
+import { OdePropagator } from "./ode-propagator.js";
+import type { Propagator } from "./propagator.js";
+import { Simulation } from "./simulation.js";
+import { buildTimeline, EventError } from "./timeline.js";
+import type { SimulationMethod, TimeGrid } from "./types.js";
+
+/** Anything with a dose list: a `Regimen`, its text form, or the doses themselves. */
+export type RegimenLike = { doses(): DoseEvent[] } | string | readonly DoseEvent[];
+
+/** What to simulate: a regimen on a time grid, or a NONMEM dataset. */
+export interface SimulationInput {
+  /** Doses for every subject, e.g. `"100 mg q12h x 14"` (ignored when `data` is given). */
+  regimen?: RegimenLike;
+  /** Output times: an increasing array or a grid (regimen mode). */
+  times?: ArrayLike<number> | TimeGrid;
+  /** NONMEM dataset: its EVID 0 rows are the outputs, its dose rows the doses. */
+  data?: Dataset;
+  /** Parameter values replacing the model's defaults for every subject. */
+  params?: Record<string, number>;
+  /** Covariate values where the dataset gives none. */
+  covariates?: Record<string, number>;
+  /** Per-subject parameter values (regimen mode): subject i + 1 gets `params` overridden by `subjects[i]`. */
+  subjects?: readonly Record<string, number>[];
+}
+
+export interface SimulateOptions extends SolverOptions {
+  /**
+   * "auto" (default): closed form for linear models, else the automatic stiff/non-stiff ODE
+   * solver; "closed-form" (linear models only); "ode"; or an ODE `Algorithm` such as `dopri5()`.
+   */
+  method?: SimulationMethod | Algorithm;
+}
+
+/**
+ * Simulates a model: doses by NONMEM rules, the exact solution for linear models or an
+ * adaptive ODE solver otherwise, outputs at the requested times.
+ *
+ * Observation times that coincide with a dose are recorded after that dose in regimen mode
+ * (so a bolus shows its peak at the dose time); in dataset mode the row order decides.
+ *
+ * @example
+ * const sim = simulate("pk2cmt_oral", { regimen: "100 mg q12h x 14", times: { end: 336, step: 1 } });
+ * sim.outputs.CP[336];
+ */
+export function simulate(model: Model | string, input: SimulationInput, options: SimulateOptions = {}): Simulation {
+  const m = typeof model === "string" ? getModel(model) : model;
+  const subjects = input.data ? datasetSubjects(m, input) : regimenSubjects(m, input);
+  const n = m.compartments.length;
+  const rates = new Float64Array(n);
+  const propagator = createPropagator(m, rates, options);
+  const engine = new Engine(m, propagator, rates, options);
+
+  const timelines = subjects.map((s) => ({ ...s, timeline: buildTimeline(m, s.records, s.p) }));
+  const rows = timelines.reduce((sum, s) => sum + s.timeline.outputTimes.length, 0);
+  const id = new Float64Array(rows);
+  const time = new Float64Array(rows);
+  const outputs = columns(m.outputs.map((o) => o.name), rows);
+  const states = columns(m.compartments.map((c) => c.name), rows);
+  const outputColumns = Object.values(outputs);
+  const stateColumns = Object.values(states);
+  const out = new Float64Array(m.outputs.length);
+
+  let status: SolverStatus = "success";
+  let message = "";
+  let offset = 0;
+  for (const subject of timelines) {
+    const count = subject.timeline.outputTimes.length;
+    id.fill(subject.id, offset, offset + count);
+    time.set(subject.timeline.outputTimes, offset);
+    // Rows a failed subject never reaches stay NaN rather than looking like zero concentrations.
+    for (const c of outputColumns) c.fill(NaN, offset, offset + count);
+    for (const c of stateColumns) c.fill(NaN, offset, offset + count);
+    const base = offset;
+    const outcome = engine.run(subject.timeline, subject.p, (k, t, y, p) => {
+      const r = base + k;
+      m.output(t, y, p, out);
+      for (let i = 0; i < outputColumns.length; i++) outputColumns[i][r] = out[i];
+      for (let i = 0; i < stateColumns.length; i++) stateColumns[i][r] = y[i];
+    });
+    if (outcome.status !== "success" && status === "success") {
+      status = outcome.status;
+      message = `ID ${subject.id}: ${outcome.message}`;
+    }
+    offset += count;
+  }
+  return new Simulation(m, propagator.method, id, time, outputs, states, status, message, propagator.stats);
+}
+
+function createPropagator(model: Model, rates: Float64Array, options: SimulateOptions): Propagator {
+  const method = options.method ?? "auto";
+  if (method === "closed-form" || (method === "auto" && model.linear)) return new ExactLinearPropagator(model, rates);
+  if (method === "auto" || method === "ode") return new OdePropagator(model, rates, auto(), options);
+  if (typeof method === "string") {
+    throw new Error(`unknown simulation method "${method}"; use "auto", "closed-form", "ode" or an ODE algorithm such as dopri5()`);
+  }
+  return new OdePropagator(model, rates, method, options);
+}
+
+interface SubjectInput {
+  id: number;
+  p: Float64Array;
+  records: EventRecord[];
+}
+
+function columns(names: string[], rows: number): Record<string, Float64Array> {
+  const result: Record<string, Float64Array> = {};
+  for (const name of names) result[name] = new Float64Array(rows);
+  return result;
+}
+
+/** The parameter vector (parameters then covariates) with defaults, overrides and checks. */
+function parameterVector(model: Model, ...overrides: (Record<string, number> | undefined)[]): Float64Array {
+  const names = [...model.parameters.map((q) => q.name), ...model.covariates];
+  const p = new Float64Array(names.length);
+  model.parameters.forEach((q, i) => (p[i] = q.value));
+  model.covariateSpecs.forEach((c, i) => (p[model.parameters.length + i] = c.value));
+  for (const values of overrides) {
+    if (!values) continue;
+    for (const [name, value] of Object.entries(values)) {
+      const i = names.indexOf(name);
+      if (i < 0) {
+        throw new Error(`unknown parameter "${name}" for model ${model.name}; known: ${names.join(", ")}`);
+      }
+      p[i] = value;
+    }
+  }
+  checkParameters(model, p.subarray(0, model.parameters.length));
+  return p;
+}
+
+function regimenSubjects(model: Model, input: SimulationInput): SubjectInput[] {
+  const doses = regimenDoses(input.regimen);
+  const times = outputTimes(input.times, doses);
+  const perSubject = input.subjects ?? [{}];
+  return perSubject.map((values, i) => {
+    const p = parameterVector(model, input.params, input.covariates, values);
+    missingCovariates(model, p, `subject ${i + 1}`);
+    return { id: i + 1, p, records: regimenRecords(i + 1, doses, times) };
+  });
+}
+
+function datasetSubjects(model: Model, input: SimulationInput): SubjectInput[] {
+  const data = input.data as Dataset;
+  return data.subjects.map((s) => {
+    const p = parameterVector(model, input.params, input.covariates);
+    const first = s.records[0]?.covariates ?? {};
+    model.covariates.forEach((name, i) => {
+      const value = first[name];
+      if (value !== undefined && !Number.isNaN(value)) p[model.parameters.length + i] = value;
+    });
+    missingCovariates(model, p, `ID ${s.id}`);
+    return { id: s.id, p, records: s.records };
+  });
+}
+
+function missingCovariates(model: Model, p: Float64Array, who: string): void {
+  model.covariates.forEach((name, i) => {
+    if (Number.isNaN(p[model.parameters.length + i])) {
+      throw new Error(`${who}: covariate ${name} of model ${model.name} has no value; give it in the dataset or in \`covariates\``);
+    }
+  });
+}
+
+function regimenDoses(regimen: RegimenLike | undefined): DoseEvent[] {
+  if (regimen === undefined) return [];
+  if (typeof regimen === "string") return parseRegimen(regimen).doses();
+  if ("doses" in regimen && typeof regimen.doses === "function") return regimen.doses();
+  return [...(regimen as readonly DoseEvent[])];
+}
+
+function outputTimes(times: SimulationInput["times"], doses: DoseEvent[]): ArrayLike<number> {
+  if (times && "length" in times) {
+    for (let k = 0; k < times.length; k++) {
+      if (!Number.isFinite(times[k])) throw new Error(`times[${k}] = ${times[k]} is not a finite number`);
+      if (k > 0 && times[k] < times[k - 1]) {
+        throw new Error(`times must be in increasing order: times[${k}] = ${times[k]} comes after times[${k - 1}] = ${times[k - 1]}`);
+      }
+    }
+    return times;
+  }
+  const grid = (times ?? {}) as TimeGrid;
+  const start = grid.start ?? 0;
+  const lastDose = doses.reduce((t, d) => Math.max(t, d.time + d.addl * d.ii + (d.rate > 0 ? d.amount / d.rate : 0)), start);
+  const interval = doses.reduce((t, d) => Math.max(t, d.ii), 0);
+  const end = grid.end ?? lastDose + (interval > 0 ? interval : 24);
+  const step = grid.step ?? (end - start) / 200;
+  if (!(end > start) || !(step > 0)) {
+    throw new Error(`time grid needs end > start and step > 0 (got start ${start}, end ${end}, step ${step})`);
+  }
+  const count = Math.floor((end - start) / step + 1e-9) + 1;
+  return Float64Array.from({ length: count }, (_, k) => start + k * step);
+}
+
+function regimenRecords(id: number, doses: DoseEvent[], times: ArrayLike<number>): EventRecord[] {
+  const records: EventRecord[] = doses.map((d, i) => ({
+    id,
+    time: d.time,
+    evid: d.reset ? 4 : 1,
+    amt: d.amount,
+    cmt: d.cmt,
+    rate: d.rate,
+    ii: d.ii,
+    addl: d.addl,
+    ss: d.ss,
+    dv: NaN,
+    mdv: 1,
+    covariates: {},
+    row: i + 1,
+  }));
+  for (let k = 0; k < times.length; k++) {
+    records.push({ id, time: times[k], evid: 0, amt: 0, cmt: 0, rate: 0, ii: 0, addl: 0, ss: 0, dv: NaN, mdv: 0, covariates: {}, row: records.length + 1 });
+  }
+  // Stable sort: doses precede observations at the same time.
+  return records.sort((a, b) => a.time - b.time);
+}
+
+export { EventError };
