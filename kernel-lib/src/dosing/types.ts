@@ -13,6 +13,11 @@ export interface DoseEvent {
   ss: 0 | 1 | 2;
   /** EVID 4: reset all compartments to their initial state before dosing. */
   reset?: boolean;
+  /**
+   * How the dose is given, as written in a regimen ("iv", "oral"). A label only: the dose
+   * goes into `cmt` whatever the route, so pair "iv" with the model's central compartment.
+   */
+  route?: "iv" | "oral";
 }
 
 /** One row of a NONMEM-format dataset, after parsing (row = 1-based data row, header excluded). */

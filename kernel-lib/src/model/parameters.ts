@@ -26,11 +26,13 @@ function ruleFor(unit: string): Rule {
 export function checkParameters(model: Model, p: ArrayLike<number>): void {
   const modelRules = rules.get(model) ?? model.parameters.map((q) => ruleFor(q.unit));
   rules.set(model, modelRules);
-  model.parameters.forEach((q, i) => {
+  for (let i = 0; i < modelRules.length; i++) {
     const value = p[i];
+    if (Number.isFinite(value) && (modelRules[i] === "any" || value > 0 || (value === 0 && modelRules[i] === "non-negative"))) continue;
+    const q = model.parameters[i];
     const show = `parameter ${q.name} = ${value}${q.unit === "1" ? "" : " " + q.unit}`;
     if (!Number.isFinite(value)) throw new ParameterError(`${show}: every parameter needs a finite number (model ${model.name})`);
     if (modelRules[i] === "positive" && !(value > 0)) throw new ParameterError(`${show}: a volume must be positive (model ${model.name})`);
     if (modelRules[i] === "non-negative" && value < 0) throw new ParameterError(`${show}: must not be negative (model ${model.name})`);
-  });
+  }
 }

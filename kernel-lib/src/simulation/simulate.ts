@@ -11,6 +11,7 @@ import { OdePropagator } from "./ode-propagator.js";
 import type { Propagator } from "./propagator.js";
 import { Simulation } from "./simulation.js";
 import { buildTimeline, EventError } from "./timeline.js";
+import type { Timeline } from "./timeline.js";
 import type { SimulationMethod, TimeGrid } from "./types.js";
 
 /** Anything with a dose list: a `Regimen`, its text form, or the doses themselves. */
@@ -59,8 +60,7 @@ export function simulate(model: Model | string, input: SimulationInput, options:
   const propagator = createPropagator(m, rates, options);
   const engine = new Engine(m, propagator, rates, options);
 
-  const timelines = subjects.map((s) => ({ ...s, timeline: buildTimeline(m, s.records, s.p) }));
-  const rows = timelines.reduce((sum, s) => sum + s.timeline.outputTimes.length, 0);
+  const rows = subjects.reduce((sum, s) => sum + s.records.reduce((k, r) => k + (r.evid === 0 ? 1 : 0), 0), 0);
   const id = new Float64Array(rows);
   const time = new Float64Array(rows);
   const outputs = columns(m.outputs.map((o) => o.name), rows);
@@ -68,19 +68,21 @@ export function simulate(model: Model | string, input: SimulationInput, options:
   const outputColumns = Object.values(outputs);
   const stateColumns = Object.values(states);
   const out = new Float64Array(m.outputs.length);
+  const timelines = new TimelineCache(m);
 
   let status: SolverStatus = "success";
   let message = "";
   let offset = 0;
-  for (const subject of timelines) {
-    const count = subject.timeline.outputTimes.length;
+  for (const subject of subjects) {
+    const timeline = timelines.get(subject.records, subject.p);
+    const count = timeline.outputTimes.length;
     id.fill(subject.id, offset, offset + count);
-    time.set(subject.timeline.outputTimes, offset);
+    time.set(timeline.outputTimes, offset);
     // Rows a failed subject never reaches stay NaN rather than looking like zero concentrations.
     for (const c of outputColumns) c.fill(NaN, offset, offset + count);
     for (const c of stateColumns) c.fill(NaN, offset, offset + count);
     const base = offset;
-    const outcome = engine.run(subject.timeline, subject.p, (k, t, y, p) => {
+    const outcome = engine.run(timeline, subject.p, (k, t, y, p) => {
       const r = base + k;
       m.output(t, y, p, out);
       for (let i = 0; i < outputColumns.length; i++) outputColumns[i][r] = out[i];
@@ -93,6 +95,31 @@ export function simulate(model: Model | string, input: SimulationInput, options:
     offset += count;
   }
   return new Simulation(m, propagator.method, id, time, outputs, states, status, message, propagator.stats);
+}
+
+/**
+ * Subjects sharing their records (every subject of a regimen) and their dose modifiers
+ * (F, ALAG) share one timeline, so large populations do not rebuild identical event lists.
+ */
+class TimelineCache {
+  private readonly modifiers: number[];
+  private records: readonly EventRecord[] | undefined;
+  private key = "";
+  private timeline: Timeline | undefined;
+
+  constructor(private readonly model: Model) {
+    this.modifiers = model.parameters.flatMap((q, i) => (/^(F|ALAG)\d+$/.test(q.name) ? [i] : []));
+  }
+
+  get(records: readonly EventRecord[], p: Float64Array): Timeline {
+    const key = this.modifiers.map((i) => p[i]).join(",");
+    if (!this.timeline || records !== this.records || key !== this.key || this.model.covariates.length > 0) {
+      this.timeline = buildTimeline(this.model, records, p);
+      this.records = records;
+      this.key = key;
+    }
+    return this.timeline;
+  }
 }
 
 function createPropagator(model: Model, rates: Float64Array, options: SimulateOptions): Propagator {
@@ -117,23 +144,30 @@ function columns(names: string[], rows: number): Record<string, Float64Array> {
   return result;
 }
 
+const parameterIndex = new WeakMap<Model, Map<string, number>>();
+
 /** The parameter vector (parameters then covariates) with defaults, overrides and checks. */
 function parameterVector(model: Model, ...overrides: (Record<string, number> | undefined)[]): Float64Array {
-  const names = [...model.parameters.map((q) => q.name), ...model.covariates];
-  const p = new Float64Array(names.length);
-  model.parameters.forEach((q, i) => (p[i] = q.value));
-  model.covariateSpecs.forEach((c, i) => (p[model.parameters.length + i] = c.value));
+  let index = parameterIndex.get(model);
+  if (!index) {
+    index = new Map([...model.parameters.map((q) => q.name), ...model.covariates].map((name, i) => [name, i]));
+    parameterIndex.set(model, index);
+  }
+  const np = model.parameters.length;
+  const p = new Float64Array(index.size);
+  for (let i = 0; i < np; i++) p[i] = model.parameters[i].value;
+  for (let i = 0; i < model.covariateSpecs.length; i++) p[np + i] = model.covariateSpecs[i].value;
   for (const values of overrides) {
     if (!values) continue;
-    for (const [name, value] of Object.entries(values)) {
-      const i = names.indexOf(name);
-      if (i < 0) {
-        throw new Error(`unknown parameter "${name}" for model ${model.name}; known: ${names.join(", ")}`);
+    for (const name in values) {
+      const i = index.get(name);
+      if (i === undefined) {
+        throw new Error(`unknown parameter "${name}" for model ${model.name}; known: ${[...index.keys()].join(", ")}`);
       }
-      p[i] = value;
+      p[i] = values[name];
     }
   }
-  checkParameters(model, p.subarray(0, model.parameters.length));
+  checkParameters(model, p.subarray(0, np));
   return p;
 }
 
@@ -141,10 +175,12 @@ function regimenSubjects(model: Model, input: SimulationInput): SubjectInput[] {
   const doses = regimenDoses(input.regimen);
   const times = outputTimes(input.times, doses);
   const perSubject = input.subjects ?? [{}];
+  // One record list for all subjects: the id lives in the output columns, not in the records.
+  const records = regimenRecords(1, doses, times);
   return perSubject.map((values, i) => {
     const p = parameterVector(model, input.params, input.covariates, values);
     missingCovariates(model, p, `subject ${i + 1}`);
-    return { id: i + 1, p, records: regimenRecords(i + 1, doses, times) };
+    return { id: i + 1, p, records };
   });
 }
 

@@ -1,0 +1,29 @@
+/** The text forms `parseRegimen` accepts, listed in every `RegimenError`. */
+export const REGIMEN_FORMS = `accepted forms (amounts in g, mg, ug, mcg or µg; times in min, h or d):
+  100 mg                               one dose at time 0
+  100 mg q12h x 14                     14 doses, one every 12 h
+  100 mg q12h for 7 days               every dose that starts within 7 days (14 here)
+  500 mg over 1h q8h x 9               1-h infusions (or "rate 500 mg/h")
+  200 mg at 0, 12, 36 h                doses at the listed times (h since the start)
+  loading 400 mg then 200 mg q24h x 6  "then" starts one interval after the last dose
+  100 mg q12h x 14 ss                  the first dose at steady state
+  ... into cmt 2 / iv / oral           compartment (default 1) and a route label
+  blocks are joined by "then" or ";"`;
+
+/**
+ * Regimen text that cannot be read. The message quotes the text, points at the offending
+ * word with carets and lists the accepted forms. `index` is the word's 0-based character
+ * offset in the text.
+ */
+export class RegimenError extends Error {
+  constructor(
+    readonly text: string,
+    readonly index: number,
+    readonly word: string,
+    problem: string,
+  ) {
+    const where = word ? `"${word}" (character ${index + 1})` : "the end of the text";
+    super(`cannot read regimen: ${problem} at ${where}\n  ${text}\n  ${" ".repeat(index)}${"^".repeat(Math.max(word.length, 1))}\n${REGIMEN_FORMS}`);
+    this.name = "RegimenError";
+  }
+}

@@ -1,0 +1,218 @@
+import { doseBlock, nextStart } from "./dose-block.js";
+import type { DoseOptions } from "./dose-block.js";
+import { AMOUNT_UNITS, TIME_UNITS, toBase } from "./dose-units.js";
+import type { UnitScale } from "./dose-units.js";
+import { RegimenError } from "./regimen-error.js";
+import { tokenize } from "./regimen-tokens.js";
+import type { Token } from "./regimen-tokens.js";
+import type { DoseEvent } from "./types.js";
+
+/**
+ * Reads regimen text into NONMEM dose records (in text order; internal: use `parseRegimen`).
+ * Grammar, case-insensitive: blocks joined by "then" or ";"; a block is
+ * `[loading|maintenance] AMOUNT UNIT` followed, in any order and at most once each, by
+ * `over D TU` | `rate R AU/TU` | `q I TU` (or `every I TU`) | `x N [doses]` | `for P TU` |
+ * `at T[, T…] TU` | `[into] cmt N` | `iv` | `oral` | `ss`. A block without `at` starts at 0,
+ * or, after "then", one interval after the last dose so far (see `nextStart`). Throws one
+ * `RegimenError` pointing at the first word that does not fit.
+ */
+export function readRegimenText(text: string): DoseEvent[] {
+  return new RegimenReader(text).read();
+}
+
+interface Block {
+  amount: number;
+  options: DoseOptions;
+  /** The words that set each option, for error messages. */
+  words: Partial<Record<string, Token>>;
+}
+
+class RegimenReader {
+  private readonly tokens: Token[];
+  private k = 0;
+
+  constructor(private readonly text: string) {
+    this.tokens = tokenize(text);
+  }
+
+  read(): DoseEvent[] {
+    if (this.tokens.length === 1 && this.tokens[0].key === "none") return [];
+    const events: DoseEvent[] = [];
+    let joinedBy: Token | undefined;
+    for (;;) {
+      const block = this.block();
+      if (block.options.at === undefined && joinedBy?.key === "then") {
+        const start = nextStart(events, block.options.every);
+        if (start === undefined) {
+          this.fail(joinedBy, 'neither the dose before "then" nor the one after it has an interval; give the start with "at … h"');
+        }
+        block.options.at = start;
+      }
+      events.push(...doseBlock(block.amount, block.options));
+      const next = this.peek();
+      if (!next) return events;
+      if (next.key !== "then" && next.key !== ";") this.fail(next, "unexpected word");
+      joinedBy = this.take();
+    }
+  }
+
+  private block(): Block {
+    const first = this.peek();
+    if (first && (first.key === "loading" || first.key === "maintenance")) this.take();
+    const amountWord = this.peek();
+    const amount = this.number("an amount such as 100");
+    const amountUnit = this.unit(AMOUNT_UNITS, "an amount unit (g, mg, ug, mcg, µg)");
+    const block: Block = { amount: toBase(amount, amountUnit), options: {}, words: { amount: amountWord } };
+    if (!(block.amount > 0)) this.fail(amountWord, "the amount must be > 0");
+    let period: number | undefined;
+    for (let word = this.peek(); word && word.key !== "then" && word.key !== ";"; word = this.peek()) {
+      const key = this.modifierKey(word);
+      if (block.words[key]) this.fail(word, `"${word.text}" repeats ${key === "times" ? "the number of doses" : `the ${key}`}`);
+      block.words[key] = word;
+      this.take();
+      const o = block.options;
+      switch (key) {
+        case "over":
+          o.over = this.positive(this.time(), word, "the infusion duration");
+          break;
+        case "rate":
+          o.rate = this.positive(this.rate(), word, "the infusion rate");
+          break;
+        case "every":
+          o.every = this.positive(this.time(), word, "the dosing interval");
+          break;
+        case "times":
+          o.times = this.count(word);
+          break;
+        case "for":
+          period = this.positive(this.time(), word, "the dosing period");
+          break;
+        case "at":
+          o.at = this.times();
+          break;
+        case "cmt":
+          if (word.key === "into" && ["cmt", "compartment"].includes(this.peek()?.key ?? "")) this.take();
+          o.cmt = this.count(word);
+          break;
+        case "route":
+          o.route = word.key === "iv" ? "iv" : "oral";
+          break;
+        case "ss":
+          o.steadyState = true;
+          break;
+      }
+    }
+    this.finishBlock(block, period);
+    return block;
+  }
+
+  /** Checks that need the whole block: "x", "for" and "ss" need an interval. */
+  private finishBlock(block: Block, period: number | undefined): void {
+    const { options: o, words } = block;
+    if (words.over && words.rate) this.fail(words.rate as Token, 'give either "over" or "rate", not both');
+    if (words.for && words.times) this.fail(words.for, 'give either "x N" or "for …", not both');
+    const needsInterval = words.for ?? ((o.times ?? 1) > 1 ? words.times : undefined) ?? words.ss;
+    if (needsInterval && o.every === undefined) this.fail(needsInterval, 'this needs a dosing interval such as "q12h"');
+    if (o.every !== undefined && !words.times && !words.for && !words.ss) {
+      this.fail(words.every as Token, 'an interval needs the number of doses: add "x N" or "for N days"');
+    }
+    // Every dose that starts within the period: 7 days of q12h is 14 doses (0 … 156 h).
+    if (period !== undefined) o.times = Math.ceil(period / (o.every as number) - 1e-9);
+  }
+
+  private modifierKey(word: Token): string {
+    switch (word.key) {
+      case "over":
+      case "rate":
+      case "for":
+      case "at":
+      case "ss":
+        return word.key;
+      case "q":
+      case "every":
+        return "every";
+      case "x":
+      case "\u00d7":
+        return "times";
+      case "into":
+      case "cmt":
+      case "compartment":
+        return "cmt";
+      case "iv":
+      case "oral":
+      case "po":
+        return "route";
+      default:
+        return this.fail(word, "unexpected word");
+    }
+  }
+
+  private count(after: Token): number {
+    const word = this.peek();
+    const n = this.number(`a whole number after "${after.text}"`);
+    if (!Number.isInteger(n) || n < 1) this.fail(word as Token, "expected a whole number ≥ 1");
+    if (after.key === "x" || after.key === "\u00d7") {
+      const key = this.peek()?.key;
+      if (key === "doses" || key === "dose" || key === "times") this.take();
+    }
+    return n;
+  }
+
+  /** `T[, T…] TU` → times in h. */
+  private times(): number[] {
+    const values = [this.number("a time")];
+    while (this.peek()?.key === ",") {
+      this.take();
+      values.push(this.number("a time after the comma"));
+    }
+    const unit = this.unit(TIME_UNITS, "a time unit (min, h, d)");
+    return values.map((v) => toBase(v, unit));
+  }
+
+  private time(): number {
+    return toBase(this.number("a number"), this.unit(TIME_UNITS, "a time unit (min, h, d)"));
+  }
+
+  /** `R AU/TU` → mg/h. */
+  private rate(): number {
+    const value = this.number("a rate such as 500 mg/h");
+    const amount = this.unit(AMOUNT_UNITS, "an amount unit (g, mg, ug, mcg, µg)");
+    const slash = this.peek();
+    if (slash?.key !== "/") this.fail(slash, 'expected "/" as in "500 mg/h"');
+    this.take();
+    const time = this.unit(TIME_UNITS, "a time unit (min, h, d)");
+    return (value * amount.mul * time.div) / (amount.div * time.mul);
+  }
+
+  private positive(value: number, word: Token, what: string): number {
+    if (!(value > 0)) this.fail(word, `${what} must be > 0`);
+    return value;
+  }
+
+  private number(expected: string): number {
+    const word = this.peek();
+    if (word?.kind !== "number") this.fail(word, `expected ${expected}`);
+    this.take();
+    return Number(word.text);
+  }
+
+  private unit(units: Readonly<Record<string, UnitScale>>, expected: string): UnitScale {
+    const word = this.peek();
+    const unit = word && Object.prototype.hasOwnProperty.call(units, word.key) ? units[word.key] : undefined;
+    if (!unit) this.fail(word, `expected ${expected}`);
+    this.take();
+    return unit;
+  }
+
+  private peek(): Token | undefined {
+    return this.tokens[this.k];
+  }
+
+  private take(): Token {
+    return this.tokens[this.k++];
+  }
+
+  private fail(word: Token | undefined, problem: string): never {
+    throw new RegimenError(this.text, word ? word.index : this.text.length, word ? word.text : "", problem);
+  }
+}
