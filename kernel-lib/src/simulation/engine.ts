@@ -1,6 +1,6 @@
 import type { Model } from "../model/types.js";
 import type { SolverOptions, SolverStatus } from "../ode/types.js";
-import type { SteadyStateDose, TimedAction } from "./actions.js";
+import type { ActionList, SteadyStateDose, TimedAction } from "./actions.js";
 import type { Propagator } from "./propagator.js";
 import { periodActions, solveSteadyState } from "./steady-state.js";
 import type { Timeline } from "./timeline.js";
@@ -50,9 +50,8 @@ export class Engine {
     this.propagator.setParams(p);
     this.propagator.startSubject();
     this.resetState();
-    const actions = timeline.actions;
-    const start = actions.length > 0 ? Math.min(0, actions[0].time) : 0;
-    return this.runActions(actions, start, this.y, true);
+    const start = timeline.times.length > 0 ? Math.min(0, timeline.times[0]) : 0;
+    return this.runActions(timeline, start, this.y, true);
   }
 
   private resetState(): void {
@@ -61,30 +60,27 @@ export class Engine {
     this.rates.fill(0);
   }
 
-  private runActions(actions: readonly TimedAction[], t: number, y: Float64Array, outputs: boolean, end = t): SubjectOutcome {
+  private runActions(list: ActionList, t: number, y: Float64Array, outputs: boolean, end = t): SubjectOutcome {
+    const { actions, times, outputIndex, runEnd } = list;
     let i = 0;
     while (i < actions.length) {
-      const a = actions[i];
-      if (a.action.kind === "output") {
+      const from = outputIndex[i];
+      if (from >= 0) {
         // A run of consecutive outputs is served by one integration with dense output.
-        let j = i + 1;
-        while (j < actions.length && actions[j].action.kind === "output") j++;
-        const last = actions[j - 1];
-        const t1 = last.time;
-        const from = a.action.index;
-        const to = (last.action as { index: number }).index + 1;
-        const status = this.propagator.advance(t, t1, y, this.times, from, to, this.sinkState);
+        const j = runEnd[i];
+        const t1 = times[j - 1];
+        const status = this.propagator.advance(t, t1, y, this.times, from, outputIndex[j - 1] + 1, this.sinkState);
         if (status !== "success") return this.failure(status, t);
         t = t1;
         i = j;
         continue;
       }
-      if (a.time > t) {
-        const status = this.propagator.advance(t, a.time, y, this.times, 0, 0, this.sinkState);
+      if (times[i] > t) {
+        const status = this.propagator.advance(t, times[i], y, this.times, 0, 0, this.sinkState);
         if (status !== "success") return this.failure(status, t);
-        t = a.time;
+        t = times[i];
       }
-      const outcome = this.apply(a, y);
+      const outcome = this.apply(actions[i], y);
       if (outcome) return outcome;
       i++;
     }

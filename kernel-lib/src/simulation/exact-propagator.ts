@@ -28,6 +28,9 @@ export class ExactLinearPropagator implements Propagator {
   private readonly zeros: Float64Array;
   private readonly work: Float64Array;
   private readonly cache = new Map<number, Transition>();
+  /** Most steps repeat the previous step's dt (a regular grid): skip the map lookup then. */
+  private lastDt = NaN;
+  private last: Transition | undefined;
 
   constructor(
     private readonly model: Model,
@@ -46,6 +49,8 @@ export class ExactLinearPropagator implements Propagator {
     this.model.jacobian(0, this.zeros, p, this.a);
     this.stats.jacobianEvals++;
     this.cache.clear();
+    this.last = undefined;
+    this.lastDt = NaN;
   }
 
   startSubject(): void {}
@@ -91,8 +96,13 @@ export class ExactLinearPropagator implements Propagator {
   }
 
   private transition(dt: number): Transition {
+    if (dt === this.lastDt && this.last) return this.last;
     const hit = this.cache.get(dt);
-    if (hit) return hit;
+    if (hit) {
+      this.lastDt = dt;
+      this.last = hit;
+      return hit;
+    }
     const n = this.n;
     const m = 2 * n;
     const aug = new Float64Array(m * m);
@@ -113,6 +123,8 @@ export class ExactLinearPropagator implements Propagator {
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     const entry = { e, phi };
     this.cache.set(dt, entry);
+    this.lastDt = dt;
+    this.last = entry;
     return entry;
   }
 }

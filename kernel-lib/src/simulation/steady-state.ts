@@ -1,6 +1,6 @@
 import { luFactor, luSolve } from "../linalg/index.js";
 import type { SolverStatus } from "../ode/types.js";
-import type { SteadyStateDose, TimedAction } from "./actions.js";
+import { indexActions, type ActionList, type SteadyStateDose, type TimedAction } from "./actions.js";
 
 /** Most dosing intervals simulated while iterating a nonlinear model to steady state. */
 export const MAX_STEADY_STATE_INTERVALS = 1000;
@@ -12,19 +12,19 @@ const CONSTANT_INFUSION_PERIOD = 24;
  * The inputs of one dosing interval [0, τ) at steady state, as timed actions: the bolus at
  * phase ALAG mod τ, or every infusion (from this or earlier doses) overlapping the interval.
  */
-export function periodActions(dose: SteadyStateDose): { period: number; actions: TimedAction[] } {
+export function periodActions(dose: SteadyStateDose): { period: number; actions: ActionList } {
   const actions: TimedAction[] = [];
   let seq = 0;
   const push = (time: number, action: TimedAction["action"]) => actions.push({ time, seq: seq++, action });
   if (dose.ii <= 0) {
     push(0, { kind: "infusion-start", cmt: dose.cmt, rate: dose.rate, infusion: 0 });
-    return { period: CONSTANT_INFUSION_PERIOD, actions };
+    return { period: CONSTANT_INFUSION_PERIOD, actions: indexActions(actions) };
   }
   const tau = dose.ii;
   if (dose.duration <= 0) {
     const phase = dose.lag % tau;
     push(phase, { kind: "bolus", cmt: dose.cmt, amount: dose.amount });
-    return { period: tau, actions };
+    return { period: tau, actions: indexActions(actions) };
   }
   // Infusion k started at lag − k·τ; keep those overlapping [0, τ).
   let id = 0;
@@ -35,8 +35,7 @@ export function periodActions(dose: SteadyStateDose): { period: number; actions:
     if (end < tau) push(end, { kind: "infusion-end", infusion: id });
     id++;
   }
-  actions.sort((a, b) => a.time - b.time || a.seq - b.seq);
-  return { period: tau, actions };
+  return { period: tau, actions: indexActions(actions) };
 }
 
 /**

@@ -1,10 +1,9 @@
 import type { EventRecord } from "../dosing/types.js";
 import type { Model } from "../model/types.js";
-import type { SteadyStateDose, TimedAction } from "./actions.js";
+import { indexActions, type ActionList, type SteadyStateDose, type TimedAction } from "./actions.js";
 
 /** A subject's events as the engine runs them, plus the times of its output rows. */
-export interface Timeline {
-  actions: TimedAction[];
+export interface Timeline extends ActionList {
   outputTimes: Float64Array;
 }
 
@@ -73,9 +72,7 @@ class TimelineBuilder {
   }
 
   finish(): Timeline {
-    // Array.prototype.sort is stable, so ties keep their creation (row) order.
-    this.actions.sort((a, b) => a.time - b.time || a.seq - b.seq);
-    return { actions: this.actions, outputTimes: Float64Array.from(this.outputTimes) };
+    return { ...indexActions(this.actions), outputTimes: Float64Array.from(this.outputTimes) };
   }
 
   private push(time: number, action: TimedAction["action"]): void {
