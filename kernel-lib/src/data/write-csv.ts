@@ -1,18 +1,23 @@
-import type { Dataset } from "../dosing/types.js";
+import Papa from "papaparse";
 
-/** CSV text from a header and rows; numbers in shortest round-trip form, NaN as ".". */
+/**
+ * CSV text from a header and rows, as NONMEM reads it: numbers in their shortest
+ * round-trip form (`String(x)`, so `Number(text) === x`; −0 is written 0), NaN as ".",
+ * strings quoted only when they hold a comma, quote, line break or outer space. Lines end
+ * with "\n", including the last. A non-finite number other than NaN throws, naming its
+ * row and column.
+ *
+ * @example
+ * toCsv(["ID", "TIME", "DV"], [[1, 0.5, NaN]]); // "ID,TIME,DV\n1,0.5,.\n"
+ */
 export function toCsv(header: readonly string[], rows: readonly ArrayLike<number | string>[]): string {
-  const cell = (v: number | string) => (typeof v === "number" ? (Number.isNaN(v) ? "." : String(v)) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = [header.join(",")];
-  for (const row of rows) lines.push(Array.from(row, cell).join(","));
-  return lines.join("\n") + "\n";
-}
-
-/** A dataset back to NONMEM CSV (every NONMEM column, then the covariates). */
-export function datasetToCsv(dataset: Dataset): string {
-  const header = ["ID", "TIME", "EVID", "AMT", "CMT", "RATE", "II", "ADDL", "SS", "DV", "MDV", ...dataset.covariates];
-  const rows = dataset.subjects.flatMap((s) =>
-    s.records.map((r) => [r.id, r.time, r.evid, r.amt, r.cmt, r.rate, r.ii, r.addl, r.ss, r.dv, r.mdv, ...dataset.covariates.map((c) => r.covariates[c])]),
+  const data = rows.map((row, r) =>
+    Array.from(row, (value, c) => {
+      if (typeof value === "string") return value;
+      if (Number.isNaN(value)) return ".";
+      if (!Number.isFinite(value)) throw new Error(`toCsv: row ${r + 1}, column ${header[c] ?? c + 1} is ${value}; CSV cells must be finite numbers, NaN or text`);
+      return String(value === 0 ? 0 : value);
+    }),
   );
-  return toCsv(header, rows);
+  return Papa.unparse({ fields: [...header], data }, { newline: "\n", quotes: (value: unknown) => typeof value === "string" && value !== value.trim() }) + "\n";
 }

@@ -21,7 +21,7 @@ export interface DoseOptions {
 }
 
 /**
- * The NONMEM dose records for one block: one record per start time, each with
+ * Internal (used by `Regimen` and the text reader). The NONMEM dose records for one block: one record per start time, each with
  * ADDL = times − 1 and II = every. Throws naming the option that is out of range.
  *
  * @example
@@ -59,7 +59,7 @@ export function doseBlock(amount: number, options: DoseOptions = {}): DoseEvent[
 }
 
 /**
- * Where a block that follows `doses` starts: one interval after the last dose. The interval
+ * Internal. Where a block that follows `doses` starts: one interval after the last dose. The interval
  * is the last dose's own II, or, when it has none (a single loading dose), the next block's
  * `interval`. `after` (h) overrides both. Undefined when no interval is known; 0 when there
  * are no doses yet.
@@ -71,14 +71,14 @@ export function nextStart(doses: readonly DoseEvent[], interval?: number, after?
   return gap === undefined ? undefined : lastDoseStart(last) + gap;
 }
 
-/** The dose record whose final (ADDL-repeated) dose starts last; the later record wins ties. */
+/** Internal. The dose record whose final (ADDL-repeated) dose starts last; the later record wins ties. */
 export function lastDose(doses: readonly DoseEvent[]): DoseEvent | undefined {
   let last: DoseEvent | undefined;
   for (const d of doses) if (!last || lastDoseStart(d) >= lastDoseStart(last)) last = d;
   return last;
 }
 
-/** Start time (h) of the final dose of one record: TIME + ADDL·II. */
+/** Internal. Start time (h) of the final dose of one record: TIME + ADDL·II. */
 export function lastDoseStart(d: DoseEvent): number {
   return d.time + d.addl * d.ii;
 }

@@ -1,4 +1,4 @@
-/** A unit as an exact ratio to the base unit (mg or h): value · mul / div. */
+/** Internal to the regimen reader. A unit as an exact ratio to the base unit (mg or h): value · mul / div. */
 export interface UnitScale {
   mul: number;
   div: number;

@@ -1,7 +1,7 @@
 import type { DoseEvent } from "./types.js";
 
 /**
- * The canonical text of dose records, in mg and h, which `parseRegimen` reads back to the
+ * Internal (behind `Regimen.toString`). The canonical text of dose records, in mg and h, which `parseRegimen` reads back to the
  * same records: one block per record, `AMOUNT mg [over D h | rate R mg/h] [qI h x N] [ss]
  * at T h [into cmt C] [iv|oral]`, joined by "; ". Consecutive records that differ only in
  * time share one block with a list of times. Numbers are written in their shortest

@@ -1,4 +1,5 @@
 import type { Dataset, DoseEvent, EventRecord } from "../dosing/types.js";
+import { regimenRecords } from "../data/index.js";
 import { parseRegimen } from "../dosing/index.js";
 import { getModel } from "../library/index.js";
 import { checkParameters } from "../model/index.js";
@@ -176,7 +177,7 @@ function regimenSubjects(model: Model, input: SimulationInput): SubjectInput[] {
   const times = outputTimes(input.times, doses);
   const perSubject = input.subjects ?? [{}];
   // One record list for all subjects: the id lives in the output columns, not in the records.
-  const records = regimenRecords(1, doses, times);
+  const records = regimenRecords(doses, times);
   return perSubject.map((values, i) => {
     const p = parameterVector(model, input.params, input.covariates, values);
     missingCovariates(model, p, `subject ${i + 1}`);
@@ -234,29 +235,6 @@ function outputTimes(times: SimulationInput["times"], doses: DoseEvent[]): Array
   }
   const count = Math.floor((end - start) / step + 1e-9) + 1;
   return Float64Array.from({ length: count }, (_, k) => start + k * step);
-}
-
-function regimenRecords(id: number, doses: DoseEvent[], times: ArrayLike<number>): EventRecord[] {
-  const records: EventRecord[] = doses.map((d, i) => ({
-    id,
-    time: d.time,
-    evid: d.reset ? 4 : 1,
-    amt: d.amount,
-    cmt: d.cmt,
-    rate: d.rate,
-    ii: d.ii,
-    addl: d.addl,
-    ss: d.ss,
-    dv: NaN,
-    mdv: 1,
-    covariates: {},
-    row: i + 1,
-  }));
-  for (let k = 0; k < times.length; k++) {
-    records.push({ id, time: times[k], evid: 0, amt: 0, cmt: 0, rate: 0, ii: 0, addl: 0, ss: 0, dv: NaN, mdv: 0, covariates: {}, row: records.length + 1 });
-  }
-  // Stable sort: doses precede observations at the same time.
-  return records.sort((a, b) => a.time - b.time);
 }
 
 export { EventError };

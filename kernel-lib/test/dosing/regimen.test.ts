@@ -1,48 +1,80 @@
 import { describe, expect, it } from "vitest";
 import { parseRegimen, Regimen } from "../../src/dosing/index.js";
 
-const bolus = { cmt: 1, rate: 0, ss: 0 };
-
-describe("parseRegimen", () => {
-  it('reads "100 mg q12h x 14" as 14 doses every 12 h', () => {
-    expect(parseRegimen("100 mg q12h x 14").doses()).toEqual([{ time: 0, amount: 100, ii: 12, addl: 13, ...bolus }]);
+describe("Regimen", () => {
+  it("builds NONMEM dose records fluently and leaves the original unchanged", () => {
+    const empty = Regimen.empty();
+    const r = empty.dose(100, { at: 0, every: 12, times: 14, cmt: 1, over: 1 });
+    expect(empty.doses()).toEqual([]);
+    expect(r.doses()).toEqual([{ time: 0, amount: 100, cmt: 1, rate: 100, ii: 12, addl: 13, ss: 0 }]);
+    expect(empty.dose(60, { rate: 120 }).doses()[0].rate).toBe(120);
   });
 
-  it('reads "loading 400 mg then 200 mg q24h x 6" with maintenance from 24 h', () => {
-    expect(parseRegimen("loading 400 mg then 200 mg q24h x 6").doses()).toEqual([
-      { time: 0, amount: 400, ii: 0, addl: 0, ...bolus },
-      { time: 24, amount: 200, ii: 24, addl: 5, ...bolus },
+  it("keeps records in time order and same-time records in the order added", () => {
+    const r = Regimen.empty().dose(5, { at: 24 }).dose(1, { at: 0 }).dose(2, { at: 0 });
+    expect(r.doses().map((d) => d.amount)).toEqual([1, 2, 5]);
+  });
+
+  it("starts a then-block one interval after the last dose", () => {
+    const r = Regimen.empty().dose(400).then(200, { every: 24, times: 6 }).then(100, { after: 48 });
+    expect(r.doses().map((d) => [d.time, d.amount, d.ii, d.addl])).toEqual([
+      [0, 400, 0, 0],
+      [24, 200, 24, 5],
+      // last maintenance dose at 24 + 5 × 24 = 144 h, then 48 h later
+      [192, 100, 0, 0],
     ]);
+    expect(Regimen.empty().then(100).doses()[0].time).toBe(0);
+    expect(() => Regimen.empty().dose(1).then(2)).toThrow(/give `after`/);
   });
 
-  it('reads "500 mg over 1h q8h x 9" as 1-hour infusions at 500 mg/h', () => {
-    expect(parseRegimen("500 mg over 1h q8h x 9").doses()).toEqual([{ time: 0, amount: 500, cmt: 1, rate: 500, ii: 8, addl: 8, ss: 0 }]);
+  it("gives the last dose time and a default end one interval later", () => {
+    const r = parseRegimen("100 mg q12h x 14");
+    expect(r.lastDoseTime()).toBe(156);
+    expect(r.end()).toBe(168);
+    // No interval: 24 h after the last dose, but never before its infusion ends.
+    expect(parseRegimen("100 mg at 0, 12 h").end()).toBe(36);
+    expect(Regimen.empty().dose(100, { over: 48 }).end()).toBe(48);
+    expect(() => Regimen.empty().end()).toThrow(/no doses/);
   });
 
-  it("converts units: 1 g is 1000 mg, 30 min is 0.5 h, 7 days of q12h is 14 doses", () => {
-    expect(parseRegimen("1 g over 30 min").doses()[0]).toMatchObject({ amount: 1000, rate: 2000 });
-    expect(parseRegimen("250 ug q12h for 7 days").doses()[0]).toMatchObject({ amount: 0.25, addl: 13, ii: 12 });
-    expect(parseRegimen("5 mg q1d x 3").doses()[0]).toMatchObject({ ii: 24, addl: 2 });
+  it("moves every dose to another compartment with withCmt", () => {
+    const r = parseRegimen("loading 400 mg then 200 mg q24h x 6").withCmt(2);
+    expect(r.doses().map((d) => d.cmt)).toEqual([2, 2]);
+    expect(() => r.withCmt(0)).toThrow(/withCmt\(0\)/);
   });
 
-  it("reads explicit dose times and a compartment", () => {
-    expect(parseRegimen("200 mg at 0, 12, 36 h into cmt 2").doses().map((d) => [d.time, d.cmt])).toEqual([[0, 2], [12, 2], [36, 2]]);
+  it("writes canonical text that parses back to an equal regimen", () => {
+    const regimens = [
+      Regimen.empty(),
+      Regimen.empty().dose(400).then(200, { every: 24, times: 6 }).dose(50, { at: 200, over: 2, cmt: 2 }),
+      Regimen.empty().dose(0.1, { at: [0, 12.5, 36], route: "iv" }),
+      Regimen.empty().dose(100, { rate: 300, every: 8, times: 2, steadyState: true }),
+      Regimen.empty().dose(1, { rate: 49, every: 0.1, times: 1 }),
+    ];
+    for (const r of regimens) {
+      const back = parseRegimen(r.toString());
+      expect(back.doses()).toEqual(r.doses());
+      expect(back.equals(r)).toBe(true);
+      expect(back.toString()).toBe(r.toString());
+    }
+    expect(regimens[1].toString()).toBe("400 mg at 0 h; 200 mg q24h x 6 at 24 h; 50 mg over 2 h at 200 h into cmt 2");
+    expect(regimens[2].toString()).toBe("0.1 mg at 0, 12.5, 36 h iv");
+    expect(regimens[0].toString()).toBe("none");
+    // 1 / (1 / 49) is not exactly 49 in floating point, so the rate itself is written.
+    expect(1 / (1 / 49)).not.toBe(49);
+    expect(regimens[4].toString()).toBe("1 mg rate 49 mg/h q0.1h x 1 at 0 h");
   });
 
-  it("names the part it cannot read and lists the accepted forms", () => {
-    expect(() => parseRegimen("100 mg q12h x 14 with food")).toThrow(/cannot read "with food"; accepted forms/);
-    expect(() => parseRegimen("q12h x 3")).toThrow(/no dose amount/);
-    expect(() => parseRegimen("100 mg q12h")).toThrow(/needs a count/);
+  it("writes amounts in mg whatever unit the text used", () => {
+    expect(parseRegimen("1 g q12h x 2").toString()).toBe("1000 mg q12h x 2 at 0 h");
   });
 
-  it("writes canonical text that parses back to the same regimen", () => {
-    const regimen = Regimen.empty().dose(400).dose(200, { at: 24, every: 24, times: 6 }).dose(50, { at: 200, over: 2, cmt: 2 });
-    expect(parseRegimen(regimen.toString()).doses()).toEqual(regimen.doses());
-    expect(regimen.lastDoseTime()).toBe(200);
-    expect(regimen.end()).toBe(224);
-  });
-
-  it("rejects a repeated dose without an interval", () => {
-    expect(() => Regimen.empty().dose(100, { times: 3 })).toThrow(/repeated doses need `every` > 0/);
+  it("rejects out-of-range options naming the option and value", () => {
+    expect(() => Regimen.empty().dose(100, { times: 3 })).toThrow("dose option every = undefined: expected the interval (h) between the 3 doses");
+    expect(() => Regimen.empty().dose(-1)).toThrow("dose option amount = -1");
+    expect(() => Regimen.empty().dose(1, { every: 0, times: 2 })).toThrow("dose option every = 0");
+    expect(() => Regimen.empty().dose(1, { over: 1, rate: 1 })).toThrow(/one or the other/);
+    expect(() => Regimen.empty().dose(1, { at: [0, NaN] })).toThrow("dose option at[1] = NaN");
+    expect(() => Regimen.empty().dose(1, { times: 1.5, every: 2 })).toThrow("dose option times = 1.5");
   });
 });

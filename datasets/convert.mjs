@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+// Regenerates theoph.csv and indometh.csv (NONMEM format) from R's raw exports in
+// ../shared/data, found beside the repository root. Run from anywhere:
+//   node datasets/convert.mjs          (writes the files)
+//   node datasets/convert.mjs --check  (exits 1 if a committed file differs from the output)
+// The committed CSV files must equal this script's output (the tests run --check).
+import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Papa from "papaparse";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const raw = join(here, "..", "..", "shared", "data");
+
+/** Rows of an R export as objects of numbers, header names as written. */
+function readRaw(name) {
+  const { data, errors } = Papa.parse(readFileSync(join(raw, name), "utf8"), { header: true, skipEmptyLines: true });
+  if (errors.length > 0) throw new Error(`${name}: ${errors[0].message} (row ${errors[0].row})`);
+  return data.map((row, i) =>
+    Object.fromEntries(
+      Object.entries(row).map(([key, text]) => {
+        const value = Number(text);
+        if (text.trim() === "" || !Number.isFinite(value)) throw new Error(`${name}, data row ${i + 1}: ${key} = "${text}" is not a number`);
+        return [key, value];
+      }),
+    ),
+  );
+}
+
+/** Subjects in order of first appearance, each with its rows in file order. */
+function bySubject(rows) {
+  const groups = new Map();
+  for (const row of rows) {
+    if (!groups.has(row.Subject)) groups.set(row.Subject, []);
+    groups.get(row.Subject).push(row);
+  }
+  return groups;
+}
+
+/** Shortest round-trip text of a number; NaN (missing) as NONMEM's ".". */
+const cell = (x) => (Number.isNaN(x) ? "." : String(x));
+const csv = (header, rows) => [header, ...rows].map((r) => r.map((v) => (typeof v === "number" ? cell(v) : v)).join(",")).join("\n") + "\n";
+
+// Dose (mg/kg, 2 decimals) × Wt (kg, 1 decimal) has at most 3 decimals; rounding to 6
+// removes only floating-point noise (4.02 × 79.6 = 319.992, not 319.99199999999996).
+const mg = (x) => Math.round(x * 1e6) / 1e6;
+
+function theoph() {
+  const rows = [];
+  for (const [id, obs] of bySubject(readRaw("theoph.csv"))) {
+    const { Wt: wt, Dose: doseMgKg } = obs[0];
+    for (const o of obs) {
+      if (o.Wt !== wt || o.Dose !== doseMgKg) throw new Error(`theoph.csv: subject ${id} changes Wt or Dose between rows`);
+    }
+    const dose = [id, 0, 1, mg(doseMgKg * wt), 1, NaN, 1, wt, doseMgKg];
+    const observation = (o) => [id, o.Time, 0, 0, 2, o.conc, 0, wt, doseMgKg];
+    // Time-0 samples were taken before the dose: their rows come before the dose row.
+    const before = obs.filter((o) => o.Time <= 0);
+    const after = obs.filter((o) => o.Time > 0);
+    rows.push(...before.map(observation), dose, ...after.map(observation));
+  }
+  return csv(["ID", "TIME", "EVID", "AMT", "CMT", "DV", "MDV", "WT", "DOSE_MGKG"], rows);
+}
+
+function indometh() {
+  const rows = [];
+  for (const [id, obs] of bySubject(readRaw("indometh.csv"))) {
+    rows.push([id, 0, 1, 25, 1, NaN, 1]);
+    for (const o of obs) rows.push([id, o.time, 0, 0, 1, o.conc, 0]);
+  }
+  return csv(["ID", "TIME", "EVID", "AMT", "CMT", "DV", "MDV"], rows);
+}
+
+const outputs = { "theoph.csv": theoph(), "indometh.csv": indometh() };
+if (process.argv.includes("--check")) {
+  const stale = Object.keys(outputs).filter((name) => {
+    try {
+      return readFileSync(join(here, name), "utf8") !== outputs[name];
+    } catch {
+      return true;
+    }
+  });
+  if (stale.length > 0) {
+    console.error(`datasets out of date: ${stale.join(", ")}; run node datasets/convert.mjs`);
+    process.exit(1);
+  }
+  console.log("datasets match convert.mjs");
+} else {
+  for (const [name, text] of Object.entries(outputs)) writeFileSync(join(here, name), text);
+  console.log(`wrote ${Object.keys(outputs).map((name) => join(here, name)).join(" and ")}`);
+}
