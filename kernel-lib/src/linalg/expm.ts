@@ -5,51 +5,77 @@ import { luFactor, luSolve } from "./lu.js";
 const PADE6 = [1, 1 / 2, 5 / 44, 1 / 66, 1 / 792, 1 / 15840, 1 / 665280];
 
 /**
- * Matrix exponential e^A of the n×n row-major matrix `a` by scaling and squaring with a
- * Padé [6/6] approximant (Moler & Van Loan, SIAM Review 45:3, 2003, "method 3").
- * Meant for the small system matrices of linear compartment models.
+ * Matrix exponential e^A of n×n row-major matrices by scaling and squaring with a Padé [6/6]
+ * approximant (Moler & Van Loan, SIAM Review 45:3, 2003, "method 3"), for the small system
+ * matrices of linear compartment models. Work buffers are allocated once per size, because
+ * the simulation engine takes an exponential per subject and small typed-array allocations
+ * are what would dominate.
  *
  * @example
- * expm(Float64Array.of(-0.24), 1); // [e^-0.24] = [0.7866…]
+ * new MatrixExponential(1).compute(Float64Array.of(-0.24), new Float64Array(1)); // [0.7866…]
  */
-export function expm(a: Float64Array, n: number): Float64Array {
-  let norm = 0;
-  for (let j = 0; j < n; j++) {
-    let col = 0;
-    for (let i = 0; i < n; i++) col += Math.abs(a[i * n + j]);
-    norm = Math.max(norm, col);
-  }
-  if (!Number.isFinite(norm)) throw new Error("expm: the matrix holds a NaN or infinite entry");
-  const squarings = norm > 0.5 ? Math.max(0, Math.ceil(Math.log2(norm / 0.5))) : 0;
-  const scale = Math.pow(2, -squarings);
-  const nn = n * n;
-  const x = new Float64Array(nn);
-  for (let i = 0; i < nn; i++) x[i] = a[i] * scale;
+export class MatrixExponential {
+  private readonly x: Float64Array;
+  private readonly num: Float64Array;
+  private readonly den: Float64Array;
+  private readonly power: Float64Array;
+  private readonly work: Float64Array;
+  private readonly pivot: Int32Array;
 
-  // N = Σ c_k X^k, D = Σ (-1)^k c_k X^k, accumulated from the powers of X.
-  const num = new Float64Array(nn);
-  const den = new Float64Array(nn);
-  for (let i = 0; i < n; i++) num[i * n + i] = den[i * n + i] = 1;
-  let power = x.slice();
-  for (let k = 1; k < PADE6.length; k++) {
-    const c = PADE6[k];
-    const sign = k % 2 === 0 ? c : -c;
-    for (let i = 0; i < nn; i++) {
-      num[i] += c * power[i];
-      den[i] += sign * power[i];
-    }
-    if (k + 1 < PADE6.length) power = multiply(power, x, n);
+  constructor(private readonly n: number) {
+    const nn = n * n;
+    this.x = new Float64Array(nn);
+    this.num = new Float64Array(nn);
+    this.den = new Float64Array(nn);
+    this.power = new Float64Array(nn);
+    this.work = new Float64Array(nn);
+    this.pivot = new Int32Array(n);
   }
-  const pivot = new Int32Array(n);
-  if (!luFactor(den, n, pivot)) throw new Error("expm: Padé denominator is singular");
-  for (let j = 0; j < n; j++) luSolve(den, n, pivot, num, j, n);
-  let result = num;
-  for (let s = 0; s < squarings; s++) result = multiply(result, result, n);
-  return result;
+
+  /** Writes e^a into `out` (n×n, row-major) and returns it. */
+  compute(a: Float64Array, out: Float64Array): Float64Array {
+    const { n, x, num, den, power, work, pivot } = this;
+    const nn = n * n;
+    let norm = 0;
+    for (let j = 0; j < n; j++) {
+      let col = 0;
+      for (let i = 0; i < n; i++) col += Math.abs(a[i * n + j]);
+      norm = Math.max(norm, col);
+    }
+    if (!Number.isFinite(norm)) throw new Error("expm: the matrix holds a NaN or infinite entry");
+    const squarings = norm > 0.5 ? Math.max(0, Math.ceil(Math.log2(norm / 0.5))) : 0;
+    const scale = Math.pow(2, -squarings);
+    for (let i = 0; i < nn; i++) x[i] = power[i] = a[i] * scale;
+    // N = Σ c_k X^k, D = Σ (-1)^k c_k X^k, accumulated from the powers of X.
+    num.fill(0);
+    den.fill(0);
+    for (let i = 0; i < n; i++) num[i * n + i] = den[i * n + i] = 1;
+    for (let k = 1; k < PADE6.length; k++) {
+      const c = PADE6[k];
+      const sign = k % 2 === 0 ? c : -c;
+      for (let i = 0; i < nn; i++) {
+        num[i] += c * power[i];
+        den[i] += sign * power[i];
+      }
+      if (k + 1 < PADE6.length) {
+        multiply(power, x, work, n);
+        power.set(work);
+      }
+    }
+    if (!luFactor(den, n, pivot)) throw new Error("expm: Padé denominator is singular");
+    for (let j = 0; j < n; j++) luSolve(den, n, pivot, num, j, n);
+    out.set(num);
+    for (let s = 0; s < squarings; s++) {
+      multiply(out, out, work, n);
+      out.set(work);
+    }
+    return out;
+  }
 }
 
-function multiply(a: Float64Array, b: Float64Array, n: number): Float64Array {
-  const c = new Float64Array(n * n);
+/** c = a·b for n×n row-major matrices (c must not alias a or b). */
+function multiply(a: Float64Array, b: Float64Array, c: Float64Array, n: number): void {
+  c.fill(0);
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < n; k++) {
       const aik = a[i * n + k];
@@ -57,5 +83,4 @@ function multiply(a: Float64Array, b: Float64Array, n: number): Float64Array {
       for (let j = 0; j < n; j++) c[i * n + j] += aik * b[k * n + j];
     }
   }
-  return c;
 }

@@ -1,2 +1,2 @@
 export { luFactor, luSolve } from "./lu.js";
-export { expm } from "./expm.js";
+export { MatrixExponential } from "./expm.js";

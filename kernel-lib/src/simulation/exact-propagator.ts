@@ -1,4 +1,4 @@
-import { expm } from "../linalg/index.js";
+import { MatrixExponential } from "../linalg/index.js";
 import type { Model } from "../model/types.js";
 import type { SolverStats, SolverStatus } from "../ode/types.js";
 import type { Propagator } from "./propagator.js";
@@ -28,6 +28,11 @@ export class ExactLinearPropagator implements Propagator {
   private readonly zeros: Float64Array;
   private readonly work: Float64Array;
   private readonly cache = new Map<number, Transition>();
+  /** Transitions of earlier subjects, reused so a new subject allocates nothing. */
+  private readonly spare: Transition[] = [];
+  private readonly exponential: MatrixExponential;
+  private readonly augmented: Float64Array;
+  private readonly exponentialOut: Float64Array;
   /** Most steps repeat the previous step's dt (a regular grid): skip the map lookup then. */
   private lastDt = NaN;
   private last: Transition | undefined;
@@ -43,11 +48,16 @@ export class ExactLinearPropagator implements Propagator {
     this.a = new Float64Array(this.n * this.n);
     this.zeros = new Float64Array(this.n);
     this.work = new Float64Array(this.n);
+    const m = 2 * this.n;
+    this.exponential = new MatrixExponential(m);
+    this.augmented = new Float64Array(m * m);
+    this.exponentialOut = new Float64Array(m * m);
   }
 
   setParams(p: Float64Array): void {
     this.model.jacobian(0, this.zeros, p, this.a);
     this.stats.jacobianEvals++;
+    for (const entry of this.cache.values()) this.spare.push(entry);
     this.cache.clear();
     this.last = undefined;
     this.lastDt = NaN;
@@ -91,7 +101,7 @@ export class ExactLinearPropagator implements Propagator {
       if (infusing) for (let j = 0; j < n; j++) s += phi[i * n + j] * r[j];
       w[i] = s;
     }
-    y.set(w);
+    for (let i = 0; i < n; i++) y[i] = w[i];
     this.stats.steps++;
   }
 
@@ -105,23 +115,26 @@ export class ExactLinearPropagator implements Propagator {
     }
     const n = this.n;
     const m = 2 * n;
-    const aug = new Float64Array(m * m);
+    const aug = this.augmented;
+    aug.fill(0);
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < n; j++) aug[i * m + j] = this.a[i * n + j] * dt;
       aug[i * m + n + i] = dt;
     }
-    const x = expm(aug, m);
+    const x = this.exponential.compute(aug, this.exponentialOut);
     this.stats.factorizations++;
-    const e = new Float64Array(n * n);
-    const phi = new Float64Array(n * n);
+    const entry = this.spare.pop() ?? { e: new Float64Array(n * n), phi: new Float64Array(n * n) };
+    const { e, phi } = entry;
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < n; j++) {
         e[i * n + j] = x[i * m + j];
         phi[i * n + j] = x[i * m + n + j];
       }
     }
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    const entry = { e, phi };
+    if (this.cache.size >= CACHE_LIMIT) {
+      for (const old of this.cache.values()) if (old !== entry) this.spare.push(old);
+      this.cache.clear();
+    }
     this.cache.set(dt, entry);
     this.lastDt = dt;
     this.last = entry;

@@ -168,7 +168,7 @@ function parameterVector(model: Model, ...overrides: (Record<string, number> | u
       p[i] = values[name];
     }
   }
-  checkParameters(model, p.subarray(0, np));
+  checkParameters(model, p);
   return p;
 }
 
