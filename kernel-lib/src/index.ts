@@ -6,3 +6,4 @@ export * from "./dosing/index.js";
 export * from "./data/index.js";
 export * from "./simulation/index.js";
 export * from "./plot/index.js";
+export * from "./display/index.js";

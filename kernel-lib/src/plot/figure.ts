@@ -1,30 +1,69 @@
-/** The subset of plotly's figure schema pmxlab emits (plain JSON, rendered by JupyterLab). */
+/**
+ * The typed subset of plotly's figure schema that pmxlab emits. Figures are plain JSON
+ * (number arrays, no typed arrays or functions), so a kernel can send them as the
+ * `application/vnd.plotly.v1+json` MIME type and JupyterLab's plotly renderer draws them.
+ * Schema reference: https://plotly.com/javascript/reference/
+ */
+
+/** One scatter trace: a line (`mode: "lines"`) or markers; `x`, `y` are plain number arrays. */
 export interface PlotlyTrace {
   type: "scatter";
   mode: "lines" | "markers" | "lines+markers";
   name?: string;
   x: number[];
   y: number[];
+  /** Hover text per point (e.g. the subject of an observation). */
+  text?: string[];
   line?: { color?: string; width?: number; dash?: string };
   marker?: { color?: string; size?: number; symbol?: string };
-  legendgroup?: string;
   showlegend?: boolean;
 }
 
+/** An axis: its title and scale. */
 export interface PlotlyAxis {
   title?: { text: string };
   type?: "linear" | "log";
-  rangemode?: "tozero" | "normal";
 }
 
+/** A button that restyles the layout when pressed (`method: "relayout"`, args `[{ "yaxis.type": "log" }]`). */
+export interface PlotlyButton {
+  label: string;
+  method: "relayout";
+  args: [Record<string, string | number | boolean>];
+}
+
+/** A row of buttons drawn over the plot; `active` is the index of the button shown as pressed. */
+export interface PlotlyUpdateMenu {
+  type: "buttons";
+  direction: "left" | "right" | "up" | "down";
+  active: number;
+  showactive: boolean;
+  x: number;
+  xanchor: "left" | "center" | "right";
+  y: number;
+  yanchor: "top" | "middle" | "bottom";
+  buttons: PlotlyButton[];
+}
+
+/** The figure's layout: title, axes, legend and buttons. */
+export interface PlotlyLayout {
+  title?: { text: string };
+  xaxis: PlotlyAxis;
+  yaxis: PlotlyAxis;
+  showlegend: boolean;
+  updatemenus?: PlotlyUpdateMenu[];
+}
+
+/**
+ * A plotly figure as plain JSON: `JSON.parse(JSON.stringify(fig))` equals `fig`.
+ *
+ * @example
+ * const fig: PlotlyFigure = {
+ *   data: [{ type: "scatter", mode: "lines", x: [0, 1, 2], y: [10, 5, 2.5] }],
+ *   layout: { xaxis: { title: { text: "time (h)" } }, yaxis: { title: { text: "CP (mg/L)" } }, showlegend: false },
+ * };
+ */
 export interface PlotlyFigure {
   data: PlotlyTrace[];
-  layout: {
-    title?: { text: string };
-    xaxis: PlotlyAxis;
-    yaxis: PlotlyAxis;
-    showlegend?: boolean;
-    updatemenus?: unknown[];
-    [key: string]: unknown;
-  };
+  layout: PlotlyLayout;
 }

@@ -1,7 +1,3 @@
 export { concentrationTimePlot } from "./concentration-time.js";
-export type { ConcentrationTimeOptions, PlotSource } from "./concentration-time.js";
-export type { PlotlyAxis, PlotlyFigure, PlotlyTrace } from "./figure.js";
-export { PLOTLY_MIME, toMimeBundle } from "./mime-bundle.js";
-export type { FigureBundle } from "./mime-bundle.js";
-export { show } from "./show.js";
-export type { DisplayTarget } from "./show.js";
+export type { ConcentrationTimeOptions, ObservedPoint, PlotSource } from "./concentration-time.js";
+export type { PlotlyAxis, PlotlyButton, PlotlyFigure, PlotlyLayout, PlotlyTrace, PlotlyUpdateMenu } from "./figure.js";
