@@ -1,69 +1,63 @@
 import type { MathNode } from "mathjs";
-import { ModelError } from "./errors.js";
-
-/** Functions allowed in model expressions and their JavaScript equivalents. */
-const FUNCTIONS: Record<string, string> = {
-  exp: "Math.exp",
-  log: "Math.log",
-  log10: "Math.log10",
-  sqrt: "Math.sqrt",
-  abs: "Math.abs",
-  min: "Math.min",
-  max: "Math.max",
-  pow: "Math.pow",
-  sin: "Math.sin",
-  cos: "Math.cos",
-  tanh: "Math.tanh",
-};
-
-const OPERATORS: Record<string, string> = { add: "+", subtract: "-", multiply: "*", divide: "/" };
-
-/** True for the functions a model may call. */
-export function isAllowedFunction(name: string): boolean {
-  return name in FUNCTIONS;
-}
+import type { Node } from "./expression.js";
 
 /**
- * JavaScript source for a mathjs expression tree. Symbols become `variable(name)`, so the
- * generated code reads plain locals and never touches mathjs at run time.
+ * JavaScript for each function: the model functions plus `sech`, which mathjs writes into
+ * derivatives of tanh.
  */
-export function toJs(node: MathNode, variable: (name: string) => string): string {
-  const n = node as MathNode & {
-    type: string;
-    value?: unknown;
-    name?: string;
-    fn?: string | { name: string };
-    op?: string;
-    args?: MathNode[];
-    content?: MathNode;
-  };
-  const emit = (child: MathNode) => toJs(child, variable);
+const FUNCTIONS: Record<string, (args: string[]) => string> = {
+  exp: (a) => `Math.exp(${a[0]})`,
+  log: (a) => (a.length === 2 ? `(Math.log(${a[0]}) / Math.log(${a[1]}))` : `Math.log(${a[0]})`),
+  log10: (a) => `Math.log10(${a[0]})`,
+  sqrt: (a) => `Math.sqrt(${a[0]})`,
+  abs: (a) => `Math.abs(${a[0]})`,
+  min: (a) => `Math.min(${a.join(", ")})`,
+  max: (a) => `Math.max(${a.join(", ")})`,
+  pow: (a) => `Math.pow(${a[0]}, ${a[1]})`,
+  sin: (a) => `Math.sin(${a[0]})`,
+  cos: (a) => `Math.cos(${a[0]})`,
+  tanh: (a) => `Math.tanh(${a[0]})`,
+  sech: (a) => `(1 / Math.cosh(${a[0]}))`,
+};
+
+const BINARY: Record<string, string> = { add: "+", subtract: "-", multiply: "*", divide: "/" };
+
+/**
+ * JavaScript source for a checked mathjs expression tree. Each symbol becomes `local(name)`,
+ * so the generated function reads plain local variables and never calls mathjs at run time.
+ * Throws for a node the emitter does not know (the caller decides what that means).
+ * @internal
+ *
+ * @example
+ * toJs(math.parse("CL/V*central^2"), (s) => `v_${s}`); // "((v_CL / v_V) * Math.pow(v_central, 2))"
+ */
+export function toJs(node: MathNode, local: (name: string) => string): string {
+  const n = node as Node;
+  const emit = (child: MathNode) => toJs(child, local);
   switch (n.type) {
-    case "ConstantNode":
-      return `(${Number(n.value)})`;
+    case "ConstantNode": {
+      const value = Number(n.value);
+      return value < 0 || Object.is(value, -0) ? `(${value})` : String(value);
+    }
     case "SymbolNode":
-      return n.name === "pi" ? "Math.PI" : variable(n.name as string);
+      return n.name === "pi" ? "Math.PI" : local(n.name as string);
     case "ParenthesisNode":
-      return `(${emit(n.content as MathNode)})`;
+      return emit(n.content as MathNode);
     case "OperatorNode": {
       const args = n.args as MathNode[];
       const fn = n.fn as string;
       if (fn === "unaryMinus") return `(-${emit(args[0])})`;
       if (fn === "unaryPlus") return emit(args[0]);
-      if (fn === "pow") return `Math.pow(${emit(args[0])}, ${emit(args[1])})`;
-      const op = OPERATORS[fn];
-      if (!op) throw new ModelError(`operator "${n.op}" is not supported in model equations`);
-      return `(${args.map(emit).join(` ${op} `)})`;
+      if (fn === "pow") return FUNCTIONS.pow(args.map(emit));
+      if (fn in BINARY) return `(${args.map(emit).join(` ${BINARY[fn]} `)})`;
+      throw new Error(`no JavaScript for operator ${n.op}`);
     }
     case "FunctionNode": {
       const name = (n.fn as { name: string }).name;
-      const args = (n.args as MathNode[]).map(emit);
-      if (name === "log" && args.length === 2) return `(Math.log(${args[0]}) / Math.log(${args[1]}))`;
-      const js = FUNCTIONS[name];
-      if (!js) throw new ModelError(`function ${name}() is not available; use ${Object.keys(FUNCTIONS).join(", ")}`);
-      return `${js}(${args.join(", ")})`;
+      if (!(name in FUNCTIONS)) throw new Error(`no JavaScript for function ${name}()`);
+      return FUNCTIONS[name]((n.args as MathNode[]).map(emit));
     }
     default:
-      throw new ModelError(`"${node.toString()}" is not supported in model equations (${n.type})`);
+      throw new Error(`no JavaScript for ${n.type} "${node.toString()}"`);
   }
 }

@@ -1,22 +1,39 @@
-/** A quantity with its value, unit (mathjs unit string, "1" = dimensionless) and label. */
+/** A parameter or covariate: its value, unit (a mathjs unit string; "1" = dimensionless) and label. */
 export interface QuantityDefinition {
   value: number;
   unit: string;
   label?: string;
 }
 
+/** A compartment (state): the unit of its amount or level, and a label. */
+export interface CompartmentDefinition {
+  unit: string;
+  label?: string;
+}
+
+/** A model output: a mathjs expression, its declared unit (checked) and a label. */
+export interface OutputDefinition {
+  expr: string;
+  unit: string;
+  label?: string;
+}
+
 /**
- * A model as a TypeScript object: the same content as the text format, keyed by name in
- * declaration order (compartment k of `compartments` is NONMEM CMT k).
+ * A model as a TypeScript object, with the same content as the pmxlab model text format.
+ * Records keep their declaration order: parameter k of `parameters` is p[k], compartment k
+ * of `compartments` is NONMEM CMT k + 1. Expressions are mathjs syntax over parameters,
+ * covariates, compartment names, derived names (earlier ones) and `t`.
  *
  * @example
- * defineModel({
- *   name: "one", description: "1-compartment IV", reference: "textbook",
- *   parameters: { CL: { value: 6, unit: "L/h" }, V: { value: 25, unit: "L" } },
+ * const def: ModelDefinition = {
+ *   name: "pk1cmt", description: "One-compartment IV bolus", reference: "Gabrielsson & Weiner 2016",
+ *   timeUnit: "h",
+ *   parameters: { CL: { value: 6, unit: "L/h", label: "clearance" }, V: { value: 25, unit: "L" } },
  *   compartments: { central: { unit: "mg" } },
- *   odes: { central: "-CL/V*central" },
- *   outputs: { CP: { expr: "central/V", unit: "mg/L" } },
- * });
+ *   derived: { K: "CL/V" },
+ *   odes: { central: "-K*central" },
+ *   outputs: { CP: { expr: "central/V", unit: "mg/L", label: "plasma concentration" } },
+ * };
  */
 export interface ModelDefinition {
   name: string;
@@ -25,17 +42,23 @@ export interface ModelDefinition {
   /** Unit of t (default "h"). */
   timeUnit?: string;
   parameters: Record<string, QuantityDefinition>;
-  /** Covariates with their default values (the dataset's values replace them). */
+  /** Covariates with their default values (a dataset's values replace them). */
   covariates?: Record<string, QuantityDefinition>;
-  compartments: Record<string, { unit: string; label?: string }>;
-  /** Derived quantities, computed in order; each may use the ones before it. */
+  compartments: Record<string, CompartmentDefinition>;
+  /** Derived quantities `NAME: expression`, computed in order; units are inferred. */
   derived?: Record<string, string>;
-  /** d/dt of each compartment. */
+  /** d/dt of each compartment, keyed by compartment name. */
   odes: Record<string, string>;
-  /** Initial amounts (default 0); may use parameters, covariates and state-free derived names. */
+  /** Initial values `compartment: expression` (default 0); no states and no t. */
   init?: Record<string, string>;
-  outputs: Record<string, { expr: string; unit: string; label?: string }>;
+  outputs?: Record<string, OutputDefinition>;
 }
 
-/** Where each item was written, for error messages (text models only). */
+/** The kinds of item a model declares, as they appear in error messages and line keys. */
+export type ItemKind = "parameter" | "covariate" | "compartment" | "derived" | "ode" | "init" | "output" | "section";
+
+/**
+ * Where each item of a text model was written: `"kind:name"` → 1-based line.
+ * @internal
+ */
 export type SourceLines = Map<string, number>;

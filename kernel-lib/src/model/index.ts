@@ -1,5 +1,9 @@
-export { parseModel, defineModel } from "./model.js";
-export { checkParameters } from "./parameters.js";
-export { ModelError, ParameterError } from "./errors.js";
-export type { ModelDefinition, QuantityDefinition } from "./definition.js";
-export type { CompartmentSpec, Model, OutputSpec, ParameterSpec } from "./types.js";
+// Model layer: the pmxlab model format, its compiler and parameter vectors.
+export { parseModel } from "./parse-model.js";
+export { defineModel } from "./define-model.js";
+export { checkParameters } from "./check-parameters.js";
+export { parameterVector } from "./parameter-vector.js";
+export { ModelError } from "./model-error.js";
+export { ParameterError } from "./parameter-error.js";
+export type { CompartmentDefinition, ModelDefinition, OutputDefinition, QuantityDefinition } from "./definition.js";
+export type { CompartmentSpec, DerivedSpec, Model, OutputSpec, ParameterSpec } from "./types.js";

@@ -16,6 +16,13 @@ export interface CompartmentSpec {
   label?: string;
 }
 
+/** A derived quantity: its expression as written and its inferred unit (e.g. K10 = CL/V1, 1/h). */
+export interface DerivedSpec {
+  name: string;
+  expr: string;
+  unit: string;
+}
+
 export interface OutputSpec {
   name: string;
   unit: string;
@@ -35,6 +42,8 @@ export interface Model {
   parameters: ParameterSpec[];
   compartments: CompartmentSpec[];
   outputs: OutputSpec[];
+  /** Derived quantities in computation order, with inferred units (compiled models only). */
+  derived?: DerivedSpec[];
   /** Unit of time t (default "h"): dataset and regimen times are in this unit. */
   timeUnit: string;
   /** Covariate names the model reads (values come from the dataset or the caller). */

@@ -1,0 +1,63 @@
+import { ParameterError } from "./parameter-error.js";
+import type { Model } from "./types.js";
+import { parseUnit, sameDimension, type UnitValue } from "./units.js";
+
+/** What a parameter's unit says about its sign: the kind of quantity and whether 0 is allowed. */
+interface Rule {
+  kind: string;
+  zeroAllowed: boolean;
+}
+
+const RULES: [UnitValue, Rule][] = [
+  [parseUnit("L"), { kind: "a volume", zeroAllowed: false }],
+  [parseUnit("L/h"), { kind: "a clearance", zeroAllowed: false }],
+  [parseUnit("1/h"), { kind: "a rate constant", zeroAllowed: false }],
+  [parseUnit("h"), { kind: "a time", zeroAllowed: true }],
+];
+
+const cache = new WeakMap<Model, (Rule | undefined)[]>();
+
+function rulesOf(model: Model): (Rule | undefined)[] {
+  let rules = cache.get(model);
+  if (!rules) {
+    rules = model.parameters.map((q) => {
+      let unit: UnitValue;
+      try {
+        unit = parseUnit(q.unit);
+      } catch {
+        return undefined;
+      }
+      return RULES.find(([reference]) => sameDimension(unit, reference))?.[1];
+    });
+    cache.set(model, rules);
+  }
+  return rules;
+}
+
+/**
+ * Throws a {@link ParameterError} naming the first parameter value a model cannot run with:
+ * NaN or ±Infinity; a volume, clearance or rate constant ≤ 0; a time < 0. The kind of each
+ * parameter comes from the dimension of its unit (volume, volume/time, 1/time, time), so
+ * V1 in mL and KA in 1/day are covered too. Covariates (after the parameters in `p`) are
+ * not checked: a missing covariate may be NaN until the data fill it.
+ *
+ * @example
+ * checkParameters(getModel("pk1cmt_iv"), [6, -5, 1, 0]);
+ * // ParameterError: parameter V = -5 L: a volume must be positive (model pk1cmt_iv)
+ */
+export function checkParameters(model: Model, p: ArrayLike<number>): void {
+  const rules = rulesOf(model);
+  if (p.length < rules.length) {
+    throw new ParameterError(`model ${model.name} needs ${rules.length} parameter values (${model.parameters.map((q) => q.name).join(", ")}), got ${p.length}`);
+  }
+  for (let i = 0; i < rules.length; i++) {
+    const value = p[i];
+    const rule = rules[i];
+    if (Number.isFinite(value) && (!rule || value > 0 || (value === 0 && rule.zeroAllowed))) continue;
+    const q = model.parameters[i];
+    const shown = `parameter ${q.name} = ${value}${q.unit.trim() === "1" ? "" : ` ${q.unit}`}`;
+    if (!Number.isFinite(value)) throw new ParameterError(`${shown}: not a finite number (model ${model.name})`);
+    const need = rule?.zeroAllowed ? "must not be negative" : "must be positive";
+    throw new ParameterError(`${shown}: ${rule?.kind} ${need} (model ${model.name})`);
+  }
+}

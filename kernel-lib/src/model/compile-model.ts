@@ -1,0 +1,164 @@
+import type { MathNode, Unit } from "mathjs";
+import type { ItemKind, ModelDefinition, SourceLines } from "./definition.js";
+import { FUNCTIONS, parseExpression, substitute, symbolsOf } from "./expression.js";
+import { generateCode, inlineDerived, type Equation } from "./generate-code.js";
+import { math } from "./math.js";
+import { ModelError } from "./model-error.js";
+import type { DerivedSpec, Model, ParameterSpec } from "./types.js";
+import { formatUnit, parseUnit, sameDimension, sameUnit, scaleRatio, unitOfExpression, type Inferred, type UnitValue } from "./units.js";
+
+const SECTION: Record<ItemKind, string> = {
+  parameter: "PARAMETERS", covariate: "COVARIATES", compartment: "COMPARTMENTS", derived: "DERIVED",
+  ode: "ODE", init: "INIT", output: "OUTPUTS", section: "",
+};
+
+/** Names a model item cannot take: time, pi, mathjs keywords and constants, the functions. */
+const RESERVED = new Set(["t", "pi", "Infinity", "NaN", "true", "false", "null", "mod", "to", "in", "and", "or", "xor", "not", ...Object.keys(FUNCTIONS)]);
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The compile pipeline shared by `parseModel` and `defineModel`: checks names, symbols and
+ * units (dimension and scale), then generates JavaScript for the right-hand side, its
+ * symbolic Jacobian, the initial state and the outputs (see `generateCode`). `lines` (text
+ * models) puts line numbers and sections into the `ModelError`s.
+ * @internal
+ */
+export function compileModel(def: ModelDefinition, lines: SourceLines = new Map(), source?: string): Model {
+  const fail = (kind: ItemKind, name: string, message: string): never => {
+    throw new ModelError(message, lines.get(`${kind}:${name}`), SECTION[kind] || name);
+  };
+  const quantities = (kind: ItemKind, record: ModelDefinition["parameters"] | undefined): ParameterSpec[] =>
+    Object.entries(record ?? {}).map(([name, q]) => {
+      if (!Number.isFinite(q.value)) fail(kind, name, `${kind} ${name} = ${q.value}: the value must be a finite number`);
+      return { name, value: q.value, unit: q.unit, label: q.label };
+    });
+  const parameters = quantities("parameter", def.parameters);
+  const covariates = quantities("covariate", def.covariates);
+  const compartments = Object.entries(def.compartments).map(([name, c], i) => ({ name, cmt: i + 1, unit: c.unit, label: c.label }));
+  const outputs = Object.entries(def.outputs ?? {}).map(([name, o]) => ({ name, unit: o.unit, label: o.label }));
+  const timeUnit = (def.timeUnit ?? "h").trim();
+  if (compartments.length === 0) throw new ModelError(`model ${def.name} has no compartments`, lines.get("section:COMPARTMENTS"), "COMPARTMENTS");
+
+  // One namespace for every declared name, so no expression is ambiguous.
+  const declared = new Map<string, ItemKind>();
+  const declare = (kind: ItemKind, name: string) => {
+    if (!NAME.test(name)) fail(kind, name, `${kind} name "${name}" is not a valid name (letters, digits and _, not starting with a digit)`);
+    if (RESERVED.has(name)) fail(kind, name, `${kind} name "${name}" is reserved (t, pi, mathjs keywords and the functions); rename it`);
+    const before = declared.get(name);
+    if (before) {
+      const first = lines.get(`${before}:${name}`);
+      fail(kind, name, `duplicate name: "${name}" is declared as a ${before}${first ? ` (line ${first})` : ""} and as a ${kind}`);
+    }
+    declared.set(name, kind);
+  };
+  for (const q of parameters) declare("parameter", q.name);
+  for (const q of covariates) declare("covariate", q.name);
+  for (const c of compartments) declare("compartment", c.name);
+  for (const name of Object.keys(def.derived ?? {})) declare("derived", name);
+  for (const o of outputs) declare("output", o.name);
+
+  // Units of everything declared, and of t.
+  const scope = new Map<string, Inferred>();
+  const declaredUnit = (kind: ItemKind, name: string, unit: string): UnitValue => {
+    try {
+      return parseUnit(unit);
+    } catch (error) {
+      return fail(kind, name, `${kind} ${name}: ${(error as Error).message}`);
+    }
+  };
+  for (const q of parameters) scope.set(q.name, declaredUnit("parameter", q.name, q.unit));
+  for (const q of covariates) scope.set(q.name, declaredUnit("covariate", q.name, q.unit));
+  for (const c of compartments) scope.set(c.name, declaredUnit("compartment", c.name, c.unit));
+  const time = declaredUnit("section", "TIME", timeUnit);
+  if (typeof time === "number" || !sameDimension(time, parseUnit("h"))) fail("section", "TIME", `$TIME ${timeUnit} is not a unit of time (h, min, day, week, ...)`);
+  scope.set("t", time);
+
+  const states = new Set(compartments.map((c) => c.name));
+  const visible = new Set([...scope.keys(), "pi"]);
+  const equation = (kind: ItemKind, name: string, text: string, label: string): Equation => {
+    let node: MathNode;
+    try {
+      node = parseExpression(text);
+    } catch (error) {
+      return fail(kind, name, `${label} = ${text}: ${(error as Error).message}`);
+    }
+    for (const symbol of symbolsOf(node)) {
+      if (visible.has(symbol)) continue;
+      const later = declared.get(symbol) === "derived" ? ` (derived quantities must be defined before they are used)` : "";
+      fail(kind, name, `${label} = ${text}: unknown symbol "${symbol}"${later}`);
+    }
+    return { name, kind, text, node };
+  };
+
+  const derived = Object.entries(def.derived ?? {}).map(([name, text]) => {
+    const eq = equation("derived", name, text, name);
+    visible.add(name);
+    return eq;
+  });
+  for (const name of Object.keys(def.odes)) {
+    if (!states.has(name)) fail("ode", name, `d/dt(${name}): "${name}" is not a compartment (compartments: ${[...states].join(", ")})`);
+  }
+  const odes = compartments.map((c) => {
+    const text = def.odes[c.name];
+    if (text === undefined) fail("compartment", c.name, `compartment ${c.name} has no equation d/dt(${c.name}) = … in $ODE`);
+    return equation("ode", c.name, text, `d/dt(${c.name})`);
+  });
+  const inits = Object.entries(def.init ?? {}).map(([name, text]) => {
+    if (!states.has(name)) fail("init", name, `${name}(0): "${name}" is not a compartment (compartments: ${[...states].join(", ")})`);
+    return equation("init", name, text, `${name}(0)`);
+  });
+  const outputEquations = Object.entries(def.outputs ?? {}).map(([name, o]) => equation("output", name, o.expr, `output ${name}`));
+
+  // Dimensional analysis: units of derived names are inferred in order.
+  const unitOf = (eq: Equation, label: string): Inferred => {
+    try {
+      return unitOfExpression(eq.node, scope);
+    } catch (error) {
+      return fail(eq.kind, eq.name, `${label} = ${eq.text}: ${(error as Error).message}`);
+    }
+  };
+  const requireUnit = (eq: Equation, label: string, expected: UnitValue, expectedText: string) => {
+    const found = unitOf(eq, label);
+    // A number alone (R(0) = 100) takes the unit it is given.
+    if (found === null || sameUnit(found, expected) || symbolsOf(eq.node).length === 0) return;
+    const scale = sameDimension(found, expected) ? `: the scales differ by a factor of ${+scaleRatio(found, expected).toPrecision(6)}` : "";
+    fail(eq.kind, eq.name, `${label} = ${eq.text} has unit ${formatUnit(found)}, expected ${expectedText}${scale}`);
+  };
+  const derivedUnits = derived.map((d) => {
+    const unit = unitOf(d, d.name);
+    scope.set(d.name, unit);
+    return unit;
+  });
+  odes.forEach((ode, i) => {
+    const expected = math.divide(scope.get(ode.name) as Unit, time as Unit) as UnitValue;
+    requireUnit(ode, `d/dt(${ode.name})`, expected, `${formatUnit(expected)} (${compartments[i].unit} of ${ode.name} per ${timeUnit})`);
+  });
+  for (const init of inits) requireUnit(init, `${init.name}(0)`, scope.get(init.name) as UnitValue, `${formatUnit(scope.get(init.name) as UnitValue)} (the unit of ${init.name})`);
+  outputEquations.forEach((o, i) => {
+    const expected = declaredUnit("output", o.name, outputs[i].unit);
+    requireUnit(o, `output ${o.name}`, expected, formatUnit(expected));
+  });
+
+  const inlined = inlineDerived(derived);
+  for (const init of inits) {
+    const uses = symbolsOf(substitute(init.node, inlined)).filter((s) => states.has(s) || s === "t");
+    if (uses.length > 0) fail("init", init.name, `${init.name}(0) = ${init.text} depends on ${uses.join(", ")}; initial values may use parameters, covariates and derived names that do not depend on states or t`);
+  }
+  const code = generateCode({ inputs: [...parameters, ...covariates], states: compartments, derived, odes, inits, outputs: outputEquations });
+
+  return {
+    name: def.name,
+    description: def.description ?? "",
+    reference: def.reference || undefined,
+    timeUnit,
+    parameters,
+    covariates: covariates.map((c) => c.name),
+    covariateSpecs: covariates,
+    compartments,
+    outputs,
+    derived: derived.map((d, i): DerivedSpec => ({ name: d.name, expr: d.text, unit: derivedUnits[i] === null ? "any (zero)" : formatUnit(derivedUnits[i] as UnitValue) })),
+    ...code,
+    source,
+  };
+}
+

@@ -1,0 +1,104 @@
+import type { MathNode } from "mathjs";
+import { math } from "./math.js";
+
+/**
+ * The functions a model expression may call, with the number of arguments each accepts.
+ * @internal
+ */
+export const FUNCTIONS: Record<string, { min: number; max: number }> = {
+  exp: { min: 1, max: 1 },
+  log: { min: 1, max: 2 },
+  log10: { min: 1, max: 1 },
+  sqrt: { min: 1, max: 1 },
+  abs: { min: 1, max: 1 },
+  min: { min: 2, max: Infinity },
+  max: { min: 2, max: Infinity },
+  pow: { min: 2, max: 2 },
+  sin: { min: 1, max: 1 },
+  cos: { min: 1, max: 1 },
+  tanh: { min: 1, max: 1 },
+};
+
+/** The operators a model expression may use (mathjs `fn` names). */
+const OPERATORS = new Set(["add", "subtract", "multiply", "divide", "pow", "unaryMinus", "unaryPlus"]);
+
+/** The mathjs node fields the compiler reads. @internal */
+export type Node = MathNode & {
+  value?: unknown;
+  name?: string;
+  fn?: string | { name: string };
+  op?: string;
+  args?: MathNode[];
+  content?: MathNode;
+};
+
+/**
+ * Parses one model expression and checks that it only uses arithmetic (+ - * / ^, unary -),
+ * numbers, parentheses and the functions in {@link FUNCTIONS}. Throws an Error whose message
+ * says what is wrong; the caller adds the line.
+ * @internal
+ */
+export function parseExpression(text: string): MathNode {
+  let node: MathNode;
+  try {
+    node = math.parse(text);
+  } catch (error) {
+    throw new Error(`cannot parse "${text}": ${(error as Error).message}`);
+  }
+  checkNode(node);
+  return node;
+}
+
+function checkNode(node: MathNode): void {
+  const n = node as Node;
+  switch (n.type) {
+    case "ConstantNode":
+      if (typeof n.value !== "number") throw new Error(`"${node.toString()}" is not a number`);
+      return;
+    case "SymbolNode":
+      return;
+    case "ParenthesisNode":
+      return checkNode(n.content as MathNode);
+    case "OperatorNode":
+      if (!OPERATORS.has(n.fn as string)) throw new Error(`operator "${n.op}" is not supported in model equations (use + - * / ^)`);
+      return (n.args as MathNode[]).forEach(checkNode);
+    case "FunctionNode": {
+      const name = (n.fn as { name?: string }).name ?? "";
+      const arity = FUNCTIONS[name];
+      if (!arity) throw new Error(`function ${name}() is not available; use ${Object.keys(FUNCTIONS).join(", ")}`);
+      const count = (n.args as MathNode[]).length;
+      if (count < arity.min || count > arity.max) throw new Error(`${name}() takes ${arity.min === arity.max ? arity.min : `${arity.min} or more`} argument(s), got ${count}`);
+      return (n.args as MathNode[]).forEach(checkNode);
+    }
+    default:
+      throw new Error(`"${node.toString()}" is not supported in model equations (${n.type})`);
+  }
+}
+
+/**
+ * The symbols an expression reads (function names excluded), in order of first use.
+ * @internal
+ */
+export function symbolsOf(node: MathNode): string[] {
+  const found = new Set<string>();
+  const visit = (child: MathNode) => {
+    const n = child as Node;
+    if (n.type === "SymbolNode") found.add(n.name as string);
+    else if (n.type === "FunctionNode") (n.args as MathNode[]).forEach(visit);
+    else child.forEach(visit);
+  };
+  visit(node);
+  return [...found];
+}
+
+/**
+ * `node` with every symbol named in `values` replaced by a copy of its expression
+ * (parenthesised, so precedence is kept).
+ * @internal
+ */
+export function substitute(node: MathNode, values: ReadonlyMap<string, MathNode>): MathNode {
+  return node.transform((child) => {
+    const value = child.type === "SymbolNode" ? values.get((child as Node).name as string) : undefined;
+    return value ? new math.ParenthesisNode(value.cloneDeep()) : child;
+  });
+}

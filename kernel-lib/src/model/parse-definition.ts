@@ -1,0 +1,112 @@
+import type { ItemKind, ModelDefinition, SourceLines } from "./definition.js";
+import { ModelError } from "./model-error.js";
+
+const SECTIONS = ["MODEL", "DESCRIPTION", "REFERENCE", "TIME", "PARAMETERS", "COVARIATES", "COMPARTMENTS", "DERIVED", "ODE", "INIT", "OUTPUTS"] as const;
+type Section = (typeof SECTIONS)[number];
+
+const NAME = "([A-Za-z_][A-Za-z0-9_]*)";
+const FIELD = "\\s*([^:]*?)\\s*";
+const LABEL = "(?::\\s*(.*?))?\\s*$";
+
+/** One line pattern per list section, with the shape told to the user when a line does not match. */
+const ITEMS: Partial<Record<Section, { kind: ItemKind; pattern: RegExp; shape: string }>> = {
+  PARAMETERS: { kind: "parameter", pattern: new RegExp(`^${NAME}\\s*=${FIELD}:${FIELD}${LABEL}`), shape: "NAME = value : unit : label" },
+  COVARIATES: { kind: "covariate", pattern: new RegExp(`^${NAME}\\s*=${FIELD}:${FIELD}${LABEL}`), shape: "NAME = default : unit : label" },
+  COMPARTMENTS: { kind: "compartment", pattern: new RegExp(`^${NAME}\\s*:${FIELD}${LABEL}`), shape: "name : unit : label" },
+  DERIVED: { kind: "derived", pattern: new RegExp(`^${NAME}\\s*=\\s*(.+?)\\s*$`), shape: "NAME = expression" },
+  ODE: { kind: "ode", pattern: new RegExp(`^d\\s*/\\s*dt\\s*\\(\\s*${NAME}\\s*\\)\\s*=\\s*(.+?)\\s*$`), shape: "d/dt(compartment) = expression" },
+  INIT: { kind: "init", pattern: new RegExp(`^${NAME}\\s*\\(\\s*0\\s*\\)\\s*=\\s*(.+?)\\s*$`), shape: "compartment(0) = expression" },
+  OUTPUTS: { kind: "output", pattern: new RegExp(`^${NAME}\\s*=${FIELD}:${FIELD}${LABEL}`), shape: "NAME = expression : unit : label" },
+};
+
+/**
+ * Reads the pmxlab model text format into a {@link ModelDefinition} and the line of every
+ * item, without compiling it. Syntax errors (unknown section, malformed line, an item given
+ * twice in its section, missing $MODEL) are `ModelError`s naming the line.
+ * @internal
+ */
+export function parseDefinition(source: string): { definition: ModelDefinition; lines: SourceLines } {
+  const def: Required<ModelDefinition> = {
+    name: "", description: "", reference: "", timeUnit: "h",
+    parameters: {}, covariates: {}, compartments: {}, derived: {}, odes: {}, init: {}, outputs: {},
+  };
+  const lines: SourceLines = new Map();
+  const header: Partial<Record<Section, string[]>> = {};
+  let section: Section | undefined;
+
+  const item = (content: string, line: number, current: Section) => {
+    const spec = ITEMS[current];
+    if (!spec) {
+      (header[current] ??= []).push(content);
+      return;
+    }
+    const m = spec.pattern.exec(content);
+    if (!m || m.slice(1, spec.kind === "compartment" ? 3 : 4).some((field) => field === "")) {
+      throw new ModelError(`malformed line in $${current}: expected "${spec.shape}", got "${content}"`, line, current);
+    }
+    const [, name, a, b, c] = m;
+    const key = `${spec.kind}:${name}`;
+    const first = lines.get(key);
+    if (first !== undefined) {
+      const what = spec.kind === "ode" ? `d/dt(${name})` : spec.kind === "init" ? `${name}(0)` : `${spec.kind} "${name}"`;
+      throw new ModelError(`duplicate name: ${what} is declared twice (first on line ${first})`, line, current);
+    }
+    lines.set(key, line);
+    const label = (text: string | undefined) => (text ? text : undefined);
+    switch (spec.kind) {
+      case "parameter":
+      case "covariate": {
+        const value = Number(a);
+        if (!Number.isFinite(value)) throw new ModelError(`${spec.kind} ${name} = ${a}: the value must be a finite number`, line, current);
+        (spec.kind === "parameter" ? def.parameters : def.covariates)[name] = { value, unit: b, label: label(c) };
+        return;
+      }
+      case "compartment":
+        def.compartments[name] = { unit: a, label: label(b) };
+        return;
+      case "derived":
+        def.derived[name] = a;
+        return;
+      case "ode":
+        def.odes[name] = a;
+        return;
+      case "init":
+        def.init[name] = a;
+        return;
+      case "output":
+        def.outputs[name] = { expr: a, unit: b, label: label(c) };
+        return;
+    }
+  };
+
+  source.split(/\r\n|\r|\n/).forEach((raw, index) => {
+    const line = index + 1;
+    const content = raw.replace(/#.*$/, "").trim();
+    if (!content) return;
+    const start = /^\$([A-Za-z]+)\s*(.*)$/.exec(content);
+    if (start) {
+      const name = start[1].toUpperCase() as Section;
+      if (!SECTIONS.includes(name)) {
+        throw new ModelError(`unknown section $${start[1]}; the sections are ${SECTIONS.map((s) => "$" + s).join(", ")}`, line);
+      }
+      if (lines.has(`section:${name}`)) throw new ModelError(`duplicate section $${name} (first on line ${lines.get(`section:${name}`)})`, line, name);
+      section = name;
+      lines.set(`section:${name}`, line);
+      if (start[2]) item(start[2], line, name);
+      return;
+    }
+    if (!section) throw new ModelError(`text before the first section: "${content}" (a model starts with $MODEL name)`, line);
+    item(content, line, section);
+  });
+
+  const text = (s: Section) => header[s]?.join(" ").trim() ?? "";
+  def.name = text("MODEL");
+  if (!def.name) throw new ModelError("missing $MODEL: a model file starts with $MODEL name", lines.get("section:MODEL"), "MODEL");
+  if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(def.name)) {
+    throw new ModelError(`$MODEL ${def.name}: a model name is one word (letters, digits, _ . -)`, lines.get("section:MODEL"), "MODEL");
+  }
+  def.description = text("DESCRIPTION");
+  def.reference = text("REFERENCE");
+  if (header.TIME) def.timeUnit = text("TIME");
+  return { definition: def, lines };
+}
