@@ -6,8 +6,9 @@ import { emitExact, skipBefore } from "../common/outputs.js";
 import type { FullStats } from "../common/stats.js";
 import type { Rhs, SolverStatus } from "../types.js";
 import { Dopri5Cache } from "./cache.js";
-import { dopri5Interpolate, dopri5PrepareDense } from "./dense.js";
-import { dopri5StiffnessRatio, dopri5Step } from "./step.js";
+import { dopri5Kernels } from "./kernels.js";
+import type { Dopri5Kernels } from "./kernels.js";
+import { dopri5StiffnessRatio } from "./stiffness.js";
 
 const EPS = Number.EPSILON;
 /** Hairer's DOPRI5 defaults: safety factor, step ratio bounds, PI (Lund) stabilisation β. */
@@ -42,12 +43,14 @@ const NONFINITE_RETRIES = 10;
 export class Dopri5Integrator extends BaseIntegrator {
   detectStiffness = false;
   private readonly cache: Dopri5Cache;
+  private readonly kernels: Dopri5Kernels;
   private stiffCount = 0;
   private nonstiffCount = 0;
 
   constructor(n: number, rhs: Rhs, options: ResolvedOptions, budget: StepBudget, stats: FullStats) {
     super(n, rhs, options, budget, stats);
     this.cache = new Dopri5Cache(n);
+    this.kernels = dopri5Kernels(n);
   }
 
   run(
@@ -60,7 +63,7 @@ export class Dopri5Integrator extends BaseIntegrator {
     to: number,
     sink: (k: number, yk: Float64Array) => void,
   ): SolverStatus {
-    const { cache: c, n, rhs, budget, stats } = this;
+    const { cache: c, kernels, n, rhs, budget, stats } = this;
     const { rtol, atol, hmax, dt, adaptive } = this.options;
     const yk = c.yk;
     let k = emitExact(times, skipBefore(times, from, to, t0), to, t0, y, yk, sink);
@@ -87,7 +90,7 @@ export class Dopri5Integrator extends BaseIntegrator {
         h = t1 - t;
         last = true;
       }
-      const err = dopri5Step(c, rhs, t, h, y, p, rtol, atol);
+      const err = kernels.step(c, rhs, t, h, y, p, rtol, atol);
       stats.rhsEvals += 6;
 
       if (!(err < Infinity)) {
@@ -110,9 +113,9 @@ export class Dopri5Integrator extends BaseIntegrator {
       nonfinite = 0;
       const tnew = last ? t1 : t + h;
       if (k < to && times[k] < tnew) {
-        dopri5PrepareDense(c, h, y);
+        kernels.prepareDense(c, h, y);
         while (k < to && times[k] < tnew) {
-          dopri5Interpolate(c, (times[k] - t) / h, yk);
+          kernels.interpolate(c, (times[k] - t) / h, yk);
           sink(k, yk);
           k++;
         }
