@@ -7,3 +7,4 @@ export * from "./data/index.js";
 export * from "./simulation/index.js";
 export * from "./plot/index.js";
 export * from "./display/index.js";
+export * from "./virtual-population/index.js";

@@ -1,6 +1,7 @@
 import type { Model } from "../model/types.js";
 import type { SolverOptions, SolverStatus } from "../ode/types.js";
 import type { ActionList, SteadyStateDose, TimedAction } from "./actions.js";
+import type { CovariateCurves } from "./covariate-curves.js";
 import type { Propagator } from "./propagator.js";
 import { periodActions, solveSteadyState } from "./steady-state.js";
 import type { Timeline } from "./timeline.js";
@@ -27,7 +28,12 @@ export class Engine {
   private p: Float64Array = new Float64Array(0);
   private sink: OutputSink = () => undefined;
   private times: Float64Array = new Float64Array(0);
-  private readonly sinkState = (k: number, yk: Float64Array) => this.sink(k, this.times[k], yk, this.p);
+  private curves: CovariateCurves | undefined;
+  private readonly sinkState = (k: number, yk: Float64Array) => {
+    // Outputs read the interpolated covariates at their own time, not at the solver's last stage.
+    this.curves?.apply(this.times[k], this.p);
+    this.sink(k, this.times[k], yk, this.p);
+  };
   private readonly tolerance: { rtol: number; atol: number };
 
   constructor(
@@ -47,7 +53,9 @@ export class Engine {
     this.p = p;
     this.sink = sink;
     this.times = timeline.outputTimes;
+    this.curves = timeline.curves;
     this.propagator.setParams(p);
+    this.propagator.setCurves(this.curves);
     this.propagator.startSubject();
     this.resetState();
     const start = timeline.times.length > 0 ? Math.min(0, timeline.times[0]) : 0;
@@ -93,6 +101,7 @@ export class Engine {
 
   private apply(timed: TimedAction, y: Float64Array): SubjectOutcome | undefined {
     const a = timed.action;
+    this.curves?.apply(timed.time, this.p);
     switch (a.kind) {
       case "bolus":
         y[a.cmt - 1] += a.amount;
@@ -128,6 +137,11 @@ export class Engine {
   private steadyState(dose: SteadyStateDose, time: number, y: Float64Array): SubjectOutcome | undefined {
     const { period, actions } = periodActions(dose);
     const ss = this.saved;
+    // The steady-state interval runs on its own clock [0, τ): interpolated covariates stay at
+    // their values at the dose time while it is solved.
+    const curves = this.curves;
+    this.curves = undefined;
+    this.propagator.setCurves(undefined);
     // SS=2 superimposes: infusions running now keep running after the steady state is added.
     const running = dose.mode === 2 ? new Map(this.active) : new Map<number, { cmt: number; rate: number }>();
     this.active.clear();
@@ -141,6 +155,8 @@ export class Engine {
     if (this.model.linear) ss.fill(0);
     else this.model.init(this.p, ss);
     const outcome = solveSteadyState(this.n, this.model.linear, ss, interval, this.tolerance);
+    this.curves = curves;
+    this.propagator.setCurves(curves);
     if (outcome.status !== "success") {
       return { status: outcome.status, message: `steady state at t = ${time}: ${outcome.message || this.propagator.message}` };
     }

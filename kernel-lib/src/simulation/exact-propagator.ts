@@ -1,6 +1,7 @@
 import { MatrixExponential } from "../linalg/index.js";
 import type { Model } from "../model/types.js";
 import type { SolverStats, SolverStatus } from "../ode/types.js";
+import type { CovariateCurves } from "./covariate-curves.js";
 import type { Propagator } from "./propagator.js";
 
 /** Transition over dt: state matrix E = e^{A·dt} and input matrix Φ = ∫₀^dt e^{A·s} ds. */
@@ -61,6 +62,11 @@ export class ExactLinearPropagator implements Propagator {
     this.cache.clear();
     this.last = undefined;
     this.lastDt = NaN;
+  }
+
+  setCurves(curves: CovariateCurves | undefined): void {
+    // simulate() picks the ODE path for such models; reaching this is a misuse of the engine.
+    if (curves) throw new Error(`closed-form propagation needs parameters constant between events; model ${this.model.name} has linearly interpolated covariates`);
   }
 
   startSubject(): void {}

@@ -3,3 +3,4 @@ export type { RegimenLike, SimulateOptions, SimulationInput } from "./simulate.j
 export { Simulation } from "./simulation.js";
 export type { SimulationRow } from "./simulation.js";
 export type { SimulationColumns, SimulationMethod, SimulationResult, TimeGrid } from "./types.js";
+export type { CovariateInterpolation } from "./covariate-interpolation.js";

@@ -1,4 +1,5 @@
 import type { SolverStats, SolverStatus } from "../ode/types.js";
+import type { CovariateCurves } from "./covariate-curves.js";
 
 /**
  * Moves a model's state across an interval with no discontinuity, under constant
@@ -12,6 +13,11 @@ export interface Propagator {
   readonly stats: SolverStats;
   /** Binds the subject's parameter vector (parameters then covariates); call again after it changes. */
   setParams(p: Float64Array): void;
+  /**
+   * Binds the subject's linearly interpolated covariates (undefined: none), which the
+   * propagator writes into the parameter vector at every time it evaluates the model.
+   */
+  setCurves(curves: CovariateCurves | undefined): void;
   /** Starts a new subject (the ODE propagator restarts its wall-clock budget). */
   startSubject(): void;
   /**

@@ -6,6 +6,7 @@ import { checkParameters } from "../model/index.js";
 import type { Model } from "../model/types.js";
 import { auto } from "../ode/index.js";
 import type { Algorithm, SolverOptions, SolverStatus } from "../ode/types.js";
+import { initialCovariate, resolveInterpolation, type CovariateInterpolation } from "./covariate-interpolation.js";
 import { Engine } from "./engine.js";
 import { ExactLinearPropagator } from "./exact-propagator.js";
 import { OdePropagator } from "./ode-propagator.js";
@@ -28,9 +29,12 @@ export interface SimulationInput {
   data?: Dataset;
   /** Parameter values replacing the model's defaults for every subject. */
   params?: Record<string, number>;
-  /** Covariate values where the dataset gives none. */
+  /** Covariate values where the dataset gives none (before a subject's first value under "locf"). */
   covariates?: Record<string, number>;
-  /** Per-subject parameter values (regimen mode): subject i + 1 gets `params` overridden by `subjects[i]`. */
+  /**
+   * Per-subject parameter and covariate values (regimen mode): subject i + 1 gets `params` and
+   * `covariates` overridden by `subjects[i]` (e.g. `VirtualPopulation.toSubjects()`).
+   */
   subjects?: readonly Record<string, number>[];
 }
 
@@ -40,6 +44,12 @@ export interface SimulateOptions extends SolverOptions {
    * solver; "closed-form" (linear models only); "ode"; or an ODE `Algorithm` such as `dopri5()`.
    */
   method?: SimulationMethod | Algorithm;
+  /**
+   * How each time-varying dataset covariate is read between its records, by name:
+   * "locf" (default), "nocb" or "linear" (see `CovariateInterpolation`). A model with a
+   * "linear" covariate is solved with the ODE path ("auto" picks it; "closed-form" is an error).
+   */
+  covariateInterpolation?: Readonly<Record<string, CovariateInterpolation>>;
 }
 
 /**
@@ -55,10 +65,11 @@ export interface SimulateOptions extends SolverOptions {
  */
 export function simulate(model: Model | string, input: SimulationInput, options: SimulateOptions = {}): Simulation {
   const m = typeof model === "string" ? getModel(model) : model;
-  const subjects = input.data ? datasetSubjects(m, input) : regimenSubjects(m, input);
+  const interpolation = resolveInterpolation(m, options.covariateInterpolation);
+  const subjects = input.data ? datasetSubjects(m, input, interpolation) : regimenSubjects(m, input);
   const n = m.compartments.length;
   const rates = new Float64Array(n);
-  const propagator = createPropagator(m, rates, options);
+  const propagator = createPropagator(m, rates, options, interpolation.includes("linear"));
   const engine = new Engine(m, propagator, rates, options);
 
   const rows = subjects.reduce((sum, s) => sum + s.records.reduce((k, r) => k + (r.evid === 0 ? 1 : 0), 0), 0);
@@ -69,7 +80,7 @@ export function simulate(model: Model | string, input: SimulationInput, options:
   const outputColumns = Object.values(outputs);
   const stateColumns = Object.values(states);
   const out = new Float64Array(m.outputs.length);
-  const timelines = new TimelineCache(m);
+  const timelines = new TimelineCache(m, interpolation);
 
   let status: SolverStatus = "success";
   let message = "";
@@ -108,14 +119,17 @@ class TimelineCache {
   private key = "";
   private timeline: Timeline | undefined;
 
-  constructor(private readonly model: Model) {
+  constructor(
+    private readonly model: Model,
+    private readonly interpolation: readonly CovariateInterpolation[],
+  ) {
     this.modifiers = model.parameters.flatMap((q, i) => (/^(F|ALAG)\d+$/.test(q.name) ? [i] : []));
   }
 
   get(records: readonly EventRecord[], p: Float64Array): Timeline {
     const key = this.modifiers.map((i) => p[i]).join(",");
     if (!this.timeline || records !== this.records || key !== this.key || this.model.covariates.length > 0) {
-      this.timeline = buildTimeline(this.model, records, p);
+      this.timeline = buildTimeline(this.model, records, p, this.interpolation);
       this.records = records;
       this.key = key;
     }
@@ -123,9 +137,12 @@ class TimelineCache {
   }
 }
 
-function createPropagator(model: Model, rates: Float64Array, options: SimulateOptions): Propagator {
+function createPropagator(model: Model, rates: Float64Array, options: SimulateOptions, interpolated: boolean): Propagator {
   const method = options.method ?? "auto";
-  if (method === "closed-form" || (method === "auto" && model.linear)) return new ExactLinearPropagator(model, rates);
+  if (method === "closed-form" && interpolated) {
+    throw new Error(`method "closed-form" cannot follow linearly interpolated covariates (covariateInterpolation of model ${model.name}); use "ode" or "auto"`);
+  }
+  if (method === "closed-form" || (method === "auto" && model.linear && !interpolated)) return new ExactLinearPropagator(model, rates);
   if (method === "auto" || method === "ode") return new OdePropagator(model, rates, auto(), options);
   if (typeof method === "string") {
     throw new Error(`unknown simulation method "${method}"; use "auto", "closed-form", "ode" or an ODE algorithm such as dopri5()`);
@@ -185,14 +202,13 @@ function regimenSubjects(model: Model, input: SimulationInput): SubjectInput[] {
   });
 }
 
-function datasetSubjects(model: Model, input: SimulationInput): SubjectInput[] {
+function datasetSubjects(model: Model, input: SimulationInput, interpolation: readonly CovariateInterpolation[]): SubjectInput[] {
   const data = input.data as Dataset;
   return data.subjects.map((s) => {
     const p = parameterVector(model, input.params, input.covariates);
-    const first = s.records[0]?.covariates ?? {};
     model.covariates.forEach((name, i) => {
-      const value = first[name];
-      if (value !== undefined && !Number.isNaN(value)) p[model.parameters.length + i] = value;
+      const value = initialCovariate(s.records, name, interpolation[i]);
+      if (!Number.isNaN(value)) p[model.parameters.length + i] = value;
     });
     missingCovariates(model, p, `ID ${s.id}`);
     return { id: s.id, p, records: s.records };

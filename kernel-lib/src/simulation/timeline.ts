@@ -1,10 +1,14 @@
 import type { EventRecord } from "../dosing/types.js";
 import type { Model } from "../model/types.js";
 import { indexActions, type ActionList, type SteadyStateDose, type TimedAction } from "./actions.js";
+import { CovariateCurves } from "./covariate-curves.js";
+import type { CovariateInterpolation } from "./covariate-interpolation.js";
 
 /** A subject's events as the engine runs them, plus the times of its output rows. */
 export interface Timeline extends ActionList {
   outputTimes: Float64Array;
+  /** The subject's linearly interpolated covariates, when it has any that change. */
+  curves?: CovariateCurves;
 }
 
 /** Raised for records the engine cannot honour; names the subject and dataset row. */
@@ -24,9 +28,20 @@ export class EventError extends Error {
  * of the rows that made them, and doses implied by ADDL or delayed by ALAG come before
  * observation rows at the same time. EVID 3 resets, EVID 4 resets then doses, EVID 2
  * only updates covariates. `p` is the subject's parameter vector (parameters then covariates).
+ *
+ * Covariates (see `CovariateInterpolation`, one rule per covariate, default "locf"): a record
+ * with a missing value (NaN) gives none. A "locf" change takes effect at its record, before
+ * that record's own dose or output; a "nocb" change takes effect right after the last record
+ * at the previous time; "linear" covariates become `curves`, with a stop at every knot so the
+ * solver never steps across a kink.
  */
-export function buildTimeline(model: Model, records: readonly EventRecord[], p: Float64Array): Timeline {
-  const builder = new TimelineBuilder(model, p);
+export function buildTimeline(
+  model: Model,
+  records: readonly EventRecord[],
+  p: Float64Array,
+  interpolation: readonly CovariateInterpolation[] = model.covariates.map(() => "locf"),
+): Timeline {
+  const builder = new TimelineBuilder(model, p, records, interpolation);
   for (const record of records) builder.add(record);
   return builder.finish();
 }
@@ -36,20 +51,47 @@ class TimelineBuilder {
   private readonly outputTimes: number[] = [];
   private readonly covariateIndex: number[];
   private readonly currentCovariates: Float64Array;
+  /** Per covariate, the times and values of the records that give one. */
+  private readonly knots: { times: Float64Array; values: Float64Array }[];
+  /** Per "nocb" covariate, the next knot not yet in effect. */
+  private readonly nextKnot: Int32Array;
+  private readonly curves: CovariateCurves | undefined;
   private seq = 0;
   private infusions = 0;
   private first = true;
+  private lastTime = -Infinity;
 
   constructor(
     private readonly model: Model,
     private readonly p: Float64Array,
+    records: readonly EventRecord[],
+    private readonly interpolation: readonly CovariateInterpolation[],
   ) {
     const np = model.parameters.length;
     this.covariateIndex = model.covariates.map((_, i) => np + i);
+    this.knots = model.covariates.map((name) => {
+      const given = records.filter((r) => !Number.isNaN(r.covariates[name] ?? NaN));
+      return { times: Float64Array.from(given, (r) => r.time), values: Float64Array.from(given, (r) => r.covariates[name]) };
+    });
+    this.nextKnot = new Int32Array(model.covariates.length);
+    this.knots.forEach((k, i) => {
+      if (interpolation[i] !== "locf" && k.values.length > 0) p[this.covariateIndex[i]] = k.values[0];
+    });
     this.currentCovariates = Float64Array.from(this.covariateIndex, (i) => p[i]);
+    const linear = this.knots.flatMap((k, i) => (interpolation[i] === "linear" && k.times.length > 1 ? [i] : []));
+    if (linear.length > 0) {
+      this.curves = new CovariateCurves(
+        linear.map((i) => this.covariateIndex[i]),
+        linear.map((i) => this.knots[i].times),
+        linear.map((i) => this.knots[i].values),
+      );
+      for (const i of linear) for (const t of this.knots[i].times) this.push(t, { kind: "covariates", values: new Map() });
+    }
   }
 
   add(r: EventRecord): void {
+    if (!this.first && r.time > this.lastTime) this.carryBackward(this.lastTime);
+    this.lastTime = r.time;
     this.trackCovariates(r);
     switch (r.evid) {
       case 0:
@@ -72,7 +114,7 @@ class TimelineBuilder {
   }
 
   finish(): Timeline {
-    return { ...indexActions(this.actions), outputTimes: Float64Array.from(this.outputTimes) };
+    return { ...indexActions(this.actions), outputTimes: Float64Array.from(this.outputTimes), curves: this.curves };
   }
 
   private push(time: number, action: TimedAction["action"]): void {
@@ -83,6 +125,7 @@ class TimelineBuilder {
     const names = this.model.covariates;
     const changed = new Map<number, number>();
     for (let i = 0; i < names.length; i++) {
+      if (this.interpolation[i] !== "locf") continue;
       const value = r.covariates[names[i]];
       if (value === undefined || Number.isNaN(value)) continue;
       if (this.first) {
@@ -96,6 +139,25 @@ class TimelineBuilder {
     }
     this.first = false;
     if (changed.size > 0) this.push(r.time, { kind: "covariates", values: changed });
+  }
+
+  /**
+   * Called when the records move past time `after` (every action at `after` is pushed): each
+   * "nocb" covariate takes the value of its first knot later than `after`.
+   */
+  private carryBackward(after: number): void {
+    const changed = new Map<number, number>();
+    this.knots.forEach(({ times, values }, i) => {
+      if (this.interpolation[i] !== "nocb") return;
+      let k = this.nextKnot[i];
+      while (k < times.length && times[k] <= after) k++;
+      this.nextKnot[i] = k;
+      if (k < times.length && values[k] !== this.currentCovariates[i]) {
+        this.currentCovariates[i] = values[k];
+        changed.set(this.covariateIndex[i], values[k]);
+      }
+    });
+    if (changed.size > 0) this.push(after, { kind: "covariates", values: changed });
   }
 
   private dose(r: EventRecord): void {
