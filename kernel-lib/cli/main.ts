@@ -1,8 +1,10 @@
+import { NCA_USAGE, ncaCommand } from "./nca-command.js";
 import { SIMULATE_USAGE, simulateCommand } from "./simulate-command.js";
 import { UsageError } from "./usage-error.js";
 
 const COMMANDS: Record<string, { run: (argv: string[]) => number | Promise<number>; usage: string }> = {
   simulate: { run: simulateCommand, usage: SIMULATE_USAGE },
+  nca: { run: ncaCommand, usage: NCA_USAGE },
 };
 
 const USAGE = `usage: pmxlab <command> [options]

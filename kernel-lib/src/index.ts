@@ -8,3 +8,4 @@ export * from "./simulation/index.js";
 export * from "./plot/index.js";
 export * from "./display/index.js";
 export * from "./virtual-population/index.js";
+export * from "./nca/index.js";
