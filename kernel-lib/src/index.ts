@@ -9,3 +9,4 @@ export * from "./plot/index.js";
 export * from "./display/index.js";
 export * from "./virtual-population/index.js";
 export * from "./nca/index.js";
+export * from "./raster/index.js";

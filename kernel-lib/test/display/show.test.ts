@@ -32,11 +32,11 @@ afterEach(() => {
 });
 
 describe("toMimeBundle", () => {
-  it("holds the plotly figure and a text fallback, and survives JSON", () => {
+  it("holds the plotly figure, a PNG and a text fallback, and survives JSON", () => {
     const bundle = toMimeBundle(fig);
-    expect(Object.keys(bundle).sort()).toEqual(["application/vnd.plotly.v1+json", "text/plain"]);
+    expect(Object.keys(bundle).sort()).toEqual(["application/vnd.plotly.v1+json", "image/png", "text/plain"]);
     expect(PLOTLY_MIME).toBe("application/vnd.plotly.v1+json");
-    expect(JSON.parse(JSON.stringify(bundle))).toStrictEqual({ "application/vnd.plotly.v1+json": fig, "text/plain": bundle["text/plain"] });
+    expect(JSON.parse(JSON.stringify(bundle))).toStrictEqual({ "application/vnd.plotly.v1+json": fig, "image/png": bundle["image/png"], "text/plain": bundle["text/plain"] });
   });
 
   it("summarises the figure as its trace count and y axis", () => {
@@ -104,14 +104,14 @@ describe("show against the installed tslab's internals", () => {
     expect(tslab.versions.tslab).toBe("1.0.22");
   });
 
-  it("finds the kernel's display-data writer through tslab's module cache and sends both MIME types", () => {
+  it("finds the kernel's display-data writer through tslab's module cache and sends all three MIME types", () => {
     const sent: Sent[] = [];
     jupyter.lastWriteDisplayData = (content: Sent["content"], update: boolean) => sent.push({ content, update });
     (globalThis as { __tslab__?: unknown }).__tslab__ = { exports: {}, require: load };
     expect(show(fig)).toBeUndefined();
     expect(sent).toHaveLength(1);
     expect(sent[0].update).toBe(false);
-    expect(Object.keys(sent[0].content.data).sort()).toEqual([PLOTLY_MIME, "text/plain"]);
+    expect(Object.keys(sent[0].content.data).sort()).toEqual([PLOTLY_MIME, "image/png", "text/plain"]);
     expect(sent[0].content.data[PLOTLY_MIME]).toBe(fig);
   });
 
