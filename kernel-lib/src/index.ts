@@ -10,3 +10,4 @@ export * from "./display/index.js";
 export * from "./virtual-population/index.js";
 export * from "./nca/index.js";
 export * from "./raster/index.js";
+export * from "./sensitivity/index.js";

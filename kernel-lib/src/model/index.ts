@@ -7,3 +7,4 @@ export { ModelError } from "./model-error.js";
 export { ParameterError } from "./parameter-error.js";
 export type { CompartmentDefinition, ModelDefinition, OutputDefinition, QuantityDefinition } from "./definition.js";
 export type { CompartmentSpec, DerivedSpec, Model, OutputSpec, ParameterSpec } from "./types.js";
+export { sensitivityName, sensitivitySystem } from "./sensitivity-system.js";
