@@ -1,0 +1,15 @@
+export { CollaborationCommandIds } from "./commandIds.js";
+export { followPlugin } from "./followPlugin.js";
+export { FollowController, type FollowEnd } from "./FollowController.js";
+export { FollowSessions } from "./FollowSessions.js";
+export { PresenceModel } from "./PresenceModel.js";
+export { presencePlugin } from "./presencePlugin.js";
+export { PRESENCE_FIELD, type AwarenessChange, type AwarenessLike, type PresenceState, type ScrollAnchor } from "./presenceState.js";
+export type { DocumentProviderLike, SharedDocumentLike, WebsocketProviderLike, YDocLike } from "./providerTypes.js";
+export { readCollaborators, type Collaborator } from "./readCollaborators.js";
+export { resolveFollowTarget, type FollowLost, type FollowTarget } from "./resolveFollowTarget.js";
+export { SyncMonitor } from "./SyncMonitor.js";
+export { syncPlugin } from "./syncPlugin.js";
+export { INITIAL_SYNC_STATE, reduceSyncState, syncStatusOf, type SyncEvent, type SyncState, type SyncStatus } from "./syncState.js";
+export { syncStatusText } from "./syncStatusText.js";
+export { topVisibleAnchor, type CellExtent } from "./topVisibleAnchor.js";

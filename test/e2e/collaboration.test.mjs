@@ -1,0 +1,257 @@
+// Browser end-to-end test of real-time collaboration: two users (two browser contexts, so
+// two anonymous jupyter-collaboration identities) in one notebook on the real JupyterLab.
+// Checks: typed text reaches the other user; presence lists both and marks the other's
+// cell; Follow tracks the other's cell and scrolling and ends on the follower's own scroll;
+// the sync indicator reports offline (local edits kept) while the websocket is blocked, and
+// synced after it reconnects, with the offline edit delivered. Screenshots: test-results/collab-*.png.
+//
+// EXTENSION POINT: later two-user checks (e.g. interactive simulation sliders stored in
+// cell metadata) go in as further `test(...)` blocks at the end; they run in order after
+// these and can use `session.alice` / `session.bob` (see `openAsUser`).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { launchChromium } from "./chromium.mjs";
+import { REPO_ROOT, startJupyterLab } from "./jupyterlab.mjs";
+
+const RESULTS = join(REPO_ROOT, "test-results");
+const WORK_DIR = join(RESULTS, "e2e-collab-notebooks"); // inside the repo, so tslab finds node_modules
+const STATE_DIR = join(RESULTS, "e2e-collab-jupyterlab-state");
+const NOTEBOOK = "collaboration.ipynb";
+const CELL_COUNT = 30; // tall enough that following has to scroll
+const ROOM_SOCKET = /\/api\/collaboration\/room\//;
+
+/** The two users; later tests reuse them (see EXTENSION POINT above). */
+export const session = { alice: null, bob: null };
+
+let lab;
+let browser;
+
+/** A notebook of CELL_COUNT short code cells with fixed ids, for the tslab kernel. */
+function writeNotebook(path) {
+  const cells = Array.from({ length: CELL_COUNT }, (_, index) => ({
+    id: `cell-${index + 1}`,
+    cell_type: "code",
+    execution_count: null,
+    metadata: {},
+    outputs: [],
+    source: [`// cell ${index + 1}\n`, `const dose${index + 1} = ${(index + 1) * 10}; // mg\n`, `const tau${index + 1} = 12; // h\n`, `dose${index + 1} / tau${index + 1};`],
+  }));
+  const metadata = { kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" }, language_info: { name: "typescript" } };
+  writeFileSync(path, JSON.stringify({ cells, metadata, nbformat: 4, nbformat_minor: 5 }, null, 1));
+}
+
+/**
+ * Opens the notebook as a new anonymous user in their own browser context and workspace.
+ * `network.offline = true` cuts this user's collaboration websocket (open sockets are
+ * closed, reconnections refused) without touching the rest of JupyterLab's traffic.
+ */
+async function openAsUser(label) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const network = { offline: false, sockets: new Set() };
+  await context.routeWebSocket(ROOM_SOCKET, (ws) => {
+    if (network.offline) {
+      ws.close({ code: 4001, reason: "test: offline" });
+      return;
+    }
+    ws.connectToServer();
+    network.sockets.add(ws);
+    ws.onClose(() => network.sockets.delete(ws));
+  });
+  const page = await context.newPage();
+  const consoleErrors = [];
+  page.on("console", (message) => message.type() === "error" && consoleErrors.push(message.text()));
+  await page.goto(`${lab.baseUrl}/lab/workspaces/${label}/tree/${NOTEBOOK}?token=${lab.token}`, { timeout: 60_000 });
+  await page.locator(".jp-NotebookPanel .pmx-PresenceList").waitFor({ timeout: 90_000 });
+  await page.locator(".jp-NotebookPanel .jp-Cell").nth(CELL_COUNT - 1).waitFor({ state: "attached", timeout: 60_000 });
+  const user = {
+    label,
+    context,
+    page,
+    consoleErrors,
+    cell: (index) => page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").nth(index),
+    indicator: page.locator(".jp-NotebookPanel .pmx-SyncIndicator"),
+    clientId: async () => Number(await page.locator(".pmx-PresenceList-item.pmx-mod-local").getAttribute("data-client-id")),
+    setOffline: async (offline) => {
+      network.offline = offline;
+      if (offline) for (const ws of network.sockets) await ws.close({ code: 4001, reason: "test: offline" });
+    },
+  };
+  return user;
+}
+
+async function waitForStatus(user, statuses, timeout = 30_000) {
+  const wanted = Array.isArray(statuses) ? statuses : [statuses];
+  await user.page
+    .waitForFunction((wanted) => wanted.includes(document.querySelector(".jp-NotebookPanel .pmx-SyncIndicator")?.dataset.status), wanted, { timeout, polling: 100 })
+    .catch(async () => assert.fail(`${user.label}'s sync indicator did not reach ${wanted.join(" or ")} within ${timeout / 1000} s (it shows "${await user.indicator.textContent()}")`));
+}
+
+/** Clicks into a cell's editor and types at the end of its first line. */
+async function typeInCell(user, index, text) {
+  const editor = user.cell(index).locator(".cm-content");
+  await editor.scrollIntoViewIfNeeded();
+  await editor.click();
+  await user.page.keyboard.press("Control+Home");
+  await user.page.keyboard.press("End");
+  await user.page.keyboard.type(text, { delay: 10 });
+}
+
+/** In the page: the current notebook's top visible cell (index, id) and how far (px) the view's top is into it. */
+function viewAnchor() {
+  const notebook = window.jupyterapp.shell.currentWidget.content;
+  const viewTop = notebook.outerNode.getBoundingClientRect().top;
+  const index = notebook.widgets.findIndex((cell) => cell.node.getBoundingClientRect().bottom > viewTop);
+  const cell = notebook.widgets[index];
+  return { index, id: cell.model.id, offset: Math.round(viewTop - cell.node.getBoundingClientRect().top) };
+}
+
+async function screenshot(user, name) {
+  await user.page.screenshot({ path: join(RESULTS, `collab-${name}.png`), timeout: 30_000 });
+}
+
+before(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  for (const dir of [WORK_DIR, STATE_DIR]) rmSync(dir, { recursive: true, force: true });
+  mkdirSync(WORK_DIR, { recursive: true });
+  writeNotebook(join(WORK_DIR, NOTEBOOK));
+  const started = Date.now();
+  execFileSync("bash", [join(REPO_ROOT, "scripts/setup.sh")], { stdio: ["ignore", "inherit", "inherit"], timeout: 20 * 60_000 });
+  lab = await startJupyterLab({ rootDir: WORK_DIR, stateDir: STATE_DIR, logFile: join(RESULTS, "jupyterlab-collab.log") });
+  console.log(`# JupyterLab up after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  browser = await launchChromium();
+  session.alice = await openAsUser("alice");
+  session.bob = await openAsUser("bob");
+  console.log(`# both users in the notebook after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+});
+
+after(async () => {
+  for (const user of [session.alice, session.bob]) {
+    if (user?.consoleErrors.length) console.log(`# ${user.label}'s browser console errors:\n${user.consoleErrors.join("\n")}`);
+  }
+  await browser?.close().catch(() => {});
+  await lab?.stop();
+});
+
+/** Runs a step and leaves a screenshot of both users when it fails. */
+async function withFailureScreenshots(name, step) {
+  try {
+    await step();
+  } catch (error) {
+    for (const user of [session.alice, session.bob]) if (user) await screenshot(user, `failure-${name}-${user.label}`).catch(() => {});
+    throw error;
+  }
+}
+
+test("both users are synced and see each other in the presence list", { timeout: 120_000 }, () =>
+  withFailureScreenshots("presence", async () => {
+    const { alice, bob } = session;
+    for (const user of [alice, bob]) await waitForStatus(user, ["synced", "saving"]);
+    // Well under the 15 s awareness keep-alive: those already present re-announce themselves to newcomers.
+    const started = Date.now();
+    for (const user of [alice, bob]) {
+      await user.page.locator('.pmx-PresenceList[data-count="2"]').waitFor({ timeout: 5_000 }).catch(() => assert.fail(`${user.label} does not list 2 people within 5 s`));
+    }
+    console.log(`# both presence lists show 2 people ${Date.now() - started} ms after both were synced`);
+    const aliceId = await alice.clientId();
+    const bobId = await bob.clientId();
+    assert.notEqual(aliceId, bobId, "two tabs are two awareness clients");
+    const listedByBob = await bob.page.locator(".pmx-PresenceList-item").evaluateAll((items) => items.map((item) => Number(item.dataset.clientId)));
+    assert.deepEqual(listedByBob, [bobId, aliceId], "Bob's list shows himself first, then Alice");
+  }),
+);
+
+test("text Alice types appears in Bob's notebook, with Alice's marker on that cell", { timeout: 120_000 }, () =>
+  withFailureScreenshots("typing", async () => {
+    const { alice, bob } = session;
+    const aliceId = await alice.clientId();
+    const started = Date.now();
+    await typeInCell(alice, 2, " // edited by Alice");
+    await bob.page
+      .waitForFunction(() => document.querySelectorAll(".jp-NotebookPanel .jp-Cell")[2]?.textContent.includes("// edited by Alice"), null, { timeout: 30_000, polling: 100 })
+      .catch(() => assert.fail("Alice's text did not reach Bob within 30 s"));
+    console.log(`# Alice's keystrokes visible to Bob after ${Date.now() - started} ms (typing included)`);
+    const marker = bob.cell(2).locator(`.pmx-CellPresence .pmx-Avatar[data-client-id="${aliceId}"]`);
+    await marker.waitFor({ timeout: 15_000 }).catch(() => assert.fail("Bob sees no marker of Alice on the cell she edits"));
+    assert.equal(await bob.page.locator(".pmx-CellPresence .pmx-Avatar").count(), 1, "Bob sees exactly one marker (Alice's), none of his own");
+    await screenshot(bob, "presence");
+  }),
+);
+
+test("Bob follows Alice's cell and scrolling until he scrolls himself", { timeout: 120_000 }, () =>
+  withFailureScreenshots("follow", async () => {
+    const { alice, bob } = session;
+    const aliceId = await alice.clientId();
+    await bob.page.locator(`.pmx-PresenceList-item[data-client-id="${aliceId}"] .pmx-PresenceList-follow`).click();
+    await bob.page.locator(".jp-NotebookPanel.pmx-mod-following").waitFor({ timeout: 10_000 });
+
+    await typeInCell(alice, 24, " // Alice is here");
+    await alice.page.evaluate(() => {
+      window.jupyterapp.shell.currentWidget.content.outerNode.scrollTop = 1_500;
+    });
+    await alice.page.waitForTimeout(500); // the scroll anchor is published at most every 150 ms
+    const aliceView = await alice.page.evaluate(viewAnchor);
+    assert.ok(aliceView.index > 5, `Alice's notebook scrolled down (top cell ${aliceView.index + 1})`);
+    const bobView = await bob.page
+      .waitForFunction(
+        ([view, anchor]) => {
+          const notebook = window.jupyterapp.shell.currentWidget.content;
+          const own = eval(view)();
+          return notebook.activeCellIndex === 24 && own.id === anchor.id && Math.abs(own.offset - anchor.offset) <= 2 ? own : false;
+        },
+        [`(${viewAnchor})`, aliceView],
+        { timeout: 15_000, polling: 100 },
+      )
+      .then((handle) => handle.jsonValue())
+      .catch(async () =>
+        assert.fail(
+          `Bob's view did not move to Alice's cell 25 with her top cell (${aliceView.index + 1}, ${aliceView.offset} px in) at the top within 15 s; Bob has ${JSON.stringify(await bob.page.evaluate(viewAnchor))}`,
+        ),
+      );
+    console.log(`# Alice's view starts ${aliceView.offset} px into cell ${aliceView.index + 1}; Bob's ${bobView.offset} px into cell ${bobView.index + 1}`);
+    await screenshot(bob, "following");
+
+    await bob.page.mouse.move(640, 500);
+    await bob.page.mouse.wheel(0, -300);
+    await bob.page.locator(".jp-NotebookPanel.pmx-mod-following").waitFor({ state: "detached", timeout: 10_000 }).catch(() => assert.fail("following did not stop when Bob scrolled"));
+    assert.equal(await bob.page.locator(`.pmx-PresenceList-item[data-client-id="${aliceId}"] .pmx-PresenceList-follow`).getAttribute("aria-pressed"), "false");
+  }),
+);
+
+test("Bob's indicator shows offline with changes kept while his websocket is cut, then synced, and Alice gets his edit", { timeout: 180_000 }, () =>
+  withFailureScreenshots("offline", async () => {
+    const { alice, bob } = session;
+    await waitForStatus(bob, "synced");
+    await bob.setOffline(true);
+    await waitForStatus(bob, "offline", 15_000);
+    await typeInCell(bob, 5, " // written offline by Bob");
+    await waitForStatus(bob, "offline-pending", 5_000);
+    assert.equal(await bob.indicator.textContent(), "Offline — changes kept locally");
+    assert.equal(await bob.page.evaluate(() => window.jupyterapp.status.isDirty), true, "leaving the page now asks first");
+    await screenshot(bob, "offline");
+    await alice.page.waitForTimeout(1_000);
+    assert.ok(!(await alice.cell(5).textContent()).includes("written offline by Bob"), "Alice cannot have Bob's edit while he is offline");
+
+    const reconnecting = Date.now();
+    await bob.setOffline(false);
+    await waitForStatus(bob, ["saving", "synced"], 30_000);
+    console.log(`# Bob back in sync ${Date.now() - reconnecting} ms after his network returned`);
+    await alice.page
+      .waitForFunction(() => document.querySelectorAll(".jp-NotebookPanel .jp-Cell")[5]?.textContent.includes("written offline by Bob"), null, { timeout: 15_000, polling: 100 })
+      .catch(() => assert.fail("Bob's offline edit did not reach Alice after he reconnected"));
+    await bob.page.locator('.pmx-PresenceList[data-count="2"]').waitFor({ timeout: 5_000 }).catch(() => assert.fail("Bob does not see Alice again within 5 s of reconnecting"));
+    console.log(`# Bob sees Alice again ${Date.now() - reconnecting} ms after his network returned`);
+    await waitForStatus(bob, "synced", 30_000); // the server saved it to the file
+    assert.equal(await bob.page.evaluate(() => window.jupyterapp.status.isDirty), false, "no leave-page warning once synced");
+    await screenshot(bob, "resynced");
+
+    await bob.page.evaluate(() => window.jupyterapp.commands.execute("apputils:change-theme", { theme: "JupyterLab Dark" }));
+    await bob.page
+      .waitForFunction(() => document.body.dataset.jpThemeLight === "false", null, { timeout: 30_000 })
+      .catch(() => assert.fail("JupyterLab did not switch to the dark theme within 30 s"));
+    await bob.page.waitForTimeout(500);
+    await screenshot(bob, "dark");
+  }),
+);
