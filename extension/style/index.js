@@ -1,2 +1,3 @@
 import './base.css';
 import './collaboration.css';
+import './interactive.css';

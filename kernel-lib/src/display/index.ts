@@ -1,4 +1,13 @@
 export { PLOTLY_MIME, toMimeBundle } from "./mime-bundle.js";
-export type { FigureBundle } from "./mime-bundle.js";
+export type { FigureBundle, InteractiveBundle } from "./mime-bundle.js";
 export { show } from "./show.js";
 export type { TslabModule } from "./tslab-host.js";
+export { interactive } from "./interactive.js";
+export type { InteractiveOptions, RangeOption } from "./interactive.js";
+export { INTERACTIVE_MIME, INTERACTIVE_SPEC_VERSION, parseInteractiveSpec } from "./interactive-spec.js";
+export type { InteractiveModelRef, InteractiveSpec, SliderRange } from "./interactive-spec.js";
+export { interactiveSettings } from "./interactive-settings.js";
+export type { InteractiveSettings } from "./interactive-settings.js";
+export { interactiveFigure, interactiveModel } from "./interactive-figure.js";
+export { interactiveCode } from "./interactive-code.js";
+export { InteractiveError } from "./interactive-error.js";

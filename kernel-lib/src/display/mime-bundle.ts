@@ -3,6 +3,7 @@ import { toBase64 } from "../raster/base64.js";
 import { figureToPng } from "../raster/figure-to-png.js";
 import { RasterError } from "../raster/raster-error.js";
 import type { RasterOptions } from "../raster/render-figure.js";
+import type { InteractiveSpec } from "./interactive-spec.js";
 
 /** The MIME type of a plotly figure, drawn by JupyterLab's plotly renderer. */
 export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
@@ -52,4 +53,16 @@ export function toMimeBundle(fig: PlotlyFigure, options: MimeBundleOptions = {})
     if (!(error instanceof RasterError)) throw error;
     return { [PLOTLY_MIME]: fig, "text/plain": `${summary} (no image/png: ${error.message})` };
   }
+}
+
+/**
+ * The display bundle of an interactive simulation (see `interactive`): the spec for the
+ * pmxlab renderer with sliders, the figure of the starting values (plotly JSON and PNG) for
+ * front ends without it, and a `text/plain` summary.
+ */
+export interface InteractiveBundle {
+  "application/vnd.pmxlab.interactive+json": InteractiveSpec;
+  "application/vnd.plotly.v1+json": PlotlyFigure;
+  "image/png"?: string;
+  "text/plain": string;
 }
