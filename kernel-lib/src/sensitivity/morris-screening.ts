@@ -1,6 +1,6 @@
 import { rangeQuantile, type ParameterRange } from "./parameter-range.js";
 import { SensitivityError } from "./sensitivity-error.js";
-import { seededUniform } from "./seeded-uniform.js";
+import { RandomStream } from "../random/index.js";
 import type { ParameterFunction } from "./sobol-indices.js";
 
 /** Options of {@link morrisScreening}. */
@@ -48,7 +48,8 @@ export function morrisScreening(f: ParameterFunction, ranges: Record<string, Par
   const quantiles = parameters.map((name) => rangeQuantile(name, ranges[name]));
   const d = parameters.length;
   const delta = p / (2 * (p - 1));
-  const uniform = seededUniform(seed);
+  const stream = RandomStream.fromSeed(seed);
+  const uniform = (): number => stream.uniform();
   const evaluate = (u: Float64Array): number => {
     const params: Record<string, number> = {};
     parameters.forEach((name, i) => (params[name] = quantiles[i](u[i])));

@@ -1,6 +1,6 @@
 import { rangeQuantile, type ParameterRange } from "./parameter-range.js";
 import { SensitivityError } from "./sensitivity-error.js";
-import { seededUniform } from "./seeded-uniform.js";
+import { RandomStream } from "../random/index.js";
 
 /** A scalar response of named parameters: a test function, or a model output summary (see `modelResponse`). */
 export type ParameterFunction = (params: Record<string, number>) => number;
@@ -62,7 +62,8 @@ export function sobolIndices(f: ParameterFunction, ranges: Record<string, Parame
   if (!(confidence > 0 && confidence < 1)) throw new SensitivityError(`confidence = ${confidence}: it must lie between 0 and 1`);
   const quantiles = parameters.map((name) => rangeQuantile(name, ranges[name]));
   const d = parameters.length;
-  const uniform = seededUniform(seed);
+  const stream = RandomStream.fromSeed(seed);
+  const uniform = (): number => stream.uniform();
   const sample = () => Float64Array.from({ length: n * d }, (_, k) => quantiles[k % d](uniform()));
   const a = sample();
   const b = sample();

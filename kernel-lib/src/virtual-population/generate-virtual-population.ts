@@ -56,7 +56,7 @@ export function generateVirtualPopulation(n: number, source: RandomSource, optio
   const z = new Float64Array(4);
   const x = new Float64Array(4);
   for (let i = 0; i < n; i++) {
-    const female = source.nextUniform() < p;
+    const female = source.uniform() < p;
     const sampler = female ? samplers.female : samplers.male;
     let attempt = 0;
     do {
@@ -92,7 +92,7 @@ function sexSampler(s: SexStatistics, sex: string): SexSampler {
 
 /** One draw of (WT, HT, AGE, SCR) into x, on the natural scale. */
 function draw(sampler: SexSampler, source: RandomSource, z: Float64Array, x: Float64Array): void {
-  for (let k = 0; k < 4; k++) z[k] = source.nextNormal();
+  for (let k = 0; k < 4; k++) z[k] = source.normal();
   for (let i = 0; i < 4; i++) {
     let s = sampler.mean[i];
     for (let k = 0; k <= i; k++) s += sampler.factor[i][k] * z[k];

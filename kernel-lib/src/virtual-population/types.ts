@@ -1,15 +1,15 @@
 /**
  * The random numbers a virtual population needs: standard normal and uniform (0, 1) draws
- * from a seeded, reproducible stream. Any seeded generator fits (an adapter is two lines).
+ * from a seeded, reproducible stream — a `RandomStream` of the random module.
  *
  * @example
- * const source: RandomSource = { nextNormal: () => stream.normal(), nextUniform: () => stream.uniform() };
+ * const source: RandomSource = RandomStream.fromSeed(2026);
  */
 export interface RandomSource {
   /** A standard normal draw N(0, 1). */
-  nextNormal(): number;
-  /** A uniform draw in [0, 1). */
-  nextUniform(): number;
+  normal(): number;
+  /** A uniform draw in (0, 1). */
+  uniform(): number;
 }
 
 /** The demographic columns of a virtual subject, in NONMEM-style upper-case names. */

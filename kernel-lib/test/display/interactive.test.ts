@@ -30,9 +30,10 @@ function specOf(bundle: ReturnType<typeof interactive>): InteractiveSpec {
 }
 
 describe("interactive", () => {
-  it("writes a versioned spec, the figure of the starting values and a text summary", () => {
+  it("writes a versioned spec, the figure of the starting values (plotly and PNG) and a text summary", () => {
     const bundle = interactive("pk1cmt_iv", { regimen: "600 mg", times: TIMES, params: { CL: [1, 20], V: { min: 5, max: 100, log: true } }, dose: { min: 100, max: 1000 } });
-    expect(Object.keys(bundle).sort()).toEqual(["application/vnd.plotly.v1+json", INTERACTIVE_MIME, "text/plain"]);
+    expect(Object.keys(bundle).sort()).toEqual(["application/vnd.plotly.v1+json", INTERACTIVE_MIME, "image/png", "text/plain"]);
+    expect(bundle["image/png"]?.startsWith("iVBORw0KGgo")).toBe(true); // the PNG signature in base64
     const spec = specOf(bundle);
     expect(spec).toStrictEqual({
       version: 1,

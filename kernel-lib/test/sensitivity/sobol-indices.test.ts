@@ -55,8 +55,12 @@ describe("Sobol indices", () => {
 
   test("AUC of pk1cmt_iv = D/CL: clearance explains all of its variance, volume none", () => {
     const auc = modelResponse("pk1cmt_iv", { regimen: "100 mg", times: { end: 400, step: 0.5 } }, { summary: "auc" });
-    const s = sobolIndices(auc, { CL: { min: 3, max: 12, scale: "log" }, V: { min: 15, max: 40 } }, { samples: 256, seed: 2 });
-    expect(s.first.CL).toBeGreaterThan(0.98);
+    const s = sobolIndices(auc, { CL: { min: 3, max: 12, scale: "log" }, V: { min: 15, max: 40 } }, { samples: 1024, seed: 2 });
+    // Exact: S_CL = ST_CL = 1, ST_V = 0. The CL estimates scatter with an SD of about 0.05 at
+    // N = 1024 (seen over seeds 1–5: 0.97–1.09), so 0.15 is three SDs; V's total index has
+    // no sampling noise when V has no effect.
+    expect(Math.abs(s.first.CL - 1)).toBeLessThan(0.15);
+    expect(Math.abs(s.total.CL - 1)).toBeLessThan(0.15);
     expect(s.total.V).toBeLessThan(0.001);
   });
 });

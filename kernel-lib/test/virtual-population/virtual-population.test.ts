@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { RandomStream } from "../../src/random/index.js";
 import { simulate } from "../../src/simulation/index.js";
 import {
   ADULT_BOUNDS,
@@ -9,7 +10,6 @@ import {
   type VirtualPopulation,
 } from "../../src/virtual-population/index.js";
 import { documentedModel } from "../covariates/documented-models.js";
-import { seededSource } from "./seeded-source.js";
 
 const UNBOUNDED: DemographicBounds = { WT: [0, Infinity], HT: [-Infinity, Infinity], AGE: [-Infinity, Infinity], SCR: [0, Infinity] };
 
@@ -40,7 +40,7 @@ function drawn(pop: VirtualPopulation, female: boolean): number[][] {
 
 describe("virtual population: the multivariate normal before truncation", () => {
   const n = 20000;
-  const pop = generateVirtualPopulation(n, seededSource(2024), { bounds: UNBOUNDED });
+  const pop = generateVirtualPopulation(n, RandomStream.fromSeed(2024), { bounds: UNBOUNDED });
 
   it("draws women with the stated probability (within 4 standard errors)", () => {
     const p = NHANES_ADULTS.femaleFraction;
@@ -74,7 +74,7 @@ describe("virtual population: the multivariate normal before truncation", () => 
 });
 
 describe("virtual population: bounds, Cockcroft–Gault, reproducibility", () => {
-  const pop = generateVirtualPopulation(5000, seededSource(7));
+  const pop = generateVirtualPopulation(5000, RandomStream.fromSeed(7));
 
   it("keeps every drawn field within the default adult bounds", () => {
     for (const f of ["WT", "HT", "AGE", "SCR"] as const) {
@@ -95,7 +95,7 @@ describe("virtual population: bounds, Cockcroft–Gault, reproducibility", () =>
 
   it("redraws a subject whole, so a narrow weight window keeps the conditional mean height E[HT | ln WT] = μ + ρ·σ_HT·(ln WT − μ_lnWT)/σ_lnWT", () => {
     const men = { ...NHANES_ADULTS, femaleFraction: 0 };
-    const narrow = generateVirtualPopulation(4000, seededSource(11), { statistics: men, bounds: { ...UNBOUNDED, WT: [100, 101] } });
+    const narrow = generateVirtualPopulation(4000, RandomStream.fromSeed(11), { statistics: men, bounds: { ...UNBOUNDED, WT: [100, 101] } });
     const s = NHANES_ADULTS.male;
     const muLnWt = Math.log(s.weight.mean) - s.weight.logSd ** 2 / 2;
     const lnWt = mean(Array.from(narrow.WT, Math.log));
@@ -106,14 +106,14 @@ describe("virtual population: bounds, Cockcroft–Gault, reproducibility", () =>
   });
 
   it("reproduces the population from the same seed and changes it with another", () => {
-    const again = generateVirtualPopulation(5000, seededSource(7));
+    const again = generateVirtualPopulation(5000, RandomStream.fromSeed(7));
     expect(Array.from(again.CRCL)).toEqual(Array.from(pop.CRCL));
-    expect(Array.from(generateVirtualPopulation(10, seededSource(8)).WT)).not.toEqual(Array.from(pop.WT.subarray(0, 10)));
+    expect(Array.from(generateVirtualPopulation(10, RandomStream.fromSeed(8)).WT)).not.toEqual(Array.from(pop.WT.subarray(0, 10)));
   });
 });
 
 describe("virtual population: use in simulate", () => {
-  const pop = generateVirtualPopulation(5, seededSource(3));
+  const pop = generateVirtualPopulation(5, RandomStream.fromSeed(3));
   const renal = documentedModel("pk1cmt_iv_renal");
   const times = [1, 6];
 
@@ -137,25 +137,25 @@ describe("virtual population: use in simulate", () => {
 
 describe("virtual population errors", () => {
   it("rejects bounds that (almost) no subject can meet", () => {
-    expect(() => generateVirtualPopulation(1, seededSource(1), { bounds: { WT: [300, 400] }, maxAttempts: 50 })).toThrow(
+    expect(() => generateVirtualPopulation(1, RandomStream.fromSeed(1), { bounds: { WT: [300, 400] }, maxAttempts: 50 })).toThrow(
       "virtual subject 1 (male) is still outside the bounds (WT 300–400, HT 135–210, AGE 18–85, SCR 0.4–4) after 50 draws; widen the bounds",
     );
   });
 
   it("rejects a correlation matrix that is not positive semi-definite", () => {
     const bad = { ...NHANES_ADULTS.male, correlation: [[1, 0.9, 0.9, 0], [0.9, 1, -0.9, 0], [0.9, -0.9, 1, 0], [0, 0, 0, 1]] };
-    expect(() => generateVirtualPopulation(1, seededSource(1), { statistics: { ...NHANES_ADULTS, male: bad } })).toThrow(
+    expect(() => generateVirtualPopulation(1, RandomStream.fromSeed(1), { statistics: { ...NHANES_ADULTS, male: bad } })).toThrow(
       /^male correlation matrix is not positive semi-definite \(row 3 \(AGE\)/,
     );
   });
 
   it("rejects a field the population does not have", () => {
-    expect(() => generateVirtualPopulation(1, seededSource(1)).toSubjects(["BMI"])).toThrow(
+    expect(() => generateVirtualPopulation(1, RandomStream.fromSeed(1)).toSubjects(["BMI"])).toThrow(
       'virtual population has no field "BMI"; its fields are SEX, AGE, WT, HT, SCR, CRCL',
     );
   });
 
   it("rejects a population size that is not a whole number", () => {
-    expect(() => generateVirtualPopulation(2.5, seededSource(1))).toThrow("generateVirtualPopulation: n = 2.5 must be a whole number ≥ 0");
+    expect(() => generateVirtualPopulation(2.5, RandomStream.fromSeed(1))).toThrow("generateVirtualPopulation: n = 2.5 must be a whole number ≥ 0");
   });
 });

@@ -1,0 +1,86 @@
+import { planPopulation, PopulationAccumulator } from "@pmxlab/kernel";
+import type { Model, PopulationInput, PopulationOptions, PopulationPlan, PopulationSimulation } from "@pmxlab/kernel";
+import { modelReference } from "./model-reference.js";
+import type { BandRequest, ChunkRequest, JobSetup, WorkerReply } from "./worker-messages.js";
+
+/** A worker's answer that is not an error. */
+export type JobAnswer = Exclude<WorkerReply, { error: string }>;
+
+/**
+ * One population run as the main thread of a worker pool sees it: the plan, the chunk requests
+ * handed out in subject order (each with the random state of its first subject, the stream
+ * jumping past the chunk as it is handed out), then one band request per share of the times,
+ * and the answers collected by subject index and time index.
+ *
+ * @example
+ * const job = new PopulationJob(0, "pk1cmt_iv", input, options, 2);
+ * for (let r; (r = job.nextChunk()); ) job.collect(runInWorker(r));
+ */
+export class PopulationJob {
+  readonly plan: PopulationPlan;
+  readonly setup: JobSetup;
+  private readonly accumulator: PopulationAccumulator;
+  private readonly bands: Float64Array[];
+  private readonly share: number;
+  private readonly onProgress: PopulationOptions["onProgress"];
+  private next = 0;
+  private k0 = 0;
+  private stopped = false;
+
+  constructor(
+    readonly job: number,
+    model: Model | string,
+    input: PopulationInput,
+    options: PopulationOptions,
+    threads: number,
+  ) {
+    const { onProgress, ...rest } = options;
+    this.onProgress = onProgress;
+    const reference = modelReference(model);
+    this.plan = planPopulation(model, input, rest);
+    this.setup = { type: "setup", job, model: reference, input: this.plan.input, options: rest };
+    this.accumulator = new PopulationAccumulator(this.plan);
+    const T = this.plan.times.length;
+    this.bands = (this.plan.percentiles?.quantiles ?? []).map(() => new Float64Array(T));
+    this.share = Math.ceil(T / threads);
+  }
+
+  /** The next chunk to simulate, or undefined when all are handed out (or the job stopped). */
+  nextChunk(): ChunkRequest | undefined {
+    const { plan } = this;
+    if (this.stopped || this.next >= plan.total) return undefined;
+    const count = Math.min(plan.chunkSize, plan.total - this.next);
+    const request: ChunkRequest = { type: "chunk", job: this.job, first: this.next, count, state: plan.subjectStreams.state() };
+    plan.subjectStreams.skipSubstreams(count);
+    this.next += count;
+    return request;
+  }
+
+  /** The next share of times whose percentile bands a thread should compute (after all chunks are in). */
+  nextBands(): BandRequest | undefined {
+    const { plan } = this;
+    const T = plan.times.length;
+    if (this.stopped || !plan.percentiles || this.k0 >= T) return undefined;
+    const k1 = Math.min(T, this.k0 + this.share);
+    const values = this.accumulator.bandValues(this.k0, k1);
+    const request: BandRequest = { type: "bands", job: this.job, k0: this.k0, values, subjects: plan.total, quantiles: plan.percentiles.quantiles };
+    this.k0 = k1;
+    return request;
+  }
+
+  collect(answer: JobAnswer): void {
+    if ("chunk" in answer) {
+      this.accumulator.add(answer.chunk);
+      this.onProgress?.(this.accumulator.count, this.plan.total);
+    } else answer.bands.forEach((band, q) => this.bands[q].set(band, answer.k0));
+  }
+
+  /** Hands out nothing more (after a failure). */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  result(): PopulationSimulation {
+    return this.accumulator.finish(this.plan.percentiles ? this.bands : undefined);
+  }
+}

@@ -1,0 +1,100 @@
+import type { RandomStream } from "../random/random-stream.js";
+import { PopulationError } from "./population-error.js";
+import type { PopulationPlan } from "./population-plan.js";
+import { predictions } from "./subject-predictions.js";
+import type { ChunkResult } from "./types.js";
+
+/**
+ * Simulates subjects first + 1 … first + count of a plan (see `predictions`) and keeps only
+ * what the plan asks for. `streams` is positioned so that its next substream is subject
+ * first + 1's; it moves past the chunk. Each subject's numbers depend only on its own
+ * substream, so chunks give the same subjects however the population is split.
+ *
+ * @example
+ * const plan = planPopulation("pk1cmt_iv", { regimen: "100 mg", times: [1], n: 4, omega: { CL: 0.09 } });
+ * const a = simulateChunk(plan, 0, 2, plan.subjectStreams), b = simulateChunk(plan, 2, 2, plan.subjectStreams);
+ */
+export function simulateChunk(plan: PopulationPlan, first: number, count: number, streams: RandomStream): ChunkResult {
+  const { parameterNames, thetas, etaIndex, transforms, eta, residual, targets, percentiles, keep, input } = plan;
+  const T = plan.times.length;
+  const np = parameterNames.length;
+  const parameters = new Float64Array(count * np);
+  const etas = new Float64Array(eta?.dimension ?? 0);
+  const subjectStreams: RandomStream[] = [];
+  const occasionValues: Float64Array[] = [];
+  const subjects = Array.from({ length: count }, (_, j) => {
+    const stream = streams.substream();
+    subjectStreams.push(stream);
+    if (eta) eta.sample(stream, etas);
+    const theta = thetas[Math.floor((first + j) / input.n)];
+    const values: Record<string, number> = {};
+    for (let k = 0; k < np; k++) {
+      const e = etaIndex[k];
+      const value = e < 0 ? theta[k] : transforms[k](theta[k], etas[e]);
+      parameters[j * np + k] = value;
+      values[parameterNames[k]] = value;
+    }
+    if (plan.iov) occasionValues.push(drawOccasions(plan, theta, etas, stream));
+    return values;
+  });
+
+  let predicted;
+  try {
+    predicted = predictions(plan, first, subjects, occasionValues);
+  } catch (e) {
+    throw new PopulationError(`subjects ${first + 1}–${first + count}: ${(e as Error).message}`);
+  }
+  const { ipred, message } = predicted;
+  let dv: Float64Array | undefined;
+  if (residual) {
+    dv = new Float64Array(ipred.length);
+    for (let j = 0; j < count; j++) for (let k = 0; k < T; k++) dv[j * T + k] = residual(ipred[j * T + k], subjectStreams[j]);
+  }
+
+  const metrics = new Float64Array(count * targets.length);
+  let failed = 0;
+  for (let j = 0; j < count; j++) {
+    for (let t = 0; t < targets.length; t++) metrics[j * targets.length + t] = targets[t].metric(ipred, j * T);
+    for (let k = 0; k < T; k++) {
+      if (Number.isNaN(ipred[j * T + k])) {
+        failed++;
+        break;
+      }
+    }
+  }
+  return {
+    first,
+    count,
+    values: percentiles && timeMajor(percentiles.of === "DV" ? (dv as Float64Array) : ipred, count, T),
+    metrics,
+    parameters: keep === "none" ? undefined : parameters,
+    ipred: keep === "all" ? ipred : undefined,
+    dv: keep === "all" ? dv : undefined,
+    failed,
+    message,
+  };
+}
+
+/** Subject-major rows (j·T + k) as time-major (k·count + j), so the accumulator copies whole runs. */
+function timeMajor(rows: Float64Array, count: number, T: number): Float64Array {
+  const out = new Float64Array(count * T);
+  for (let j = 0; j < count; j++) for (let k = 0; k < T; k++) out[k * count + j] = rows[j * T + k];
+  return out;
+}
+
+/** A subject's parameter values on each occasion (occasion-major): transforms of η + κ, κ drawn occasion by occasion. */
+function drawOccasions(plan: PopulationPlan, theta: Float64Array, etas: Float64Array, stream: RandomStream): Float64Array {
+  const { kappa, parameter, occasions } = plan.iov!;
+  const d = kappa.dimension;
+  const values = new Float64Array(occasions.count * d);
+  const draw = new Float64Array(d);
+  for (let o = 0; o < occasions.count; o++) {
+    kappa.sample(stream, draw);
+    for (let i = 0; i < d; i++) {
+      const k = parameter[i];
+      const e = plan.etaIndex[k];
+      values[o * d + i] = plan.transforms[k](theta[k], (e < 0 ? 0 : etas[e]) + draw[i]);
+    }
+  }
+  return values;
+}

@@ -1,0 +1,52 @@
+import type { Dataset } from "../dosing/types.js";
+import type { Model } from "../model/types.js";
+import { simulate } from "../simulation/simulate.js";
+import type { PopulationPlan } from "./population-plan.js";
+
+/** The model output of a chunk's subjects, subject-major, and the first solver message. */
+export interface Predictions {
+  ipred: Float64Array;
+  message: string;
+}
+
+/**
+ * The model output (IPRED) of subjects first + 1 … with individual parameter values `subjects`:
+ * one `simulate()` call with `subjects` overrides for a regimen; otherwise one call per subject,
+ * since `simulate` takes per-subject parameters in regimen mode only — on a dataset design
+ * (subject i follows dataset subject i mod S), or with IOV (the wrapped model, the records
+ * carrying the subject's values for each occasion, `occasionValues[j]` occasion-major).
+ *
+ * @example
+ * const { ipred } = predictions(plan, 0, [{ CL: 4 }, { CL: 6 }], []);
+ */
+export function predictions(plan: PopulationPlan, first: number, subjects: Record<string, number>[], occasionValues: Float64Array[]): Predictions {
+  const { input, iov } = plan;
+  const data = input.data;
+  if (iov) {
+    const { model, slots } = iov.model;
+    const { records, occasion, count } = iov.occasions;
+    return oneByOne(plan, subjects, model, (j) => {
+      const own = occasionValues[j];
+      const byOccasion = Array.from({ length: count }, (_, o) => Object.fromEntries(slots.map((slot, i) => [slot, own[o * slots.length + i]])));
+      return { covariates: slots, subjects: [{ id: first + j + 1, records: records.map((r, i) => ({ ...r, covariates: byOccasion[occasion[i]] })) }] };
+    });
+  }
+  if (data) {
+    return oneByOne(plan, subjects, plan.model, (j) => ({ covariates: data.covariates, subjects: [data.subjects[(first + j) % data.subjects.length]] }));
+  }
+  const sim = simulate(plan.model, { regimen: input.regimen, times: plan.times, params: input.params, covariates: input.covariates, subjects }, plan.simulateOptions);
+  return { ipred: sim.outputs[plan.output], message: sim.message };
+}
+
+function oneByOne(plan: PopulationPlan, subjects: Record<string, number>[], model: Model, design: (j: number) => Dataset): Predictions {
+  const T = plan.times.length;
+  const ipred = new Float64Array(subjects.length * T);
+  let message = "";
+  subjects.forEach((values, j) => {
+    const data = design(j);
+    const sim = simulate(model, { data, params: { ...plan.input.params, ...values }, covariates: plan.input.covariates }, plan.simulateOptions);
+    ipred.set(sim.outputs[plan.output], j * T);
+    message ||= sim.message;
+  });
+  return { ipred, message };
+}
