@@ -3,11 +3,12 @@
 // Checks: typed text reaches the other user; presence lists both and marks the other's
 // cell; Follow tracks the other's cell and scrolling and ends on the follower's own scroll;
 // the sync indicator reports offline (local edits kept) while the websocket is blocked, and
-// synced after it reconnects, with the offline edit delivered. Screenshots: test-results/collab-*.png.
+// synced after it reconnects, with the offline edit delivered; Alice moves a slider of an
+// interactive simulation and Bob sees the setting and the plot change.
+// Screenshots: test-results/collab-*.png.
 //
-// EXTENSION POINT: later two-user checks (e.g. interactive simulation sliders stored in
-// cell metadata) go in as further `test(...)` blocks at the end; they run in order after
-// these and can use `session.alice` / `session.bob` (see `openAsUser`).
+// Later two-user checks go in as further `test(...)` blocks at the end; they run in order
+// after these and can use `session.alice` / `session.bob` (see `openAsUser`).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -253,5 +254,65 @@ test("Bob's indicator shows offline with changes kept while his websocket is cut
       .catch(() => assert.fail("JupyterLab did not switch to the dark theme within 30 s"));
     await bob.page.waitForTimeout(500);
     await screenshot(bob, "dark");
+  }),
+);
+
+const INTERACTIVE_CELL = `import * as tslab from "tslab";
+import { interactive, show } from "@pmxlab/kernel";
+show(interactive("pk2cmt_oral", { regimen: "100 mg q12h x 28", times: { end: 336, step: 1 }, params: { CL: [1, 20] } }), tslab);`;
+const CL_SLIDER = '.pmx-Interactive .pmx-SliderControl[data-name="CL"] input[type="range"]';
+
+/** In the page: the CL slider's value and the last plotted CP of the interactive simulation, once drawn. */
+function interactiveState() {
+  const slider = document.querySelector('.pmx-Interactive .pmx-SliderControl[data-name="CL"] input[type="range"]');
+  const y = document.querySelector(".pmx-Interactive-plot")?.data?.[0]?.y;
+  return slider && y ? { cl: Number(slider.value), last: y[y.length - 1] } : null;
+}
+
+test("Alice moves a slider of an interactive simulation; Bob sees the setting and the plot change", { timeout: 300_000 }, () =>
+  withFailureScreenshots("slider", async () => {
+    const { alice, bob } = session;
+    await alice.page.evaluate((code) => {
+      const notebook = window.jupyterapp.shell.currentWidget.content;
+      notebook.model.cells.get(0).sharedModel.setSource(code);
+      notebook.activeCellIndex = 0;
+      return window.jupyterapp.commands.execute("notebook:run-cell");
+    }, INTERACTIVE_CELL);
+    // The output travels to Bob through the shared notebook; both renderers simulate in their own browser.
+    const initial = {};
+    for (const user of [alice, bob]) {
+      initial[user.label] = await user.page
+        .waitForFunction(`(${interactiveState})()`, null, { timeout: 180_000, polling: 250 })
+        .then((handle) => handle.jsonValue())
+        .catch(() => assert.fail(`${user.label} sees no interactive simulation within 180 s of Alice running the cell`));
+    }
+    assert.equal(bob.consoleErrors.filter((e) => e.includes("pmxlab")).length, 0, `Bob's console: ${bob.consoleErrors.join("; ")}`);
+    assert.equal(initial.bob.cl, initial.alice.cl, "both start from the same setting");
+
+    const slider = alice.page.locator(CL_SLIDER);
+    await slider.scrollIntoViewIfNeeded();
+    for (let i = 0; i < 10; i++) await slider.press("ArrowRight");
+    const cl = Number(await slider.inputValue());
+    assert.ok(cl > initial.alice.cl, `Alice's CL slider moved (${initial.alice.cl} → ${cl})`);
+
+    const started = Date.now();
+    const seen = await bob.page
+      .waitForFunction(([state, cl]) => {
+        const now = eval(state)();
+        return now && Math.abs(now.cl - cl) < 1e-9 ? now : false;
+      }, [`(${interactiveState})`, cl], { timeout: 30_000, polling: 100 })
+      .then((handle) => handle.jsonValue())
+      .catch(async () => assert.fail(`Bob's CL slider did not reach Alice's ${cl} within 30 s: ${JSON.stringify(await bob.page.evaluate(interactiveState))}`));
+    console.log(`# Alice's slider setting (CL ${cl}) on Bob's screen ${Date.now() - started} ms after her last key press`);
+    // Bob's own browser re-simulated: a higher clearance lowers the trough at 336 h, as on Alice's screen.
+    await bob.page
+      .waitForFunction(([state, last]) => eval(state)()?.last < last, [`(${interactiveState})`, initial.bob.last], { timeout: 10_000, polling: 100 })
+      .catch(async () => assert.fail(`Bob's plot did not change: CP(336 h) ${initial.bob.last} → ${JSON.stringify(await bob.page.evaluate(interactiveState))}`));
+    const aliceNow = await alice.page.evaluate(interactiveState);
+    const bobNow = await bob.page.evaluate(interactiveState);
+    assert.equal(bobNow.last, aliceNow.last, "both browsers computed the same curve for the same setting");
+    assert.ok(seen.cl === cl);
+    await bob.page.locator(".pmx-Interactive").first().scrollIntoViewIfNeeded();
+    await screenshot(bob, "slider");
   }),
 );
