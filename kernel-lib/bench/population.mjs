@@ -7,6 +7,7 @@
 // Usage: node kernel-lib/bench/population.mjs [subjects]   (after `npm run build`)
 import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 
 const require = createRequire(import.meta.url);
 const { simulatePopulation } = require("../dist/cjs/index.js");
@@ -32,6 +33,25 @@ const options = {
   },
   keep: "summary",
 };
+
+// Baseline thread: runs the whole in-process simulation on its own and reports its time. One
+// and two of them at once give the most any pool could gain from a second core here.
+if (!isMainThread) {
+  simulatePopulation("pk2cmt_oral", { ...input, n: 1000 }, options);
+  const start = process.hrtime.bigint();
+  simulatePopulation("pk2cmt_oral", { ...input, n: workerData.n }, options);
+  parentPort.postMessage(Number(process.hrtime.bigint() - start) / 1e6);
+  process.exit(0);
+}
+
+/** Wall time of `threads` baseline threads each simulating `n` subjects at the same time. */
+async function independentThreads(threads) {
+  const started = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: threads }, () => new Promise((resolve, reject) => {
+    new Worker(new URL(import.meta.url), { workerData: { n } }).once("message", resolve).once("error", reject);
+  })));
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
 
 let peakRss = 0;
 const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
@@ -60,6 +80,8 @@ const cold1 = await timed(() => simulatePopulationParallel("pk2cmt_oral", input,
 const cold2 = await timed(() => simulatePopulationParallel("pk2cmt_oral", input, { ...options, workers: 2 }));
 const one = await warm(1);
 const two = await warm(2);
+// Throughput of two independent copies over one: the machine's own ceiling for this workload.
+const ceiling = (2 * Math.min(await independentThreads(1), await independentThreads(1))) / Math.min(await independentThreads(2), await independentThreads(2));
 clearInterval(sampler);
 
 const same = (a, b) => a.percentiles.values.every((v, q) => v.every((x, k) => Object.is(x, b.percentiles.values[q][k])))
@@ -73,6 +95,7 @@ console.log(`  in-process (no workers): ${single.ms.toFixed(0)} ms  → ${Math.r
 console.log(`  cold start (threads started for the run, ~1 s each to load the kernel): 1 worker ${cold1.ms.toFixed(0)} ms, 2 workers ${cold2.ms.toFixed(0)} ms`);
 console.log(`  warm pool, 1 worker thread:  ${one.ms.toFixed(0)} ms`);
 console.log(`  warm pool, 2 worker threads: ${two.ms.toFixed(0)} ms  → speed-up ${speedup.toFixed(2)}× over 1 worker (target ≥ 1.7)`);
+console.log(`  baseline: two independent threads each simulating all ${n} subjects do ${ceiling.toFixed(2)}× the work of one in the same time (this machine's ceiling for the speed-up)`);
 console.log(`  peak memory: sampled rss ${mib(peakRss)}, resourceUsage().maxRSS ${mib(maxRss)} (target < 1024 MiB)`);
 const identical = [cold1, cold2, one, two].every((run) => same(single.result, run.result));
 console.log(`  results identical bit for bit (in-process, 1 and 2 workers, cold and warm): ${identical}`);
