@@ -10,3 +10,4 @@ npm test
 # Debian's chromium (installed here when missing); screenshots go to test-results/.
 bash test/e2e/ensure-chromium.sh
 node --test --test-concurrency=1 test/e2e/
+node --test --test-concurrency=1 test/collab/

@@ -23,18 +23,22 @@ export function freePort() {
 /**
  * Starts JupyterLab on `rootDir` (user settings and workspaces in `stateDir`) and resolves
  * once its REST API answers.
- * Returns `{ baseUrl, token, stop }`; `stop()` shuts the server and its kernels down.
+ * A restart passes the previous `port` and `token` (the server then fails rather than take
+ * another port); `args` are further `jupyter lab` arguments.
+ * Returns `{ baseUrl, port, token, pid, stop }`; `pid` is the Jupyter server's process id,
+ * `stop()` shuts the server and its kernels down (through `api/shutdown`, like a user would).
  * Rejects (after stopping what was started) with the log's tail if it exits or is not
  * ready within `timeoutMs`.
  */
-export async function startJupyterLab({ rootDir, stateDir, logFile, timeoutMs = 120_000 }) {
-  const port = await freePort();
-  const token = randomBytes(16).toString("hex");
+export async function startJupyterLab({ rootDir, stateDir, logFile, timeoutMs = 120_000, port: fixedPort, token: fixedToken, args = [] }) {
+  const port = fixedPort ?? (await freePort());
+  const token = fixedToken ?? randomBytes(16).toString("hex");
   const baseUrl = `http://127.0.0.1:${port}`;
   const log = createWriteStream(logFile);
+  const portFlags = fixedPort === undefined ? [] : ["--ServerApp.port_retries=0"];
   const child = spawn(
     "bash",
-    [join(REPO_ROOT, "scripts/start.sh"), `--IdentityProvider.token=${token}`, "--LabApp.expose_app_in_browser=True"],
+    [join(REPO_ROOT, "scripts/start.sh"), `--IdentityProvider.token=${token}`, "--LabApp.expose_app_in_browser=True", ...portFlags, ...args],
     {
       cwd: REPO_ROOT,
       detached: true, // own process group, so stop() reaches everything start.sh started
@@ -87,7 +91,8 @@ export async function startJupyterLab({ rootDir, stateDir, logFile, timeoutMs = 
     }
     try {
       const response = await fetch(`${baseUrl}/api/status`, { headers: { Authorization: `token ${token}` }, signal: AbortSignal.timeout(2_000) });
-      if (response.ok) return { baseUrl, token, stop };
+      // start.sh execs Jupyter, so the shell's pid is the server's
+      if (response.ok) return { baseUrl, port, token, pid: child.pid, stop };
     } catch {
       // not listening yet
     }

@@ -1,0 +1,227 @@
+"""Closes the ways jupyter-collaboration 5.0 (jupyter-server-ydoc 3.0) loses or duplicates edits.
+
+1. Shutdown (SIGTERM, ``api/shutdown``) cancels a document's pending debounced save instead
+   of running it, so edits made within ``document_save_delay`` of a stop never reach the
+   file, while clients keep editing (and getting saves acknowledged) until the rooms stop.
+   :func:`flush_rooms` disconnects the clients, saves every room with a save pending and
+   writes every room's full state to the Y store, before upstream stops the rooms.
+2. A room that starts while its Y store holds edits the file lacks (the save never ran:
+   crash, kill) is overwritten with the older file, and reconnecting clients merge their
+   history into a reloaded one, which duplicates cells. :func:`restore_unsaved_edits` saves
+   the store's content to the file when the file is an earlier state of the store, and
+   otherwise (the file changed outside the collaboration) starts a fresh history that
+   clients must reload.
+3. A save that waited for the file's lock can write an older state over a newer one;
+   every save now writes the newest state.
+4. A refused connection (close 1003) is still served, so what the client sent meanwhile is
+   merged into the room; it is now dropped.
+5. Stopping hangs until killed: :func:`release_worker_threads`.
+
+They are applied to upstream's classes by :func:`install_durability` (the fix an upstream
+pull request would make in ``YDocWebSocketHandler.open`` (before its session check),
+``FileLoader._save_content_at_path`` and ``YDocExtension.stop_extension``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from logging import Logger
+
+from jupyter_server_ydoc.app import YDocExtension
+from jupyter_server_ydoc.handlers import YDocWebSocketHandler
+from jupyter_server_ydoc.loaders import FileLoader
+from jupyter_server_ydoc.rooms import DocumentRoom
+from jupyter_server_ydoc.websocketserver import JupyterWebsocketServer
+from jupyter_ydoc import ydocs
+from pycrdt import Doc
+from pycrdt.store import YDocNotFound
+
+_INSTALLED = "_pmxlab_durability"
+_DOCUMENT = "_pmxlab_document"
+
+
+async def flush_rooms(server: JupyterWebsocketServer, log: Logger) -> None:
+    """Disconnects every document room's clients, then saves and stores what they sent.
+
+    Clients are disconnected first so that no edit arrives (and no save is acknowledged)
+    after the state is written; they reconnect to the next server and send what it lacks.
+
+    Example: ``await flush_rooms(ydoc_extension.ywebsocket_server, log)`` before stopping rooms.
+    """
+    rooms = [room for room in list(server.rooms.values()) if isinstance(room, DocumentRoom) and room.ready]
+    for room in rooms:
+        for client in list(room.clients):
+            client.close(1001, "server shutting down")
+    for _ in range(50):
+        if not any(room.clients for room in rooms):
+            break
+        await asyncio.sleep(0.05)
+    await asyncio.gather(*(_flush_room(room, log) for room in rooms))
+
+
+async def _flush_room(room: DocumentRoom, log: Logger) -> None:
+    pending = room._saving_document
+    try:
+        if pending is not None and not pending.done():
+            pending.cancel()
+            content = await room._document.aget()
+            await room._file.maybe_save_content({"format": room.file_format, "type": room.file_type, "content": content})
+            log.info("pmxlab | saved %s on shutdown (its save was pending)", room._file.path)
+        if room.ystore is not None:
+            # updates reach the store in background tasks that stopping the room cancels
+            await room.ystore.encode_state_as_update(room.ydoc)
+    except Exception as error:  # one failing room must not keep the others unsaved
+        log.error("pmxlab | could not flush room %s on shutdown: %r", room.room_id, error, exc_info=error)
+
+
+async def restore_unsaved_edits(room: DocumentRoom, log: Logger, forget_sessions: Callable[[], None]) -> None:
+    """Makes the file and the Y store agree before the room loads, without losing an edit.
+
+    - The file is an earlier state of the store (its save was never followed by the save of
+      later edits: crash, kill): the store's content is saved to the file, and the room
+      continues the store's history, which reconnecting clients share.
+    - The file holds content the store never held (edited while the server was down, or the
+      store fell behind): the file wins, as upstream intends, but in a fresh history. The
+      store's rows are kept under a ``.diverged-<time>`` name and the session records are
+      dropped, so the session check that follows refuses every client (close 1003) and
+      they reload instead of merging their old history (which duplicates cells). The
+      clients then re-apply unsaved edits.
+
+    Runs before the handler's session check (which upstream does before loading the room).
+
+    Example: ``await restore_unsaved_edits(room, log, forget_sessions)`` before ``handler.open()``.
+    """
+    ystore = room.ystore
+    if ystore is None or room.ready:
+        return
+    # file first, store second, as upstream's initialize does: anyio's worker threads then
+    # belong to the request's task, not to the store's long-lived one
+    model = await room._file.load_content(room.file_format, room.file_type)
+    async with ystore.start_lock:
+        if not ystore.started.is_set():
+            room.create_task(ystore.start())
+            await ystore.started.wait()
+    try:
+        updates = [update async for update, _metadata, _timestamp in ystore.read()]
+    except YDocNotFound:
+        return
+    on_disk = _persistent(model["content"])
+    stored, history_holds_file = _replay(updates, room.file_type, on_disk)
+    if stored != on_disk and history_holds_file:
+        log.warning("pmxlab | %s lacks edits kept in the Y store; saving them", room._file.path)
+        await room._file.maybe_save_content({"format": room.file_format, "type": room.file_type, "content": stored})
+    if stored == on_disk or history_holds_file:
+        # Load the store here: upstream would see the trust marks differ and set the file's
+        # content over it, re-creating cells that clients then hold twice.
+        async with room._update_lock:
+            await ystore.apply_updates(room.ydoc)
+            room.ready = True
+        return
+    diverged = f"{ystore.path}.diverged-{int(time.time())}"
+    log.warning("pmxlab | %s holds content its Y store never held; reloading it in a new history (old one kept as %s)",
+                room._file.path, diverged)
+    async with ystore.lock:
+        async with ystore._db:
+            cursor = await ystore._db.cursor()
+            await cursor.execute("UPDATE yupdates SET path = ? WHERE path = ?", (diverged, ystore.path))
+            await cursor.execute("DELETE FROM ycheckpoints WHERE path = ?", (ystore.path,))
+    forget_sessions()
+
+
+def _replay(updates: list[bytes], file_type: str, target) -> tuple:
+    """The stored content, and whether some prefix of the stored updates equals ``target``."""
+    doc = Doc()
+    document = ydocs.get(file_type, ydocs["file"])(doc)
+    cell_count = len(target["cells"]) if isinstance(target, dict) and isinstance(target.get("cells"), list) else None
+    held = False
+    for update in updates:
+        doc.apply_update(update)
+        if held or (cell_count is not None and getattr(document, "cell_number", cell_count) != cell_count):
+            continue
+        held = _persistent(document.get()) == target
+    return _persistent(document.get()), held
+
+
+def release_worker_threads() -> None:
+    """Lets anyio's worker threads end, so a stopping server exits instead of hanging.
+
+    The rooms' file and store I/O runs in anyio worker threads, which are not daemon threads
+    and end only when the task that first needed them ends; rooms' tasks never end once the
+    event loop stops, so without this the process waits for them until it is killed. A
+    worker busy with a last write finishes it first. (anyio 4 internals; does nothing if
+    they change.)
+
+    Example: ``release_worker_threads()`` after the rooms are stopped.
+    """
+    try:
+        from anyio._backends._asyncio import _threadpool_workers
+
+        workers = list(_threadpool_workers.get())
+    except (ImportError, LookupError):
+        return
+    for worker in workers:
+        worker.stop()
+
+
+def _persistent(content):
+    """The content without cell trust marks, which the contents manager sets on load and
+    strips on save (they are not in the file)."""
+    if not isinstance(content, dict) or not isinstance(content.get("cells"), list):
+        return content
+    cells = [{**cell, "metadata": {k: v for k, v in cell.get("metadata", {}).items() if k != "trusted"}} for cell in content["cells"]]
+    return {**content, "cells": cells}
+
+
+def install_durability(log: Logger, forget_sessions: Callable[[], None]) -> None:
+    """Wraps ``YDocWebSocketHandler.open``, ``FileLoader._save_content_at_path`` and
+    ``YDocExtension.stop_extension`` (once).
+
+    Example: ``install_durability(serverapp.log, forget_sessions)`` from a server extension's load hook.
+    """
+    if getattr(YDocExtension, _INSTALLED, False):
+        return
+    open_ = YDocWebSocketHandler.open
+    save_at_path = FileLoader._save_content_at_path
+    stop_extension = YDocExtension.stop_extension
+
+    async def open_after_restore(handler: YDocWebSocketHandler, *args, **kwargs) -> None:
+        room = handler.room
+        if isinstance(room, DocumentRoom) and not room.ready:
+            async with handler._room_lock(handler._room_id):
+                try:
+                    await restore_unsaved_edits(room, log, forget_sessions)
+                except Exception as error:  # never block opening the document
+                    log.error("pmxlab | could not restore unsaved edits of %s: %r", room.room_id, error, exc_info=error)
+        await open_(handler, *args, **kwargs)
+        connection = handler.ws_connection
+        if connection is None or connection.is_closing():
+            # Upstream goes on serving a connection it refused (close 1003): whatever the
+            # client sent meanwhile would be merged into the room. Drop it and stop serving.
+            while not handler._message_queue.empty():
+                handler._message_queue.get_nowait()
+            handler._message_queue.put_nowait(b"")
+        elif isinstance(room, DocumentRoom) and room.ready:
+            setattr(room._file, _DOCUMENT, room._document)
+
+    async def stop_after_flush(extension: YDocExtension) -> None:
+        http_server = getattr(extension.serverapp, "http_server", None)
+        if http_server is not None:
+            http_server.stop()  # no new connections while the rooms are flushed
+        await flush_rooms(extension.ywebsocket_server, log)
+        await stop_extension(extension)
+        release_worker_threads()
+
+    async def save_latest_at_path(loader: FileLoader, model: dict, path: str) -> dict:
+        # Saves take their content before waiting for the file's lock, so a save that waited
+        # could write an older state over a newer one; write the newest state instead.
+        document = getattr(loader, _DOCUMENT, None)
+        if document is not None:
+            model = {**model, "content": document.get()}
+        return await save_at_path(loader, model, path)
+
+    YDocWebSocketHandler.open = open_after_restore
+    FileLoader._save_content_at_path = save_latest_at_path
+    YDocExtension.stop_extension = stop_after_flush
+    setattr(YDocExtension, _INSTALLED, True)

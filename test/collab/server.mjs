@@ -1,0 +1,45 @@
+// The real JupyterLab with jupyter-collaboration (started through scripts/start.sh by the
+// browser tests' harness) on a fixed port and root folder, so it can be stopped and started
+// again under the clients' feet.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startJupyterLab } from "../e2e/jupyterlab.mjs";
+
+/**
+ * Starts JupyterLab on a fresh temporary root folder.
+ * Returns `{ baseUrl, token, rootDir, pid(), restart(how, { whileStopped }), stop() }`:
+ * `restart` stops the server ("shutdown": `api/shutdown`; "SIGTERM"/"SIGKILL": that signal
+ * to the server process), calls `whileStopped()`, and starts it again on the same port and
+ * root; `stop` also removes the root folder.
+ *
+ * @example
+ *   const server = await startCollabServer("chaos");
+ *   await server.restart("SIGKILL");
+ *   await server.stop();
+ */
+export async function startCollabServer(name, { keepRoot = false } = {}) {
+  const rootDir = mkdtempSync(join(tmpdir(), `pmxlab-${name}-`));
+  let starts = 0;
+  const start = (options = {}) =>
+    startJupyterLab({ rootDir, stateDir: join(rootDir, ".pmxlab", "lab"), logFile: join(rootDir, `.server-${starts++}.log`), ...options });
+  let lab = await start();
+  const { baseUrl, port, token } = lab;
+  return {
+    baseUrl,
+    token,
+    rootDir,
+    logFiles: () => Array.from({ length: starts }, (_, i) => join(rootDir, `.server-${i}.log`)),
+    pid: () => lab.pid,
+    async restart(how = "shutdown", { whileStopped = () => {} } = {}) {
+      if (how !== "shutdown") process.kill(lab.pid, how);
+      await lab.stop();
+      whileStopped();
+      lab = await start({ port, token });
+    },
+    async stop() {
+      await lab.stop();
+      if (!keepRoot) rmSync(rootDir, { recursive: true, force: true });
+    },
+  };
+}
