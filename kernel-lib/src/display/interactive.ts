@@ -1,10 +1,10 @@
 import { formatDoses } from "../dosing/format-regimen.js";
 import { parseRegimen } from "../dosing/index.js";
-import type { DoseEvent } from "../dosing/types.js";
 import { getModel, modelSource } from "../library/index.js";
 import { parseModel } from "../model/index.js";
 import type { Model } from "../model/types.js";
 import type { RegimenLike } from "../simulation/index.js";
+import { regimenDoses } from "../simulation/regimen-doses.js";
 import type { TimeGrid } from "../simulation/types.js";
 import { interactiveFigure } from "./interactive-figure.js";
 import { InteractiveError } from "./interactive-error.js";
@@ -115,7 +115,7 @@ function regimenText(regimen: RegimenLike): string {
     parseRegimen(regimen);
     return regimen;
   }
-  return formatDoses("doses" in regimen && typeof regimen.doses === "function" ? regimen.doses() : (regimen as readonly DoseEvent[]));
+  return formatDoses(regimenDoses(regimen));
 }
 
 function range(option: RangeOption, fallback: number, where: string): SliderRange {

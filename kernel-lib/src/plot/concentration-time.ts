@@ -2,7 +2,7 @@ import type { Model } from "../model/types.js";
 import type { SimulationColumns } from "../simulation/types.js";
 import type { PlotlyFigure, PlotlyTrace } from "./figure.js";
 import { subjectRows } from "./subject-rows.js";
-import { yScaleButtons } from "./y-scale-buttons.js";
+import { timeLayout } from "./time-layout.js";
 
 /**
  * A simulation to plot: its columns, and its model when known (the source of the units).
@@ -62,17 +62,8 @@ export function concentrationTimePlot(sim: PlotSource | PlotSource[], options: C
   const data = options.observed?.length ? [...lines, observedMarkers(options.observed)] : lines;
   const timeUnit = options.units?.time ?? commonUnit(sims, "time", (s) => s.model?.timeUnit);
   const outputUnit = options.units?.output ?? commonUnit(sims, output, (s) => columnUnit(s, output));
-  const log = options.log ?? false;
-  return {
-    data,
-    layout: {
-      ...(options.title === undefined ? {} : { title: { text: options.title } }),
-      xaxis: { title: { text: withUnit("time", timeUnit) } },
-      yaxis: { title: { text: withUnit(output, outputUnit) }, type: log ? "log" : "linear" },
-      showlegend: lines.length <= LEGEND_LIMIT,
-      updatemenus: [yScaleButtons(log)],
-    },
-  };
+  const layout = timeLayout({ title: options.title, y: output, timeUnit, yUnit: outputUnit, log: options.log ?? false, showlegend: lines.length <= LEGEND_LIMIT });
+  return { data, layout };
 }
 
 function subjectLines(sim: PlotSource, output: string, prefix: string, index: number): PlotlyTrace[] {
@@ -130,8 +121,4 @@ function commonUnit(sims: PlotSource[], what: string, unitOf: (sim: PlotSource) 
     }
   }
   return found?.unit;
-}
-
-function withUnit(name: string, unit: string | undefined): string {
-  return unit === undefined ? name : `${name} (${unit})`;
 }

@@ -5,7 +5,11 @@
  * Schema reference: https://plotly.com/javascript/reference/
  */
 
-/** One scatter trace: a line (`mode: "lines"`) or markers; `x`, `y` are plain number arrays. */
+/**
+ * One scatter trace: a line (`mode: "lines"`) or markers; `x`, `y` are plain number arrays.
+ * A filled band is a trace with `fill`: `"toself"` closes the trace into a polygon (upper edge
+ * forwards, lower edge backwards), `"tonexty"` fills down to the previous trace.
+ */
 export interface PlotlyTrace {
   type: "scatter";
   mode: "lines" | "markers" | "lines+markers";
@@ -17,12 +21,19 @@ export interface PlotlyTrace {
   line?: { color?: string; width?: number; dash?: string };
   marker?: { color?: string; size?: number; symbol?: string };
   showlegend?: boolean;
+  fill?: "none" | "tonexty" | "toself";
+  fillcolor?: string;
 }
 
-/** An axis: its title and scale. */
+/** An axis: its title, scale and, where the automatic ones do not fit, range and ticks. */
 export interface PlotlyAxis {
   title?: { text: string };
   type?: "linear" | "log";
+  /** Shown range; on a log axis in powers of ten, as in plotly (`[0, 2]` is 1 to 100). */
+  range?: [number, number];
+  /** Tick positions and their labels, replacing the automatic ones (a tornado plot's parameters). */
+  tickvals?: number[];
+  ticktext?: string[];
 }
 
 /** A button that restyles the layout when pressed (`method: "relayout"`, args `[{ "yaxis.type": "log" }]`). */

@@ -1,5 +1,5 @@
 import type { PlotlyFigure, PlotlyTrace } from "./figure.js";
-import { yScaleButtons } from "./y-scale-buttons.js";
+import { timeLayout } from "./time-layout.js";
 
 /** Quantiles by time to draw: `values[q][k]` is quantile `quantiles[q]` at `times[k]`. */
 export interface BandSource {
@@ -20,16 +20,11 @@ export interface PercentileBandOptions {
   color?: string;
 }
 
-/** A scatter trace that may fill the area down to the previous trace (plotly `fill: "tonexty"`). */
-export interface BandTrace extends PlotlyTrace {
-  fill?: "tonexty" | "none";
-  fillcolor?: string;
-}
+/** A band's trace: a {@link PlotlyTrace}, which carries `fill` and `fillcolor` (name kept for existing imports). */
+export type BandTrace = PlotlyTrace;
 
-/** A plotly figure whose traces may be filled bands. */
-export interface PercentileBandFigure extends PlotlyFigure {
-  data: BandTrace[];
-}
+/** A percentile band figure: a {@link PlotlyFigure} (name kept for existing imports). */
+export type PercentileBandFigure = PlotlyFigure;
 
 /**
  * Percentile band figure: quantiles paired from the outside in (5th with 95th, …) are drawn as
@@ -63,16 +58,14 @@ export function percentileBandPlot(source: BandSource, options: PercentileBandOp
     const [p, q] = order[pairs];
     data.push({ type: "scatter", mode: "lines", name: `${pct(p)}th percentile`, x, y: series(q), line: { color: `rgb(${color})`, width: 2 } });
   }
-  const log = options.log ?? false;
-  const withUnit = (name: string, unit?: string): string => (unit ? `${name} (${unit})` : name);
-  return {
-    data,
-    layout: {
-      ...(options.title === undefined ? {} : { title: { text: options.title } }),
-      xaxis: { title: { text: withUnit("time", options.units?.time) } },
-      yaxis: { title: { text: withUnit(source.name ?? "value", options.units?.output) }, type: log ? "log" : "linear" },
-      showlegend: true,
-      updatemenus: [yScaleButtons(log)],
-    },
-  };
+  // An empty unit shows no unit here (not "()").
+  const layout = timeLayout({
+    title: options.title,
+    y: source.name ?? "value",
+    timeUnit: options.units?.time || undefined,
+    yUnit: options.units?.output || undefined,
+    log: options.log ?? false,
+    showlegend: true,
+  });
+  return { data, layout };
 }

@@ -1,5 +1,6 @@
-import type { PlotlyFigure, PlotlyLayout, PlotlyTrace } from "./figure.js";
-import { yScaleButtons } from "./y-scale-buttons.js";
+import { quantiles } from "../stats/index.js";
+import type { PlotlyFigure, PlotlyTrace } from "./figure.js";
+import { timeLayout } from "./time-layout.js";
 
 /** Observed data: `dv[i]` measured at `time[i]`. Rows whose DV is NaN (missing) are left out. */
 export interface VpcObserved {
@@ -47,16 +48,11 @@ export interface VpcOptions {
   units?: { time?: string; dv?: string };
 }
 
-/** A filled band: a closed polygon (upper edge forwards, lower edge backwards) filled by plotly. */
-export interface VpcBandTrace extends PlotlyTrace {
-  fill: "toself";
-  fillcolor: string;
-}
+/** A VPC band's trace: a {@link PlotlyTrace} with `fill: "toself"` (name kept for existing imports). */
+export type VpcBandTrace = PlotlyTrace;
 
-/** A VPC figure: plain JSON like every pmxlab figure, with filled band traces. */
-export interface VpcFigure extends PlotlyFigure {
-  data: (PlotlyTrace | VpcBandTrace)[];
-}
+/** A VPC figure: a {@link PlotlyFigure} (name kept for existing imports). */
+export type VpcFigure = PlotlyFigure;
 
 const OUTER = { line: "rgb(31,119,180)", band: "rgba(31,119,180,0.25)" };
 const MIDDLE = { line: "rgb(214,39,40)", band: "rgba(214,39,40,0.25)" };
@@ -93,11 +89,12 @@ export function vpcPlot(observed: VpcObserved, simulated: VpcSimulatedMatrix | V
 
   const used = [...Array(edges.length - 1).keys()].filter((b) => rows.some((_, i) => bins[i] === b));
   const x = used.map((b) => mean(rows.filter((_, i) => bins[i] === b).map((r) => r.time)));
-  const data: (PlotlyTrace | VpcBandTrace)[] = [];
+  const data: PlotlyTrace[] = [];
   percentiles.forEach((p, k) => {
     const colour = k === 1 ? MIDDLE : OUTER;
-    const lower = used.map((b) => quantile(perBin[b][k], ci[0]));
-    const upper = used.map((b) => quantile(perBin[b][k], ci[1]));
+    const limits = used.map((b) => typeSeven(perBin[b][k], ci));
+    const lower = limits.map(([low]) => low);
+    const upper = limits.map(([, high]) => high);
     data.push({
       type: "scatter",
       mode: "lines",
@@ -109,27 +106,21 @@ export function vpcPlot(observed: VpcObserved, simulated: VpcSimulatedMatrix | V
       line: { width: 0 },
     });
   });
+  const observedPercentiles = used.map((b) => typeSeven(rows.filter((_, i) => bins[i] === b).map((r) => r.dv), percentiles));
   percentiles.forEach((p, k) => {
     data.push({
       type: "scatter",
       mode: "lines",
       name: `observed ${percentName(p)}`,
       x,
-      y: used.map((b) => quantile(rows.filter((_, i) => bins[i] === b).map((r) => r.dv), p)),
+      y: observedPercentiles.map((q) => q[k]),
       line: { color: (k === 1 ? MIDDLE : OUTER).line, width: 2, ...(k === 1 ? {} : { dash: "dash" }) },
     });
   });
   if (options.points ?? true) {
     data.push({ type: "scatter", mode: "markers", name: "observations", x: rows.map((r) => r.time), y: rows.map((r) => r.dv), marker: { color: "rgb(120,120,120)", size: 5 } });
   }
-  const log = options.log ?? false;
-  const layout: PlotlyLayout = {
-    xaxis: { title: { text: withUnit("time", options.units?.time) } },
-    yaxis: { title: { text: withUnit("DV", options.units?.dv) }, type: log ? "log" : "linear" },
-    showlegend: true,
-    updatemenus: [yScaleButtons(log)],
-  };
-  if (options.title !== undefined) layout.title = { text: options.title };
+  const layout = timeLayout({ title: options.title, y: "DV", timeUnit: options.units?.time, yUnit: options.units?.dv, log: options.log ?? false, showlegend: true });
   return { data, layout };
 }
 
@@ -162,7 +153,7 @@ function binEdges(bins: VpcBins, times: number[]): number[] {
     const k = bins.count;
     if (!Number.isInteger(k) || k < 1) throw new RangeError(`vpcPlot: bins.count = ${k} must be a whole number ≥ 1`);
     // Quantiles are non-decreasing in j, so removing repeats keeps the edges increasing.
-    const edges = [...new Set(Array.from({ length: k + 1 }, (_, j) => quantile(times, j / k)))];
+    const edges = [...new Set(typeSeven(times, Array.from({ length: k + 1 }, (_, j) => j / k)))];
     return edges.length > 1 ? edges : [edges[0], edges[0]];
   }
   if (bins.length < 2) throw new RangeError(`vpcPlot: bins needs at least two edges, got [${bins.join(", ")}]`);
@@ -199,7 +190,7 @@ function matrixQuantiles(
     if (replicate.length !== length) throw new Error(`vpcPlot: simulated replicate ${r} has ${replicate.length} values, the observed data ${length}`);
     for (let b = 0; b < binCount; b++) {
       const values = rows.flatMap((row, i) => (bins[i] === b && !Number.isNaN(replicate[row.index]) ? [replicate[row.index]] : []));
-      if (values.length > 0) percentiles.forEach((p, k) => perBin[b][k].push(quantile(values, p)));
+      if (values.length > 0) typeSeven(values, percentiles).forEach((q, k) => perBin[b][k].push(q));
     }
   });
   return perBin;
@@ -218,12 +209,9 @@ function givenQuantiles(simulated: VpcReplicateQuantiles, binCount: number): num
   );
 }
 
-/** R's type 7 quantile of `values` (unsorted) at fraction p. */
-function quantile(values: readonly number[], p: number): number {
-  const x = [...values].sort((a, b) => a - b);
-  const h = (x.length - 1) * p;
-  const lo = Math.floor(h);
-  return lo + 1 < x.length ? x[lo] + (h - lo) * (x[lo + 1] - x[lo]) : x[lo];
+/** R's type 7 quantiles of `values` (unsorted, left as they are) at the fractions `p`. */
+function typeSeven(values: readonly number[], p: readonly number[]): number[] {
+  return quantiles(Float64Array.from(values), values.length, p);
 }
 
 function mean(values: number[]): number {
@@ -233,8 +221,4 @@ function mean(values: number[]): number {
 /** "P5" for 0.05: the percentile's name in the legend. */
 function percentName(p: number): string {
   return `P${+(p * 100).toPrecision(6)}`;
-}
-
-function withUnit(name: string, unit: string | undefined): string {
-  return unit === undefined ? name : `${name} (${unit})`;
 }

@@ -1,4 +1,4 @@
-import { quantiles } from "./quantile.js";
+import { quantiles } from "../stats/quantile.js";
 
 /**
  * Quantiles at each time of time-major values (`values[k·subjects + s]` is subject s at the

@@ -18,6 +18,6 @@ export { occasionModel } from "./occasion-model.js";
 export type { OccasionModel } from "./occasion-model.js";
 export { occasionRecords } from "./occasions.js";
 export type { OccasionRecords, OccasionSpec } from "./occasions.js";
-export { quantiles } from "./quantile.js";
+export { quantiles } from "../stats/index.js";
 export { bandQuantiles } from "./band-quantiles.js";
 export type { ChunkResult, KeepLevel, ParameterUncertainty, PercentileRequest, PlainPopulationInput, PopulationInput, PopulationOptions } from "./types.js";

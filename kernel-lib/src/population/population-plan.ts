@@ -1,10 +1,10 @@
-import { parseRegimen } from "../dosing/index.js";
-import type { Dataset, DoseEvent } from "../dosing/types.js";
+import type { Dataset } from "../dosing/types.js";
 import { getModel } from "../library/index.js";
 import type { Model } from "../model/types.js";
 import { MultivariateNormal } from "../random/multivariate-normal.js";
 import { RandomStream } from "../random/random-stream.js";
-import { simulate, type RegimenLike, type SimulateOptions } from "../simulation/simulate.js";
+import { regimenDoses } from "../simulation/regimen-doses.js";
+import { simulate, type SimulateOptions } from "../simulation/simulate.js";
 import { occasionModel, type OccasionModel } from "./occasion-model.js";
 import { occasionRecords, type OccasionRecords } from "./occasions.js";
 import { parseOmega, type Omega } from "./omega.js";
@@ -71,7 +71,7 @@ export function planPopulation(model: Model | string, input: PopulationInput | P
   const chunkSize = options.chunkSize ?? 500;
   if (!(Number.isInteger(chunkSize) && chunkSize >= 1)) throw new PopulationError(`chunkSize = ${chunkSize}: must be a whole number ≥ 1`);
   const { onProgress: _progress, summaries, keep, chunkSize: _chunk, ...simulateOptions } = options;
-  const regimen = input.data ? [] : doseList(input.regimen);
+  const regimen = input.data ? [] : regimenDoses(input.regimen);
   if (input.data) sameObservationTimes(input.data);
   // The typical subject checks the design, parameters and covariates, and gives the time grid.
   const design = input.data && { covariates: input.data.covariates, subjects: input.data.subjects.slice(0, 1) };
@@ -164,10 +164,4 @@ function sameObservationTimes(data: Dataset): void {
       `data: ID ${other.id} is observed at other times than ID ${data.subjects[0].id}; population summaries need one time grid (split the dataset by design, or use a VPC with time bins)`,
     );
   }
-}
-
-function doseList(regimen: RegimenLike | undefined): DoseEvent[] {
-  if (regimen === undefined) return [];
-  if (typeof regimen === "string") return parseRegimen(regimen).doses();
-  return "doses" in regimen && typeof regimen.doses === "function" ? regimen.doses() : [...(regimen as readonly DoseEvent[])];
 }

@@ -2,9 +2,10 @@ import { cholesky, type CholeskyOptions } from "../linalg/cholesky.js";
 import type { RandomStream } from "./random-stream.js";
 
 /**
- * A zero-mean multivariate normal N(0, Σ), sampled as x = L·z with L the Cholesky factor
- * of Σ and z standard normals drawn in order from a {@link RandomStream} (one per dimension,
- * also for zero-variance dimensions, so the count of numbers drawn is fixed).
+ * A multivariate normal N(0, Σ), or N(μ, Σ) with a mean given to `sample`, sampled as
+ * x = μ + L·z with L the Cholesky factor of Σ and z standard normals drawn in order from a
+ * {@link RandomStream} (one per dimension, also for zero-variance dimensions, so the count of
+ * numbers drawn is fixed).
  *
  * @example
  * const mvn = new MultivariateNormal([[0.09, 0.03], [0.03, 0.04]], { name: "OMEGA", labels: ["CL", "V"] });
@@ -24,12 +25,12 @@ export class MultivariateNormal {
     this.z = new Float64Array(this.dimension);
   }
 
-  /** Writes one draw into `out` (length ≥ dimension). */
-  sample(stream: RandomStream, out: Float64Array): Float64Array {
+  /** Writes one draw into `out` (length ≥ dimension), around `mean` when given (else 0). */
+  sample(stream: Pick<RandomStream, "normal">, out: Float64Array, mean?: ArrayLike<number>): Float64Array {
     const n = this.dimension;
     for (let i = 0; i < n; i++) this.z[i] = stream.normal();
     for (let i = 0; i < n; i++) {
-      let s = 0;
+      let s = mean === undefined ? 0 : mean[i];
       for (let k = 0; k <= i; k++) s += this.factor[i * n + k] * this.z[k];
       out[i] = s;
     }

@@ -2,15 +2,6 @@ import type { PlotlyAxis } from "../plot/figure.js";
 import { logTicks, niceTicks } from "./nice-ticks.js";
 import { tickLabels } from "./tick-labels.js";
 
-/** The axis properties beyond pmxlab's typed subset that the rasteriser honours when a figure has them. */
-export interface RasterAxis extends PlotlyAxis {
-  /** Shown range; on a log axis in powers of ten, as in plotly (`[0, 2]` is 1 to 100). */
-  range?: [number, number];
-  /** Tick positions and their labels, replacing the automatic ones (a tornado plot's parameters). */
-  tickvals?: number[];
-  ticktext?: string[];
-}
-
 /** One axis as drawn: its data range (`lo`, `hi`, in the axis's own units) and its ticks. */
 export interface AxisScale {
   log: boolean;
@@ -33,7 +24,7 @@ export const AXIS_PADDING = 0.05;
  * @example
  * axisScale([0, 10], { type: "linear" }, 5); // { log: false, lo: -0.5, hi: 10.5, ticks: [0, 2, 4, 6, 8, 10], … }
  */
-export function axisScale(values: Iterable<number>, axis: RasterAxis, tickTarget: number): AxisScale {
+export function axisScale(values: Iterable<number>, axis: PlotlyAxis, tickTarget: number): AxisScale {
   const log = axis.type === "log";
   const [lo, hi] = axis.range ? axis.range.map((end) => (log ? 10 ** end : end)) : autoRange(values, log);
   const automatic = log ? logTicks(lo, hi, tickTarget) : niceTicks(lo, hi, tickTarget);

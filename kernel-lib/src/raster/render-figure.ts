@@ -1,5 +1,5 @@
-import type { PlotlyFigure, PlotlyLayout, PlotlyTrace } from "../plot/figure.js";
-import { axisFraction, axisScale, type AxisScale, type RasterAxis } from "./axis-scale.js";
+import type { PlotlyFigure, PlotlyTrace } from "../plot/figure.js";
+import { axisFraction, axisScale, type AxisScale } from "./axis-scale.js";
 import { GLYPH_HEIGHT } from "./bitmap-font.js";
 import { CoverageMask, type PixelRect } from "./coverage-mask.js";
 import { drawMarker } from "./draw-marker.js";
@@ -14,17 +14,6 @@ import { strokePolyline } from "./stroke-polyline.js";
 export interface RasterOptions {
   width?: number;
   height?: number;
-}
-
-/** The trace properties beyond pmxlab's typed subset that the rasteriser honours (band and VPC fills). */
-interface RasterTrace extends PlotlyTrace {
-  fill?: "none" | "tonexty" | "toself";
-  fillcolor?: string;
-}
-
-interface RasterLayout extends PlotlyLayout {
-  xaxis: RasterAxis;
-  yaxis: RasterAxis;
 }
 
 // Colours of plotly's default template, so the image looks like the interactive plot.
@@ -62,8 +51,8 @@ const DEFAULT_MARKER_SIZE = 6;
 export function renderFigure(fig: PlotlyFigure, options: RasterOptions = {}): RgbaImage {
   const width = checkedSize(options.width ?? 640, "width", 160);
   const height = checkedSize(options.height ?? 400, "height", 120);
-  const layout = fig.layout as RasterLayout;
-  const traces = fig.data as RasterTrace[];
+  const layout = fig.layout;
+  const traces = fig.data;
   const title = layout.title?.text;
   const xTitle = layout.xaxis.title?.text;
   const yTitle = layout.yaxis.title?.text;
@@ -106,7 +95,7 @@ function checkedSize(value: number, name: string, least: number): number {
   return value;
 }
 
-function values(traces: RasterTrace[], key: "x" | "y"): number[] {
+function values(traces: PlotlyTrace[], key: "x" | "y"): number[] {
   return traces.flatMap((trace) => trace[key]);
 }
 
@@ -150,11 +139,11 @@ function drawYAxis(image: RgbaImage, y: AxisScale, toY: (v: number) => number, a
   });
 }
 
-function traceColor(trace: RasterTrace, index: number): string {
+function traceColor(trace: PlotlyTrace, index: number): string {
   return trace.line?.color ?? trace.marker?.color ?? PLOTLY_PALETTE[index % PLOTLY_PALETTE.length];
 }
 
-function drawTraces(image: RgbaImage, traces: RasterTrace[], toX: (v: number) => number, toY: (v: number) => number, area: PixelRect): void {
+function drawTraces(image: RgbaImage, traces: PlotlyTrace[], toX: (v: number) => number, toY: (v: number) => number, area: PixelRect): void {
   const mask = new CoverageMask(image.width, image.height, area);
   const px = traces.map((trace) => Float64Array.from(trace.x, toX));
   const py = traces.map((trace) => Float64Array.from(trace.y, toY));
@@ -180,7 +169,7 @@ function drawTraces(image: RgbaImage, traces: RasterTrace[], toX: (v: number) =>
 }
 
 /** A fill's colour: its `fillcolor`, else the trace's colour at half opacity (plotly's default). */
-function fillColor(trace: RasterTrace, index: number): Rgba {
+function fillColor(trace: PlotlyTrace, index: number): Rgba {
   if (trace.fillcolor !== undefined) return parseColor(trace.fillcolor, `data[${index}].fillcolor`);
   const [r, g, b, a] = parseColor(traceColor(trace, index), `data[${index}].line.color`);
   return [r, g, b, Math.round(a / 2)];
@@ -196,7 +185,7 @@ interface LegendEntry {
   fill?: Rgba;
 }
 
-function legendEntries(traces: RasterTrace[]): LegendEntry[] {
+function legendEntries(traces: PlotlyTrace[]): LegendEntry[] {
   return traces.flatMap((trace, i) =>
     trace.showlegend === false
       ? []

@@ -1,7 +1,7 @@
 import type { DoseEvent } from "../dosing/types.js";
 import type { Model } from "../model/types.js";
 import type { SimulationInput } from "../simulation/index.js";
-import { regimenDoses } from "./regimen-doses.js";
+import { regimenDoses } from "../simulation/regimen-doses.js";
 
 /**
  * The jumps of S = ∂y/∂F<k> for a bioavailability parameter F<k>, as bolus doses (into

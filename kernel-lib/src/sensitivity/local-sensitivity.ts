@@ -2,9 +2,9 @@ import { getModel } from "../library/index.js";
 import { ModelError, sensitivityName, sensitivitySystem } from "../model/index.js";
 import type { DoseEvent } from "../dosing/types.js";
 import type { Model } from "../model/types.js";
-import type { RegimenLike, SimulateOptions, SimulationInput } from "../simulation/index.js";
+import type { SimulateOptions, SimulationInput } from "../simulation/index.js";
+import { regimenDoses } from "../simulation/regimen-doses.js";
 import { bioavailabilityJumps } from "./bioavailability-jumps.js";
-import { regimenDoses } from "./regimen-doses.js";
 import { SensitivityError } from "./sensitivity-error.js";
 import { checkOutput, simulateChecked } from "./simulate-checked.js";
 
@@ -132,7 +132,7 @@ export function localSensitivity(model: Model | string, input: Omit<SimulationIn
 
 /** The input with each F<k>'s jumps as bolus doses into S_k = ∂y_k/∂F<k> of the augmented model. */
 function withJumps(system: Model, model: Model, input: Omit<SimulationInput, "subjects">, jumps: Map<string, DoseEvent[]>): Omit<SimulationInput, "subjects"> {
-  const doses = regimenDoses(input.regimen as RegimenLike);
+  const doses = regimenDoses(input.regimen);
   for (const [name, extra] of jumps) {
     const state = model.compartments[Number(name.slice(1)) - 1].name;
     const cmt = system.compartments.findIndex((c) => c.name === sensitivityName(state, name)) + 1;

@@ -1,6 +1,7 @@
 import { rangeQuantile, type ParameterRange } from "./parameter-range.js";
 import { SensitivityError } from "./sensitivity-error.js";
 import { RandomStream } from "../random/index.js";
+import { quantiles } from "../stats/index.js";
 
 /** A scalar response of named parameters: a test function, or a model output summary (see `modelResponse`). */
 export type ParameterFunction = (params: Record<string, number>) => number;
@@ -60,11 +61,11 @@ export function sobolIndices(f: ParameterFunction, ranges: Record<string, Parame
   if (!Number.isInteger(n) || n < 2) throw new SensitivityError(`samples = ${n}: the base sample size must be an integer ≥ 2`);
   if (!Number.isInteger(bootstrap) || bootstrap < 0) throw new SensitivityError(`bootstrap = ${bootstrap}: the number of resamples must be an integer ≥ 0`);
   if (!(confidence > 0 && confidence < 1)) throw new SensitivityError(`confidence = ${confidence}: it must lie between 0 and 1`);
-  const quantiles = parameters.map((name) => rangeQuantile(name, ranges[name]));
+  const inverseCdfs = parameters.map((name) => rangeQuantile(name, ranges[name]));
   const d = parameters.length;
   const stream = RandomStream.fromSeed(seed);
   const uniform = (): number => stream.uniform();
-  const sample = () => Float64Array.from({ length: n * d }, (_, k) => quantiles[k % d](uniform()));
+  const sample = () => Float64Array.from({ length: n * d }, (_, k) => inverseCdfs[k % d](uniform()));
   const a = sample();
   const b = sample();
 
@@ -102,8 +103,8 @@ export function sobolIndices(f: ParameterFunction, ranges: Record<string, Parame
   if (bootstrap > 0) {
     const draws = Array.from({ length: bootstrap }, () => saltelliEstimate(fA, fB, fAB, all.map(() => Math.floor(uniform() * n))));
     const interval = (pick: (e: Estimate) => number): [number, number] => {
-      const sorted = draws.map(pick).sort((x, y) => x - y);
-      return [percentile(sorted, (1 - confidence) / 2), percentile(sorted, (1 + confidence) / 2)];
+      const [low, high] = quantiles(Float64Array.from(draws, pick), bootstrap, [(1 - confidence) / 2, (1 + confidence) / 2]);
+      return [low, high];
     };
     result.intervals = {
       level: confidence,
@@ -141,11 +142,4 @@ function saltelliEstimate(fA: Float64Array, fB: Float64Array, fAB: Float64Array[
     return s / (2 * n) / variance;
   });
   return { first, total, mean, variance };
-}
-
-/** Linear interpolation between order statistics of an ascending array, q ∈ [0, 1]. */
-function percentile(sorted: number[], q: number): number {
-  const x = q * (sorted.length - 1);
-  const k = Math.floor(x);
-  return k + 1 < sorted.length ? sorted[k] + (x - k) * (sorted[k + 1] - sorted[k]) : sorted[k];
 }

@@ -10,7 +10,7 @@ export interface TornadoPlotOptions {
 
 /** A tornado figure: a plotly figure whose y axis names the parameters at their bars. */
 export interface TornadoFigure extends PlotlyFigure {
-  layout: PlotlyLayout & { yaxis: PlotlyAxis & { tickvals: number[]; ticktext: string[] } };
+  layout: PlotlyLayout & { yaxis: PlotlyAxis & Required<Pick<PlotlyAxis, "tickvals" | "ticktext">> };
 }
 
 const LOW_COLOR = "#1f77b4";

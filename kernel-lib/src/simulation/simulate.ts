@@ -1,8 +1,7 @@
 import type { Dataset, DoseEvent, EventRecord } from "../dosing/types.js";
 import { regimenRecords } from "../data/index.js";
-import { parseRegimen } from "../dosing/index.js";
 import { getModel } from "../library/index.js";
-import { checkParameters } from "../model/index.js";
+import { checkParameters, parameterVector } from "../model/index.js";
 import type { Model } from "../model/types.js";
 import { auto } from "../ode/index.js";
 import type { Algorithm, SolverOptions, SolverStatus } from "../ode/types.js";
@@ -11,6 +10,7 @@ import { Engine } from "./engine.js";
 import { ExactLinearPropagator } from "./exact-propagator.js";
 import { OdePropagator } from "./ode-propagator.js";
 import type { Propagator } from "./propagator.js";
+import { regimenDoses } from "./regimen-doses.js";
 import { Simulation } from "./simulation.js";
 import { buildTimeline, EventError } from "./timeline.js";
 import type { Timeline } from "./timeline.js";
@@ -162,29 +162,9 @@ function columns(names: string[], rows: number): Record<string, Float64Array> {
   return result;
 }
 
-const parameterIndex = new WeakMap<Model, Map<string, number>>();
-
 /** The parameter vector (parameters then covariates) with defaults, overrides and checks. */
-function parameterVector(model: Model, ...overrides: (Record<string, number> | undefined)[]): Float64Array {
-  let index = parameterIndex.get(model);
-  if (!index) {
-    index = new Map([...model.parameters.map((q) => q.name), ...model.covariates].map((name, i) => [name, i]));
-    parameterIndex.set(model, index);
-  }
-  const np = model.parameters.length;
-  const p = new Float64Array(index.size);
-  for (let i = 0; i < np; i++) p[i] = model.parameters[i].value;
-  for (let i = 0; i < model.covariateSpecs.length; i++) p[np + i] = model.covariateSpecs[i].value;
-  for (const values of overrides) {
-    if (!values) continue;
-    for (const name in values) {
-      const i = index.get(name);
-      if (i === undefined) {
-        throw new Error(`unknown parameter "${name}" for model ${model.name}; known: ${[...index.keys()].join(", ")}`);
-      }
-      p[i] = values[name];
-    }
-  }
+function checkedParameters(model: Model, ...overrides: (Record<string, number> | undefined)[]): Float64Array {
+  const p = parameterVector(model, ...overrides);
   checkParameters(model, p);
   return p;
 }
@@ -196,7 +176,7 @@ function regimenSubjects(model: Model, input: SimulationInput): SubjectInput[] {
   // One record list for all subjects: the id lives in the output columns, not in the records.
   const records = regimenRecords(doses, times);
   return perSubject.map((values, i) => {
-    const p = parameterVector(model, input.params, input.covariates, values);
+    const p = checkedParameters(model, input.params, input.covariates, values);
     missingCovariates(model, p, `subject ${i + 1}`);
     return { id: i + 1, p, records };
   });
@@ -205,7 +185,7 @@ function regimenSubjects(model: Model, input: SimulationInput): SubjectInput[] {
 function datasetSubjects(model: Model, input: SimulationInput, interpolation: readonly CovariateInterpolation[]): SubjectInput[] {
   const data = input.data as Dataset;
   return data.subjects.map((s) => {
-    const p = parameterVector(model, input.params, input.covariates);
+    const p = checkedParameters(model, input.params, input.covariates);
     model.covariates.forEach((name, i) => {
       const value = initialCovariate(s.records, name, interpolation[i]);
       if (!Number.isNaN(value)) p[model.parameters.length + i] = value;
@@ -221,13 +201,6 @@ function missingCovariates(model: Model, p: Float64Array, who: string): void {
       throw new Error(`${who}: covariate ${name} of model ${model.name} has no value; give it in the dataset or in \`covariates\``);
     }
   });
-}
-
-function regimenDoses(regimen: RegimenLike | undefined): DoseEvent[] {
-  if (regimen === undefined) return [];
-  if (typeof regimen === "string") return parseRegimen(regimen).doses();
-  if ("doses" in regimen && typeof regimen.doses === "function") return regimen.doses();
-  return [...(regimen as readonly DoseEvent[])];
 }
 
 function outputTimes(times: SimulationInput["times"], doses: DoseEvent[]): ArrayLike<number> {

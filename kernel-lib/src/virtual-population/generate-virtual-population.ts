@@ -1,4 +1,4 @@
-import { cholesky } from "../linalg/index.js";
+import { MultivariateNormal } from "../random/multivariate-normal.js";
 import { cockcroftGault } from "./cockcroft-gault.js";
 import { ADULT_BOUNDS, NHANES_ADULTS } from "./nhanes-adults.js";
 import type { DemographicBounds, DemographicStatistics, DrawnField, RandomSource, SexStatistics } from "./types.js";
@@ -16,10 +16,10 @@ export interface VirtualPopulationOptions {
 /** Dimensions of the multivariate normal, in the order of `SexStatistics.correlation`. */
 const DRAWN: readonly DrawnField[] = ["WT", "HT", "AGE", "SCR"];
 
-/** One sex's multivariate normal on (ln WT, HT, AGE, ln SCR): mean vector and Cholesky factor. */
+/** One sex's multivariate normal on (ln WT, HT, AGE, ln SCR): mean vector and the zero-mean normal around it. */
 interface SexSampler {
   mean: number[];
-  factor: number[][];
+  normal: MultivariateNormal;
 }
 
 /**
@@ -53,7 +53,6 @@ export function generateVirtualPopulation(n: number, source: RandomSource, optio
 
   const columns = Array.from({ length: 6 }, () => new Float64Array(n));
   const [sex, age, weight, height, scr, crcl] = columns;
-  const z = new Float64Array(4);
   const x = new Float64Array(4);
   for (let i = 0; i < n; i++) {
     const female = source.uniform() < p;
@@ -64,7 +63,7 @@ export function generateVirtualPopulation(n: number, source: RandomSource, optio
         const limits = DRAWN.map((f) => `${f} ${bounds[f][0]}–${bounds[f][1]}`).join(", ");
         throw new RangeError(`virtual subject ${i + 1} (${female ? "female" : "male"}) is still outside the bounds (${limits}) after ${maxAttempts} draws; widen the bounds`);
       }
-      draw(sampler, source, z, x);
+      draw(sampler, source, x);
     } while (!inBounds(x, bounds));
     sex[i] = female ? 1 : 0;
     weight[i] = x[0];
@@ -85,19 +84,14 @@ function sexSampler(s: SexStatistics, sex: string): SexSampler {
     if (s.correlation[i]?.[i] !== 1) throw new RangeError(`${sex} statistics: correlation[${i}][${i}] must be 1 (a correlation matrix of ln WT, HT, AGE, ln SCR)`);
   }
   const covariance = s.correlation.map((row, i) => row.map((r, j) => r * sd[i] * sd[j]));
-  const factor = cholesky(covariance, { name: `${sex} correlation matrix`, labels: ["ln WT", "HT", "AGE", "ln SCR"] });
+  const normal = new MultivariateNormal(covariance, { name: `${sex} correlation matrix`, labels: ["ln WT", "HT", "AGE", "ln SCR"] });
   const mean = [Math.log(s.weight.mean) - (sd[0] * sd[0]) / 2, s.height.mean, s.age.mean, Math.log(s.creatinine.median)];
-  return { mean, factor };
+  return { mean, normal };
 }
 
 /** One draw of (WT, HT, AGE, SCR) into x, on the natural scale. */
-function draw(sampler: SexSampler, source: RandomSource, z: Float64Array, x: Float64Array): void {
-  for (let k = 0; k < 4; k++) z[k] = source.normal();
-  for (let i = 0; i < 4; i++) {
-    let s = sampler.mean[i];
-    for (let k = 0; k <= i; k++) s += sampler.factor[i][k] * z[k];
-    x[i] = s;
-  }
+function draw(sampler: SexSampler, source: RandomSource, x: Float64Array): void {
+  sampler.normal.sample(source, x, sampler.mean);
   x[0] = Math.exp(x[0]);
   x[3] = Math.exp(x[3]);
 }

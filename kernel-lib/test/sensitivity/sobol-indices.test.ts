@@ -22,7 +22,8 @@ describe("Sobol indices", () => {
     for (const name of ["x1", "x2", "x3"] as const) {
       expect(Math.abs(s.first[name] - exact.first[name]), `S ${name}`).toBeLessThan(0.03);
       expect(Math.abs(s.total[name] - exact.total[name]), `ST ${name}`).toBeLessThan(0.03);
-      const { first, total } = s.intervals ?? { first: {}, total: {} };
+      expect(s.intervals, "bootstrap intervals").toBeDefined();
+      const { first, total } = s.intervals!;
       expect(first[name][0]).toBeLessThan(exact.first[name]);
       expect(first[name][1]).toBeGreaterThan(exact.first[name]);
       expect(total[name][0]).toBeLessThan(exact.total[name]);
