@@ -11,20 +11,15 @@
 // after these and can use `session.alice` / `session.bob` (see `openAsUser`).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { launchChromium } from "./chromium.mjs";
-import { REPO_ROOT, startJupyterLab } from "./jupyterlab.mjs";
+import { openLabSession, RESULTS } from "./lab-session.mjs";
 
-const RESULTS = join(REPO_ROOT, "test-results");
-const WORK_DIR = join(RESULTS, "e2e-collab-notebooks"); // inside the repo, so tslab finds node_modules
-const STATE_DIR = join(RESULTS, "e2e-collab-jupyterlab-state");
 const NOTEBOOK = "collaboration.ipynb";
 const CELL_COUNT = 30; // tall enough that following has to scroll
 const ROOM_SOCKET = /\/api\/collaboration\/room\//;
 
-/** The two users; later tests reuse them (see EXTENSION POINT above). */
+/** The two users; later tests reuse them (see the header). */
 export const session = { alice: null, bob: null };
 
 let lab;
@@ -113,16 +108,12 @@ async function screenshot(user, name) {
   await user.page.screenshot({ path: join(RESULTS, `collab-${name}.png`), timeout: 30_000 });
 }
 
+let labSession;
+
 before(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  for (const dir of [WORK_DIR, STATE_DIR]) rmSync(dir, { recursive: true, force: true });
-  mkdirSync(WORK_DIR, { recursive: true });
-  writeNotebook(join(WORK_DIR, NOTEBOOK));
   const started = Date.now();
-  execFileSync("bash", [join(REPO_ROOT, "scripts/setup.sh")], { stdio: ["ignore", "inherit", "inherit"], timeout: 20 * 60_000 });
-  lab = await startJupyterLab({ rootDir: WORK_DIR, stateDir: STATE_DIR, logFile: join(RESULTS, "jupyterlab-collab.log") });
-  console.log(`# JupyterLab up after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  browser = await launchChromium();
+  labSession = await openLabSession({ name: "e2e-collab", logFile: "jupyterlab-collab.log", prepare: (workDir) => writeNotebook(join(workDir, NOTEBOOK)) });
+  ({ lab, browser } = labSession);
   session.alice = await openAsUser("alice");
   session.bob = await openAsUser("bob");
   console.log(`# both users in the notebook after ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -132,8 +123,7 @@ after(async () => {
   for (const user of [session.alice, session.bob]) {
     if (user?.consoleErrors.length) console.log(`# ${user.label}'s browser console errors:\n${user.consoleErrors.join("\n")}`);
   }
-  await browser?.close().catch(() => {});
-  await lab?.stop();
+  await labSession?.close();
 });
 
 /** Runs a step and leaves a screenshot of both users when it fails. */

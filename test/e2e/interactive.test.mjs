@@ -8,42 +8,30 @@
 // belong in benchmarks, and this machine is shared).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { launchChromium } from "./chromium.mjs";
-import { REPO_ROOT, startJupyterLab } from "./jupyterlab.mjs";
+import { REPO_ROOT } from "./jupyterlab.mjs";
+import { openLabSession, RESULTS } from "./lab-session.mjs";
 
 const NOTEBOOK = join(REPO_ROOT, "courses/interactive.ipynb");
-const RESULTS = join(REPO_ROOT, "test-results");
-const WORK_DIR = join(RESULTS, "e2e-interactive-notebooks"); // inside the repo, so tslab finds node_modules
-const STATE_DIR = join(RESULTS, "e2e-interactive-jupyterlab-state");
 const MOVES = 20;
 const SLIDER = '.pmx-SliderControl[data-name="CL"] input[type="range"]';
 
+let session;
 let lab;
 let browser;
 
 before(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  for (const dir of [WORK_DIR, STATE_DIR]) rmSync(dir, { recursive: true, force: true });
-  for (const stale of ["e2e-interactive-failure.png", "e2e-interactive.png", "e2e-interactive-dark.png", "e2e-interactive-timing.json"]) {
-    rmSync(join(RESULTS, stale), { force: true });
-  }
-  mkdirSync(WORK_DIR, { recursive: true });
-  copyFileSync(NOTEBOOK, join(WORK_DIR, basename(NOTEBOOK)));
-  const started = Date.now();
-  execFileSync("bash", [join(REPO_ROOT, "scripts/setup.sh")], { stdio: ["ignore", "inherit", "inherit"], timeout: 20 * 60_000 });
-  console.log(`# setup: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  lab = await startJupyterLab({ rootDir: WORK_DIR, stateDir: STATE_DIR, logFile: join(RESULTS, "jupyterlab-interactive.log") });
-  console.log(`# JupyterLab up after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  browser = await launchChromium();
+  session = await openLabSession({
+    name: "e2e-interactive",
+    logFile: "jupyterlab-interactive.log",
+    stale: ["e2e-interactive-failure.png", "e2e-interactive.png", "e2e-interactive-dark.png", "e2e-interactive-timing.json"],
+    prepare: (workDir) => copyFileSync(NOTEBOOK, join(workDir, basename(NOTEBOOK))),
+  });
+  ({ lab, browser } = session);
 });
 
-after(async () => {
-  await browser?.close().catch(() => {});
-  await lab?.stop();
-});
+after(() => session?.close());
 
 /** The `pmxlab.interactive` metadata of the first cell that has it, in the open notebook's model. */
 function interactiveMetadata(page) {

@@ -5,40 +5,29 @@
 // expects at least one plotly figure and no error output).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync } from "node:fs";
 import { basename, join } from "node:path";
-import { launchChromium } from "./chromium.mjs";
-import { REPO_ROOT, startJupyterLab } from "./jupyterlab.mjs";
+import { REPO_ROOT } from "./jupyterlab.mjs";
+import { openLabSession, RESULTS } from "./lab-session.mjs";
 
 const NOTEBOOK = join(REPO_ROOT, "courses/welcome.ipynb");
-const RESULTS = join(REPO_ROOT, "test-results");
-const WORK_DIR = join(RESULTS, "e2e-notebooks"); // inside the repo, so tslab finds node_modules
-const STATE_DIR = join(RESULTS, "e2e-jupyterlab-state");
 const SCREENSHOT = join(REPO_ROOT, "docs/screenshot.png");
 
+let session;
 let lab;
 let browser;
 
 before(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  for (const dir of [WORK_DIR, STATE_DIR]) rmSync(dir, { recursive: true, force: true });
-  for (const stale of ["e2e-failure.png", "e2e-notebook-plot.png", "e2e-notebook-plot-dark.png"]) rmSync(join(RESULTS, stale), { force: true });
-  mkdirSync(WORK_DIR, { recursive: true });
-  copyFileSync(NOTEBOOK, join(WORK_DIR, basename(NOTEBOOK)));
-  const started = Date.now();
-  // The same set-up as `npm start` (no-op when done); its output goes to the test log.
-  execFileSync("bash", [join(REPO_ROOT, "scripts/setup.sh")], { stdio: ["ignore", "inherit", "inherit"], timeout: 20 * 60_000 });
-  console.log(`# setup: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  lab = await startJupyterLab({ rootDir: WORK_DIR, stateDir: STATE_DIR, logFile: join(RESULTS, "jupyterlab.log") });
-  console.log(`# JupyterLab up after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  browser = await launchChromium();
+  session = await openLabSession({
+    name: "e2e",
+    logFile: "jupyterlab.log",
+    stale: ["e2e-failure.png", "e2e-notebook-plot.png", "e2e-notebook-plot-dark.png"],
+    prepare: (workDir) => copyFileSync(NOTEBOOK, join(workDir, basename(NOTEBOOK))),
+  });
+  ({ lab, browser } = session);
 });
 
-after(async () => {
-  await browser?.close().catch(() => {});
-  await lab?.stop();
-});
+after(() => session?.close());
 
 test("a notebook cell computing with @pmxlab/kernel shows a plotly plot, with no request off this machine", { timeout: 10 * 60_000 }, async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

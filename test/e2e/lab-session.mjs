@@ -1,0 +1,53 @@
+// The common start of a browser test: fresh folders under test-results/, the notebooks in
+// place, the `npm start` set-up (a no-op when done), the real JupyterLab on those folders and
+// Debian's chromium — and one call that ends it all again.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { launchChromium } from "./chromium.mjs";
+import { REPO_ROOT, startJupyterLab } from "./jupyterlab.mjs";
+
+export const RESULTS = join(REPO_ROOT, "test-results");
+
+/**
+ * Starts a test's JupyterLab: serves `test-results/<name>-notebooks` (inside the repository,
+ * so tslab finds node_modules) after `prepare(workDir)` has put the notebooks there, with user
+ * state in `test-results/<name>-jupyterlab-state` and the server log in `logFile`. Artifacts
+ * named in `stale` (left by an earlier run) are removed first.
+ * Returns `{ lab, browser, workDir, close }`.
+ *
+ * @example
+ * const session = await openLabSession({ name: "e2e", logFile: "jupyterlab.log", prepare: (dir) => copyFileSync(src, join(dir, "a.ipynb")) });
+ * await session.close();
+ */
+export async function openLabSession({ name, logFile, stale = [], prepare }) {
+  const workDir = join(RESULTS, `${name}-notebooks`);
+  const stateDir = join(RESULTS, `${name}-jupyterlab-state`);
+  mkdirSync(RESULTS, { recursive: true });
+  for (const dir of [workDir, stateDir]) rmSync(dir, { recursive: true, force: true });
+  for (const file of stale) rmSync(join(RESULTS, file), { force: true });
+  mkdirSync(workDir, { recursive: true });
+  prepare(workDir);
+  const started = Date.now();
+  // The same set-up as `npm start`; its output goes to the test log.
+  execFileSync("bash", [join(REPO_ROOT, "scripts/setup.sh")], { stdio: ["ignore", "inherit", "inherit"], timeout: 20 * 60_000 });
+  console.log(`# setup: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const lab = await startJupyterLab({ rootDir: workDir, stateDir, logFile: join(RESULTS, logFile) });
+  console.log(`# JupyterLab up after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  let browser;
+  try {
+    browser = await launchChromium();
+  } catch (error) {
+    await lab.stop();
+    throw error;
+  }
+  return {
+    lab,
+    browser,
+    workDir,
+    close: async () => {
+      await browser.close().catch(() => {});
+      await lab.stop();
+    },
+  };
+}
