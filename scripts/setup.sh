@@ -99,7 +99,7 @@ lock_hash="$(inputs_hash package.json package-lock.json kernel-lib/package.json 
 [ -d node_modules ] || rm -f "$STAMPS/node_modules"
 step venv "$requirements_hash"
 step node_modules "$lock_hash"
-step kernel_lib "$lock_hash-$(inputs_hash kernel-lib/src kernel-lib/node kernel-lib/scripts kernel-lib/cli kernel-lib/tsconfig.cjs.json kernel-lib/tsconfig.esm.json kernel-lib/tsconfig.cli.json kernel-lib/tsconfig.node.json tsconfig.base.json)"
+step kernel_lib "$lock_hash-$(inputs_hash kernel-lib/src kernel-lib/node kernel-lib/browser kernel-lib/scripts kernel-lib/cli kernel-lib/tsconfig.cjs.json kernel-lib/tsconfig.esm.json kernel-lib/tsconfig.cli.json kernel-lib/tsconfig.node.json kernel-lib/tsconfig.browser.json tsconfig.base.json)"
 [ -d "$VENV/share/jupyter/labextensions/@pmxlab/jupyterlab" ] || rm -f "$STAMPS/extension"
 step extension "$lock_hash-$requirements_hash-$(inputs_hash kernel-lib/src extension/src extension/schema extension/style extension/tsconfig.json extension/tsconfig.test.json extension/webpack.config.js extension/scripts extension/pyproject.toml extension/install.json extension/pmxlab_jupyterlab/__init__.py extension/pmxlab_jupyterlab/collaboration tsconfig.base.json)"
 [ -f "$VENV/share/jupyter/kernels/tslab/kernel.json" ] || rm -f "$STAMPS/tslab_kernel"

@@ -2,5 +2,3 @@
 export { simulatePopulationParallel } from "./simulate-population-parallel.js";
 export type { ParallelPopulationOptions } from "./simulate-population-parallel.js";
 export { PopulationWorkerPool } from "./population-worker-pool.js";
-export { modelReference } from "./model-reference.js";
-export type { ModelReference } from "./model-reference.js";

@@ -1,5 +1,5 @@
+import { modelReference } from "@pmxlab/kernel";
 import type { Model, PopulationInput, PopulationOptions, PopulationSimulation } from "@pmxlab/kernel";
-import { modelReference } from "./model-reference.js";
 import { PopulationWorkerPool } from "./population-worker-pool.js";
 
 /** Options of {@link simulatePopulationParallel}: those of `simulatePopulation` plus the threads to use. */

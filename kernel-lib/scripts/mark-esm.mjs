@@ -1,4 +1,8 @@
-// dist/esm holds ES modules inside a package without "type": "module"; a nested
-// package.json tells Node so, while dist/cjs stays CommonJS for the tslab kernel.
-import { writeFileSync } from "node:fs";
-writeFileSync(new URL("../dist/esm/package.json", import.meta.url), '{ "type": "module" }\n');
+// dist/esm and dist/browser hold ES modules inside a package without "type": "module"; a
+// nested package.json tells Node so, while dist/cjs stays CommonJS for the tslab kernel.
+import { mkdirSync, writeFileSync } from "node:fs";
+for (const dir of ["esm", "browser"]) {
+  const folder = new URL(`../dist/${dir}/`, import.meta.url);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(new URL("package.json", folder), '{ "type": "module" }\n');
+}

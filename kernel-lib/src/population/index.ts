@@ -21,3 +21,4 @@ export type { OccasionRecords, OccasionSpec } from "./occasions.js";
 export { quantiles } from "../stats/index.js";
 export { bandQuantiles } from "./band-quantiles.js";
 export type { ChunkResult, KeepLevel, ParameterUncertainty, PercentileRequest, PlainPopulationInput, PopulationInput, PopulationOptions } from "./types.js";
+export * from "./workers/index.js";

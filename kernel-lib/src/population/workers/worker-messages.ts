@@ -1,4 +1,4 @@
-import type { ChunkResult, PlainPopulationInput, PopulationOptions } from "@pmxlab/kernel";
+import type { ChunkResult, PlainPopulationInput, PopulationOptions } from "../types.js";
 import type { ModelReference } from "./model-reference.js";
 
 /** Starts job `job` on a worker: enough to build the same plan as the main thread. */
@@ -28,6 +28,9 @@ export interface BandRequest {
   subjects: number;
   quantiles: number[];
 }
+
+/** Any message the main thread sends a population worker. */
+export type WorkerRequest = JobSetup | ChunkRequest | BandRequest;
 
 /** A worker's answer: a chunk's results, bands (`bands[q][k − k0]`), or the error that stopped it. */
 export type WorkerReply =

@@ -1,5 +1,8 @@
-import { planPopulation, PopulationAccumulator } from "@pmxlab/kernel";
-import type { Model, PopulationInput, PopulationOptions, PopulationPlan, PopulationSimulation } from "@pmxlab/kernel";
+import { PopulationAccumulator } from "../population-accumulator.js";
+import { planPopulation, type PopulationPlan } from "../population-plan.js";
+import type { PopulationSimulation } from "../population-simulation.js";
+import type { PopulationInput, PopulationOptions } from "../types.js";
+import type { Model } from "../../model/types.js";
 import { modelReference } from "./model-reference.js";
 import type { BandRequest, ChunkRequest, JobSetup, WorkerReply } from "./worker-messages.js";
 
