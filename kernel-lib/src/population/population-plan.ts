@@ -73,6 +73,7 @@ export function planPopulation(model: Model | string, input: PopulationInput | P
   const { onProgress: _progress, summaries, keep, chunkSize: _chunk, ...simulateOptions } = options;
   const regimen = input.data ? [] : regimenDoses(input.regimen);
   if (input.data) sameObservationTimes(input.data);
+  if (input.subjectCovariates) checkSubjectCovariates(m, input.subjectCovariates);
   // The typical subject checks the design, parameters and covariates, and gives the time grid.
   const design = input.data && { covariates: input.data.covariates, subjects: input.data.subjects.slice(0, 1) };
   const typical = simulate(m, { regimen, times: input.times, data: design, params: input.params, covariates: input.covariates }, simulateOptions);
@@ -123,6 +124,19 @@ export function planPopulation(model: Model | string, input: PopulationInput | P
     chunkSize,
     subjectStreams: base,
   };
+}
+
+/** Every entry of `subjectCovariates` names covariates of the model, with finite values. */
+function checkSubjectCovariates(model: Model, entries: readonly Readonly<Record<string, number>>[]): void {
+  if (entries.length === 0) throw new PopulationError("subjectCovariates is empty: give one entry per subject (or leave it out)");
+  entries.forEach((entry, i) => {
+    for (const [name, value] of Object.entries(entry)) {
+      if (!model.covariates.includes(name)) {
+        throw new PopulationError(`subjectCovariates[${i}].${name}: model ${model.name} has no covariate ${name}; its covariates: ${model.covariates.join(", ") || "none"}`);
+      }
+      if (!Number.isFinite(value)) throw new PopulationError(`subjectCovariates[${i}].${name} = ${value}: not a finite number`);
+    }
+  });
 }
 
 /** Typical values per replicate: `tv`, plus a draw from the THETA covariance for each replicate when given. */

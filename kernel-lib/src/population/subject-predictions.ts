@@ -22,29 +22,40 @@ export interface Predictions {
 export function predictions(plan: PopulationPlan, first: number, subjects: Record<string, number>[], occasionValues: Float64Array[]): Predictions {
   const { input, iov } = plan;
   const data = input.data;
+  const own = input.subjectCovariates;
+  // Subject first + j is subject (first + j) mod n of its replicate.
+  const ownOf = (j: number) => own?.[((first + j) % input.n) % own.length];
+  const covariatesOf = (j: number) => ({ ...input.covariates, ...ownOf(j) });
   if (iov) {
     const { model, slots } = iov.model;
     const { records, occasion, count } = iov.occasions;
-    return oneByOne(plan, subjects, model, (j) => {
-      const own = occasionValues[j];
-      const byOccasion = Array.from({ length: count }, (_, o) => Object.fromEntries(slots.map((slot, i) => [slot, own[o * slots.length + i]])));
+    return oneByOne(plan, subjects, model, covariatesOf, (j) => {
+      const values = occasionValues[j];
+      const byOccasion = Array.from({ length: count }, (_, o) => Object.fromEntries(slots.map((slot, i) => [slot, values[o * slots.length + i]])));
       return { covariates: slots, subjects: [{ id: first + j + 1, records: records.map((r, i) => ({ ...r, covariates: byOccasion[occasion[i]] })) }] };
     });
   }
   if (data) {
-    return oneByOne(plan, subjects, plan.model, (j) => ({ covariates: data.covariates, subjects: [data.subjects[(first + j) % data.subjects.length]] }));
+    return oneByOne(plan, subjects, plan.model, covariatesOf, (j) => ({ covariates: data.covariates, subjects: [data.subjects[(first + j) % data.subjects.length]] }));
   }
-  const sim = simulate(plan.model, { regimen: input.regimen, times: plan.times, params: input.params, covariates: input.covariates, subjects }, plan.simulateOptions);
+  const individual = own ? subjects.map((values, j) => ({ ...ownOf(j), ...values })) : subjects;
+  const sim = simulate(plan.model, { regimen: input.regimen, times: plan.times, params: input.params, covariates: input.covariates, subjects: individual }, plan.simulateOptions);
   return { ipred: sim.outputs[plan.output], message: sim.message };
 }
 
-function oneByOne(plan: PopulationPlan, subjects: Record<string, number>[], model: Model, design: (j: number) => Dataset): Predictions {
+function oneByOne(
+  plan: PopulationPlan,
+  subjects: Record<string, number>[],
+  model: Model,
+  covariatesOf: (j: number) => Readonly<Record<string, number>>,
+  design: (j: number) => Dataset,
+): Predictions {
   const T = plan.times.length;
   const ipred = new Float64Array(subjects.length * T);
   let message = "";
   subjects.forEach((values, j) => {
     const data = design(j);
-    const sim = simulate(model, { data, params: { ...plan.input.params, ...values }, covariates: plan.input.covariates }, plan.simulateOptions);
+    const sim = simulate(model, { data, params: { ...plan.input.params, ...values }, covariates: covariatesOf(j) }, plan.simulateOptions);
     ipred.set(sim.outputs[plan.output], j * T);
     message ||= sim.message;
   });

@@ -34,6 +34,12 @@ export interface PopulationInput {
   params?: Readonly<Record<string, number>>;
   /** Covariate values for every subject. */
   covariates?: Readonly<Record<string, number>>;
+  /**
+   * Covariate values per virtual subject, replacing `covariates` for that subject: subject i
+   * (from 0) of every replicate gets entry i mod the list's length, e.g. a virtual population's
+   * `toSubjects(["WT", "CRCL"])`. With a dataset design, the dataset's own values come first.
+   */
+  subjectCovariates?: readonly Readonly<Record<string, number>>[];
   /** Between-subject variability (variances of the ETAs). */
   omega?: OmegaSpec;
   /** Distribution per parameter with an ETA (default log-normal). */
