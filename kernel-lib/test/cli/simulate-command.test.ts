@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ONE_CMT } from "../model/fixtures.js";
 
 // Runs the real command through its npm bin (built by `npm run build`, which `npm test` runs first).
 const bin = resolve(__dirname, "../../bin/pmxlab.js");
@@ -51,22 +52,7 @@ describe("pmxlab simulate", () => {
   });
 
   it("accepts a model file in the pmxlab format", () => {
-    const model = file(
-      "one.pmx",
-      `$MODEL one
-$DESCRIPTION one-compartment IV bolus
-$REFERENCE textbook
-$PARAMETERS
-CL = 6 : L/h : clearance
-V = 25 : L : volume
-$COMPARTMENTS
-central : mg : central amount
-$ODE
-d/dt(central) = -CL/V*central
-$OUTPUTS
-CP = central/V : mg/L : concentration
-`,
-    );
+    const model = file("one.pmx", ONE_CMT);
     const r = pmxlab("simulate", "--model", model, "--data", events);
     expect(r.code).toBe(0);
     expect(Number(r.stdout.split("\n")[1].split(",")[2])).toBeCloseTo((600 / 25) * Math.exp(-0.72), 6);
