@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { copyFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { REPO_ROOT } from "./jupyterlab.mjs";
-import { openLabSession, RESULTS } from "./lab-session.mjs";
+import { openLabSession, RESULTS, runAllCellsUntilPlotted } from "./lab-session.mjs";
 
 const NOTEBOOK = join(REPO_ROOT, "courses/interactive.ipynb");
 const MOVES = 20;
@@ -61,23 +61,8 @@ test("an interactive simulation re-simulates in the browser as a slider moves an
       .waitForFunction(() => window.jupyterapp?.shell.currentWidget?.sessionContext?.session?.kernel?.status === "idle", null, { timeout: 90_000, polling: 250 })
       .catch(() => assert.fail("the notebook did not open with an idle kernel within 90 s"));
 
-    const runStarted = Date.now();
-    await page.evaluate(() => window.jupyterapp.commands.execute("notebook:run-all-cells"));
-    const outcome = await page
-      .waitForFunction(
-        () => {
-          const error = document.querySelector('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"], .pmx-Interactive.pmx-mod-error');
-          if (error) return { error: error.textContent };
-          const traces = document.querySelectorAll(".pmx-Interactive-plot .main-svg .scatterlayer .trace path.js-line");
-          return traces.length > 0 ? { traces: traces.length } : false;
-        },
-        null,
-        { timeout: 180_000, polling: 250 },
-      )
-      .then((handle) => handle.jsonValue())
-      .catch(() => assert.fail("no interactive plot appeared within 180 s of running the notebook"));
-    assert.equal(outcome.error, undefined, `a cell failed: ${outcome.error}`);
-    console.log(`# run all cells to interactive plot drawn: ${((Date.now() - runStarted) / 1000).toFixed(1)} s`);
+    const outcome = await runAllCellsUntilPlotted(page, { widget: ".pmx-Interactive", plot: ".pmx-Interactive-plot" });
+    console.log(`# run all cells to interactive plot drawn: ${outcome.seconds.toFixed(1)} s`);
     const sliders = await page.locator(".pmx-Interactive .pmx-SliderControl").evaluateAll((nodes) => nodes.map((n) => n.dataset.name));
     assert.deepEqual(sliders, ["KA", "CL", "V1", "Q", "dose"], "one slider per parameter of the cell and one for the dose");
 

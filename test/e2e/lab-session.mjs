@@ -1,6 +1,7 @@
 // The common start of a browser test: fresh folders under test-results/, the notebooks in
 // place, the `npm start` set-up (a no-op when done), the real JupyterLab on those folders and
 // Debian's chromium — and one call that ends it all again.
+import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -8,6 +9,34 @@ import { launchChromium } from "./chromium.mjs";
 import { REPO_ROOT, startJupyterLab } from "./jupyterlab.mjs";
 
 export const RESULTS = join(REPO_ROOT, "test-results");
+
+/**
+ * Runs every cell of the open notebook and waits until a plotly trace is drawn inside
+ * `plot` (a CSS selector), or a cell writes to stderr, or the renderer `widget` shows its
+ * error state — failing with that text. Returns the number of traces and the seconds taken.
+ *
+ * @example
+ * const { traces, seconds } = await runAllCellsUntilPlotted(page, { widget: ".pmx-PlotlyRenderer", plot: ".pmx-PlotlyRenderer" });
+ */
+export async function runAllCellsUntilPlotted(page, { widget, plot }) {
+  const started = Date.now();
+  await page.evaluate(() => window.jupyterapp.commands.execute("notebook:run-all-cells"));
+  const outcome = await page
+    .waitForFunction(
+      ([widget, plot]) => {
+        const error = document.querySelector(`.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"], ${widget}.pmx-mod-error`);
+        if (error) return { error: error.textContent };
+        const traces = document.querySelectorAll(`${plot} .main-svg .scatterlayer .trace path.js-line`);
+        return traces.length > 0 ? { traces: traces.length } : false;
+      },
+      [widget, plot],
+      { timeout: 180_000, polling: 250 },
+    )
+    .then((handle) => handle.jsonValue())
+    .catch(() => assert.fail(`no plotly trace appeared in ${plot} within 180 s of running the notebook`));
+  assert.equal(outcome.error, undefined, `a cell failed: ${outcome.error}`);
+  return { traces: outcome.traces, seconds: (Date.now() - started) / 1000 };
+}
 
 /**
  * Starts a test's JupyterLab: serves `test-results/<name>-notebooks` (inside the repository,

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { REPO_ROOT } from "./jupyterlab.mjs";
-import { openLabSession, RESULTS } from "./lab-session.mjs";
+import { openLabSession, RESULTS, runAllCellsUntilPlotted } from "./lab-session.mjs";
 
 const NOTEBOOK = join(REPO_ROOT, "courses/welcome.ipynb");
 const SCREENSHOT = join(REPO_ROOT, "docs/screenshot.png");
@@ -55,25 +55,8 @@ test("a notebook cell computing with @pmxlab/kernel shows a plotly plot, with no
     const commands = await page.evaluate(() => ["pmxlab:about", "pmxlab:new-notebook"].filter((id) => window.jupyterapp.commands.hasCommand(id)));
     assert.deepEqual(commands, ["pmxlab:about", "pmxlab:new-notebook"], "the pmxlab extension registered its commands");
 
-    const runStarted = Date.now();
-    await page.evaluate(() => window.jupyterapp.commands.execute("notebook:run-all-cells"));
-    const outcome = await page
-      .waitForFunction(
-        () => {
-          const error = document.querySelector(
-            '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"], .pmx-PlotlyRenderer.pmx-mod-error',
-          );
-          if (error) return { error: error.textContent };
-          const traces = document.querySelectorAll(".pmx-PlotlyRenderer .main-svg .scatterlayer .trace path.js-line");
-          return traces.length > 0 ? { traces: traces.length } : false;
-        },
-        null,
-        { timeout: 180_000, polling: 250 },
-      )
-      .then((handle) => handle.jsonValue())
-      .catch(() => assert.fail("no plotly trace appeared within 180 s of running the notebook"));
-    assert.equal(outcome.error, undefined, `a cell failed: ${outcome.error}`);
-    console.log(`# run all cells to plot drawn: ${((Date.now() - runStarted) / 1000).toFixed(1)} s, ${outcome.traces} trace(s)`);
+    const outcome = await runAllCellsUntilPlotted(page, { widget: ".pmx-PlotlyRenderer", plot: ".pmx-PlotlyRenderer" });
+    console.log(`# run all cells to plot drawn: ${outcome.seconds.toFixed(1)} s, ${outcome.traces} trace(s)`);
 
     const path = await page.locator(".pmx-PlotlyRenderer .scatterlayer .trace path.js-line").first().getAttribute("d");
     // plotly drops collinear points (the log-linear decline is one segment), so ask only for a drawn line.
