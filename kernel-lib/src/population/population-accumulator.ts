@@ -8,16 +8,24 @@ import type { ChunkResult } from "./types.js";
  * then computes the summaries. Everything is placed by subject index and reduced in subject
  * order (or by counting), so the result does not depend on how the chunks were made.
  *
- * Memory: percentile values time-major (T × subjects, float64 or float32), target metrics
- * (subjects × targets), and with `keep` the parameters (and rows for "all").
+ * Memory: percentile values time-major (T × subjects, float64 or float32) in `shares` blocks of
+ * consecutive times, target metrics (subjects × targets), and with `keep` the parameters (and
+ * rows for "all"). A worker pool hands each block to a thread for its quantiles as it is, so
+ * the largest array of the run is never copied.
  *
  * @example
  * const acc = new PopulationAccumulator(plan);
  * acc.add(simulateChunk(plan, 0, plan.total, plan.subjectStreams));
  * const result = acc.finish();
  */
+/** Percentile values at consecutive times from `k0`, time-major: `values[(k − k0)·subjects + s]`. */
+export interface BandShare {
+  k0: number;
+  values: Float64Array | Float32Array;
+}
+
 export class PopulationAccumulator {
-  private readonly byTime: Float64Array | Float32Array | undefined;
+  private readonly shares: BandShare[] = [];
   private readonly metrics: Float64Array;
   private readonly parameters: Float64Array | undefined;
   private readonly ipred: Float64Array | undefined;
@@ -27,10 +35,19 @@ export class PopulationAccumulator {
   private done = 0;
   private firstFailure = Infinity;
 
-  constructor(private readonly plan: PopulationPlan) {
+  constructor(
+    private readonly plan: PopulationPlan,
+    shares = 1,
+  ) {
     const { total, times, percentiles, keep } = plan;
     const T = times.length;
-    if (percentiles) this.byTime = percentiles.precision === "float32" ? new Float32Array(T * total) : new Float64Array(T * total);
+    if (percentiles) {
+      const size = Math.ceil(T / shares);
+      for (let k0 = 0; k0 < T; k0 += size) {
+        const length = (Math.min(T, k0 + size) - k0) * total;
+        this.shares.push({ k0, values: percentiles.precision === "float32" ? new Float32Array(length) : new Float64Array(length) });
+      }
+    }
     this.metrics = new Float64Array(total * plan.targets.length);
     if (keep !== "none") this.parameters = new Float64Array(total * plan.parameterNames.length);
     if (keep === "all") {
@@ -49,8 +66,11 @@ export class PopulationAccumulator {
     const { first, count } = chunk;
     const total = this.plan.total;
     const T = this.plan.times.length;
-    if (this.byTime && chunk.values) {
-      for (let k = 0; k < T; k++) this.byTime.set(chunk.values.subarray(k * count, (k + 1) * count), k * total + first);
+    if (chunk.values) {
+      for (const { k0, values } of this.shares) {
+        const k1 = k0 + values.length / total;
+        for (let k = k0; k < k1; k++) values.set(chunk.values.subarray(k * count, (k + 1) * count), (k - k0) * total + first);
+      }
     }
     this.metrics.set(chunk.metrics, first * this.plan.targets.length);
     if (this.parameters && chunk.parameters) this.parameters.set(chunk.parameters, first * this.plan.parameterNames.length);
@@ -59,7 +79,7 @@ export class PopulationAccumulator {
     this.failed += chunk.failed;
     // The first failure by subject order, whatever order chunks arrive in.
     if (chunk.message && (!this.message || first < this.firstFailure)) {
-      this.message = `subjects ${first + 1}–${first + count}: ${chunk.message}`;
+      this.message = chunk.message;
       this.firstFailure = first;
     }
     this.done += count;
@@ -67,7 +87,7 @@ export class PopulationAccumulator {
 
   /**
    * The summaries; the percentile storage is reordered in place, so call once. `bands`
-   * (`bandQuantiles` of all times, computed elsewhere) replaces computing them here.
+   * (`bandQuantiles` of all times, computed elsewhere from `bandShares`) replaces computing them here.
    */
   finish(bands?: Float64Array[]): PopulationSimulation {
     const { plan } = this;
@@ -96,19 +116,25 @@ export class PopulationAccumulator {
   }
 
   /**
-   * A copy of the percentile values at times k0 … k1 − 1 (time-major, all subjects), for
-   * computing their quantiles elsewhere with `bandQuantiles` (e.g. on worker threads).
+   * The percentile values in blocks of consecutive times from `k0` (time-major, all subjects),
+   * for computing their quantiles elsewhere with `bandQuantiles` (e.g. on worker threads, which
+   * may take the arrays: `finish` then needs the computed bands).
    */
-  bandValues(k0: number, k1: number): Float64Array | Float32Array {
-    if (!this.byTime) throw new Error("bandValues: this population has no percentile bands requested");
-    return this.byTime.slice(k0 * this.plan.total, k1 * this.plan.total);
+  bandShares(): readonly BandShare[] {
+    return this.shares;
   }
 
   private bands(computed?: Float64Array[]): PercentileBands | undefined {
     const request = this.plan.percentiles;
-    if (!request || !this.byTime) return undefined;
-    const values = computed ?? bandQuantiles(this.byTime, this.plan.total, request.quantiles);
+    if (!request) return undefined;
+    const values = computed ?? this.computeBands(request.quantiles);
     return { quantiles: [...request.quantiles], of: request.of, values };
+  }
+
+  private computeBands(probabilities: readonly number[]): Float64Array[] {
+    const result = probabilities.map(() => new Float64Array(this.plan.times.length));
+    for (const { k0, values } of this.shares) bandQuantiles(values, this.plan.total, probabilities).forEach((band, q) => result[q].set(band, k0));
+    return result;
   }
 
   private attained(t: number): Attainment {

@@ -101,7 +101,9 @@ export function planPopulation(model: Model | string, input: PopulationInput | P
   return {
     model: m,
     input: { ...input, regimen, times: Array.from(times) },
-    simulateOptions,
+    // Only the summarised output is recorded: every other column is memory traffic that keeps
+    // two worker threads from scaling (they share the memory bandwidth).
+    simulateOptions: { ...simulateOptions, record: [output] },
     times,
     total: n * replicates,
     output,

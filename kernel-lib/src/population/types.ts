@@ -84,7 +84,7 @@ export interface PercentileRequest {
 export type KeepLevel = "none" | "summary" | "all";
 
 /** How to run and what to report. Solver options are those of `simulate` (an ODE algorithm object cannot go to workers). */
-export interface PopulationOptions extends SimulateOptions {
+export interface PopulationOptions extends Omit<SimulateOptions, "record"> {
   summaries?: { percentiles?: boolean | PercentileRequest; attainment?: readonly Target[] };
   /** Default "summary". */
   keep?: KeepLevel;
@@ -107,5 +107,6 @@ export interface ChunkResult {
   ipred?: Float64Array;
   dv?: Float64Array;
   failed: number;
+  /** The first solver failure message, naming its subjects ("subjects 51–100: ID 3: …"), or "". */
   message: string;
 }

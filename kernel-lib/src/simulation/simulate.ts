@@ -50,6 +50,12 @@ export interface SimulateOptions extends SolverOptions {
    * "linear" covariate is solved with the ODE path ("auto" picks it; "closed-form" is an error).
    */
   covariateInterpolation?: Readonly<Record<string, CovariateInterpolation>>;
+  /**
+   * The outputs and states to keep, by name (default: all). A large run that needs one
+   * column keeps only that one, e.g. `record: ["CP"]` for 10,000 subjects saves five of six
+   * columns of memory traffic.
+   */
+  record?: readonly string[];
 }
 
 /**
@@ -75,10 +81,12 @@ export function simulate(model: Model | string, input: SimulationInput, options:
   const rows = subjects.reduce((sum, s) => sum + s.records.reduce((k, r) => k + (r.evid === 0 ? 1 : 0), 0), 0);
   const id = new Float64Array(rows);
   const time = new Float64Array(rows);
-  const outputs = columns(m.outputs.map((o) => o.name), rows);
-  const states = columns(m.compartments.map((c) => c.name), rows);
+  const recorded = recordedColumns(m, options.record);
+  const outputs = columns(recorded.outputs.map((i) => m.outputs[i].name), rows);
+  const states = columns(recorded.states.map((i) => m.compartments[i].name), rows);
   const outputColumns = Object.values(outputs);
   const stateColumns = Object.values(states);
+  const { outputs: outputIndex, states: stateIndex } = recorded;
   const out = new Float64Array(m.outputs.length);
   const timelines = new TimelineCache(m, interpolation);
 
@@ -97,8 +105,8 @@ export function simulate(model: Model | string, input: SimulationInput, options:
     const outcome = engine.run(timeline, subject.p, (k, t, y, p) => {
       const r = base + k;
       m.output(t, y, p, out);
-      for (let i = 0; i < outputColumns.length; i++) outputColumns[i][r] = out[i];
-      for (let i = 0; i < stateColumns.length; i++) stateColumns[i][r] = y[i];
+      for (let i = 0; i < outputColumns.length; i++) outputColumns[i][r] = out[outputIndex[i]];
+      for (let i = 0; i < stateColumns.length; i++) stateColumns[i][r] = y[stateIndex[i]];
     });
     if (outcome.status !== "success" && status === "success") {
       status = outcome.status;
@@ -154,6 +162,20 @@ interface SubjectInput {
   id: number;
   p: Float64Array;
   records: EventRecord[];
+}
+
+/** Indices of the outputs and states to record (all without a `record` list); an unknown name is an error listing the columns. */
+function recordedColumns(model: Model, record: readonly string[] | undefined): { outputs: number[]; states: number[] } {
+  const outputNames = model.outputs.map((o) => o.name);
+  const stateNames = model.compartments.map((c) => c.name);
+  if (!record) return { outputs: outputNames.map((_, i) => i), states: stateNames.map((_, i) => i) };
+  for (const name of record) {
+    if (!outputNames.includes(name) && !stateNames.includes(name)) {
+      throw new Error(`record names "${name}", which is not an output or state of model ${model.name}; columns: ${[...outputNames, ...stateNames].join(", ")}`);
+    }
+  }
+  const pick = (names: string[]) => names.flatMap((name, i) => (record.includes(name) ? [i] : []));
+  return { outputs: pick(outputNames), states: pick(stateNames) };
 }
 
 function columns(names: string[], rows: number): Record<string, Float64Array> {

@@ -48,6 +48,14 @@ describe("simulate", () => {
     expect(sim.toRows()[1].depot).toBeCloseTo(100 * Math.exp(-1), 10);
   });
 
+  it("records only the columns named in `record`", () => {
+    const sim = simulate("pk2cmt_oral", { regimen: "100 mg", times: [0, 1] }, { record: ["depot"] });
+    expect(Object.keys(sim.outputs)).toEqual([]);
+    expect(Object.keys(sim.states)).toEqual(["depot"]);
+    expect(sim.states.depot[1]).toBeCloseTo(100 * Math.exp(-1), 10);
+    expect(() => sim.column("CP")).toThrow(/no column "CP".*columns: depot/);
+  });
+
   it("runs one subject per entry of `subjects`", () => {
     const sim = simulate("pk1cmt_iv", { regimen: "100 mg", times: [0], subjects: [{ V: 10 }, { V: 20 }] });
     expect(Array.from(sim.id)).toEqual([1, 2]);
@@ -67,6 +75,9 @@ describe("simulate rejects bad input with one clear message", () => {
   });
   it("names an unknown parameter", () => {
     expect(() => simulate("pk1cmt_iv", { regimen: "1 mg", params: { CLL: 1 } })).toThrow(/unknown parameter "CLL"/);
+  });
+  it("names an unknown column in `record`", () => {
+    expect(() => simulate("pk1cmt_iv", { regimen: "1 mg", times: [1] }, { record: ["CC"] })).toThrow(/record names "CC".*columns: CP, central/);
   });
   it("names unsorted output times", () => {
     expect(() => simulate("pk1cmt_iv", { regimen: "1 mg", times: [0, 5, 2] })).toThrow(/times\[2\] = 2 comes after times\[1\] = 5/);

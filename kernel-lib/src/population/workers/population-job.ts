@@ -24,10 +24,9 @@ export class PopulationJob {
   readonly setup: JobSetup;
   private readonly accumulator: PopulationAccumulator;
   private readonly bands: Float64Array[];
-  private readonly share: number;
   private readonly onProgress: PopulationOptions["onProgress"];
   private next = 0;
-  private k0 = 0;
+  private nextShare = 0;
   private stopped = false;
 
   constructor(
@@ -42,10 +41,9 @@ export class PopulationJob {
     const reference = modelReference(model);
     this.plan = planPopulation(model, input, rest);
     this.setup = { type: "setup", job, model: reference, input: this.plan.input, options: rest };
-    this.accumulator = new PopulationAccumulator(this.plan);
+    this.accumulator = new PopulationAccumulator(this.plan, threads);
     const T = this.plan.times.length;
     this.bands = (this.plan.percentiles?.quantiles ?? []).map(() => new Float64Array(T));
-    this.share = Math.ceil(T / threads);
   }
 
   /** The next chunk to simulate, or undefined when all are handed out (or the job stopped). */
@@ -59,16 +57,13 @@ export class PopulationJob {
     return request;
   }
 
-  /** The next share of times whose percentile bands a thread should compute (after all chunks are in). */
+  /** The next share of times whose percentile bands a thread should compute (after all chunks are in); its values go with it. */
   nextBands(): BandRequest | undefined {
     const { plan } = this;
-    const T = plan.times.length;
-    if (this.stopped || !plan.percentiles || this.k0 >= T) return undefined;
-    const k1 = Math.min(T, this.k0 + this.share);
-    const values = this.accumulator.bandValues(this.k0, k1);
-    const request: BandRequest = { type: "bands", job: this.job, k0: this.k0, values, subjects: plan.total, quantiles: plan.percentiles.quantiles };
-    this.k0 = k1;
-    return request;
+    const share = this.accumulator.bandShares()[this.nextShare];
+    if (this.stopped || !plan.percentiles || !share) return undefined;
+    this.nextShare++;
+    return { type: "bands", job: this.job, k0: share.k0, values: share.values, subjects: plan.total, quantiles: plan.percentiles.quantiles };
   }
 
   collect(answer: JobAnswer): void {

@@ -69,27 +69,39 @@ export class PopulationPool {
   }
 }
 
-/** Feeds one worker the job's requests until none are left, passing each answer to `collect`. */
+/**
+ * Feeds one worker the job's requests until none are left, passing each answer to `collect`.
+ * Two requests are kept in flight, so the worker starts its next chunk while this thread is
+ * still storing the previous one.
+ */
 function serve(channel: PopulationChannel, job: number, nextRequest: () => ChunkRequest | BandRequest | undefined, collect: (answer: JobAnswer) => void): Promise<void> {
   return new Promise((resolve, reject) => {
+    let inFlight = 0;
+    let settled = false;
     const finish = (error?: Error): void => {
+      if (settled) return;
+      settled = true;
       stopListening();
       if (error) reject(error);
       else resolve();
     };
     const send = (): void => {
       const request = nextRequest();
-      if (!request) finish();
-      else channel.send(request, request.type === "bands" ? [request.values.buffer as ArrayBuffer] : []);
+      if (request) {
+        inFlight++;
+        channel.send(request, request.type === "bands" ? [request.values.buffer as ArrayBuffer] : []);
+      } else if (inFlight === 0) finish();
     };
     const stopListening = channel.listen((reply) => {
       if (reply.job !== job) return;
       if ("error" in reply) finish(reply.name === "PopulationError" ? new PopulationError(reply.error) : new Error(reply.error));
       else {
+        inFlight--;
         collect(reply);
         send();
       }
     }, finish);
+    send();
     send();
   });
 }
