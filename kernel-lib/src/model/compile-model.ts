@@ -56,6 +56,13 @@ export function compileModel(def: ModelDefinition, lines: SourceLines = new Map(
   for (const c of compartments) declare("compartment", c.name);
   for (const name of Object.keys(def.derived ?? {})) declare("derived", name);
   for (const o of outputs) declare("output", o.name);
+  // The event timeline reads dose modifiers from the parameter vector at each dose record; a
+  // derived or output value would be silently ignored there, so it is refused.
+  for (const [name, kind] of declared) {
+    if (/^(F|ALAG)\d+$/.test(name) && kind !== "parameter" && kind !== "covariate") {
+      fail(kind, name, `${name} is a dose modifier, so it must be a parameter or a covariate, not a ${kind}: declare it in $PARAMETERS (or $COVARIATES to let it change by record), e.g. F1 = 1 : 1 : bioavailability`);
+    }
+  }
 
   // Units of everything declared, and of t.
   const scope = new Map<string, Inferred>();

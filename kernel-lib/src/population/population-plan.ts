@@ -1,4 +1,6 @@
-import type { Dataset } from "../dosing/types.js";
+import { regimenRecords } from "../data/index.js";
+import { expandDoses } from "../dosing/index.js";
+import type { Dataset, DoseEvent } from "../dosing/types.js";
 import { getModel } from "../library/index.js";
 import type { Model } from "../model/types.js";
 import { MultivariateNormal } from "../random/multivariate-normal.js";
@@ -6,7 +8,7 @@ import { RandomStream } from "../random/random-stream.js";
 import { regimenDoses } from "../simulation/regimen-doses.js";
 import { simulate, type SimulateOptions } from "../simulation/simulate.js";
 import { occasionModel, type OccasionModel } from "./occasion-model.js";
-import { occasionRecords, type OccasionRecords } from "./occasions.js";
+import { occasionRecords, type OccasionRecords, type OccasionSpec } from "./occasions.js";
 import { parseOmega, type Omega } from "./omega.js";
 import { etaTransform, type EtaTransform } from "./parameter-distribution.js";
 import { PopulationError } from "./population-error.js";
@@ -39,8 +41,12 @@ export interface PopulationPlan {
   etaIndex: number[];
   transforms: EtaTransform[];
   eta?: MultivariateNormal;
-  /** Inter-occasion variability: the wrapped model, the records split in occasions, κ's distribution, and each κ's parameter index. */
-  iov?: { model: OccasionModel; occasions: OccasionRecords; kappa: MultivariateNormal; parameter: number[] };
+  /**
+   * Inter-occasion variability: the wrapped model; the records split in occasions, one entry for
+   * a regimen or one per dataset subject (virtual subject i follows entry i mod their number);
+   * the occasions each subject draws κ for (the most any entry has); κ's distribution; and each κ's parameter index.
+   */
+  iov?: { model: OccasionModel; occasions: OccasionRecords[]; count: number; kappa: MultivariateNormal; parameter: number[] };
   residual?: ResidualDraw;
   targets: TargetMetric[];
   /** The targets as given, in `targets` order. */
@@ -85,7 +91,6 @@ export function planPopulation(model: Model | string, input: PopulationInput | P
   const names = m.parameters.map((q) => q.name);
   const omega = input.omega ? parseOmega(input.omega, names) : { names: [], matrix: [] };
   const iovOmega = input.iov && parseOmega(input.iov.omega, names, "IOV OMEGA");
-  if (input.iov && input.data) throw new PopulationError("IOV works with a regimen, not with a dataset design (`data`)");
   const uncertainty = input.uncertainty && parseOmega({ names: input.uncertainty.names, matrix: input.uncertainty.covariance }, names, "THETA covariance");
   const varying = [...new Set([...omega.names, ...(iovOmega?.names ?? [])])];
   for (const name of Object.keys(input.distributions ?? {})) {
@@ -98,6 +103,7 @@ export function planPopulation(model: Model | string, input: PopulationInput | P
   const base = RandomStream.fromSeed(input.seed ?? 1);
   const thetas = drawThetas(tv, parameterNames, uncertainty, replicates, base.substream());
   const percentiles = percentileRequest(options, input, times.length * n * replicates);
+  const occasions = input.iov && designOccasions(input.data, regimen, times, input.iov.occasions);
   return {
     model: m,
     input: { ...input, regimen, times: Array.from(times) },
@@ -112,9 +118,10 @@ export function planPopulation(model: Model | string, input: PopulationInput | P
     etaIndex: parameterNames.map((q) => omega.names.indexOf(q)),
     transforms: parameterNames.map((q) => etaTransform(q, input.distributions?.[q])),
     eta: omega.names.length > 0 ? new MultivariateNormal(omega.matrix, { name: "OMEGA", labels: omega.names }) : undefined,
-    iov: iovOmega && input.iov && {
+    iov: iovOmega && occasions && {
       model: occasionModel(m, iovOmega.names),
-      occasions: occasionRecords(regimen, times, input.iov.occasions),
+      occasions,
+      count: Math.max(...occasions.map((o) => o.count)),
       kappa: new MultivariateNormal(iovOmega.matrix, { name: "IOV OMEGA", labels: iovOmega.names }),
       parameter: iovOmega.names.map((q) => parameterNames.indexOf(q)),
     },
@@ -126,6 +133,18 @@ export function planPopulation(model: Model | string, input: PopulationInput | P
     chunkSize,
     subjectStreams: base,
   };
+}
+
+/** The design's records split into occasions: the regimen's (doses expanded), or each dataset subject's. */
+function designOccasions(data: Dataset | undefined, regimen: DoseEvent[], times: Float64Array, spec: OccasionSpec): OccasionRecords[] {
+  if (!data) {
+    if ("column" in spec) throw new PopulationError(`IOV occasions by column (${spec.column}) need a dataset design (\`data\`); with a regimen give occasions as { doses } or { times }`);
+    return [occasionRecords(regimenRecords(expandDoses(regimen), times), spec, "the regimen")];
+  }
+  if ("column" in spec && !data.covariates.includes(spec.column)) {
+    throw new PopulationError(`IOV occasions: the dataset has no column ${spec.column}; its other columns: ${data.covariates.join(", ") || "none"}`);
+  }
+  return data.subjects.map((s) => occasionRecords(s.records, spec, `ID ${s.id}`));
 }
 
 /** Every entry of `subjectCovariates` names covariates of the model, with finite values. */

@@ -99,11 +99,11 @@ export function simulateChunk(plan: PopulationPlan, first: number, count: number
 
 /** A subject's parameter values on each occasion (occasion-major): transforms of η + κ, κ drawn occasion by occasion. */
 function drawOccasions(plan: PopulationPlan, theta: Float64Array, etas: Float64Array, stream: RandomStream): Float64Array {
-  const { kappa, parameter, occasions } = plan.iov!;
+  const { kappa, parameter, count } = plan.iov!;
   const d = kappa.dimension;
-  const values = new Float64Array(occasions.count * d);
+  const values = new Float64Array(count * d);
   const draw = new Float64Array(d);
-  for (let o = 0; o < occasions.count; o++) {
+  for (let o = 0; o < count; o++) {
     kappa.sample(stream, draw);
     for (let i = 0; i < d; i++) {
       const k = parameter[i];

@@ -13,8 +13,9 @@ export interface Predictions {
  * The model output (IPRED) of subjects first + 1 … with individual parameter values `subjects`:
  * one `simulate()` call with `subjects` overrides for a regimen; otherwise one call per subject,
  * since `simulate` takes per-subject parameters in regimen mode only — on a dataset design
- * (subject i follows dataset subject i mod S), or with IOV (the wrapped model, the records
- * carrying the subject's values for each occasion, `occasionValues[j]` occasion-major).
+ * (subject i follows dataset subject i mod S), or with IOV (the wrapped model, the regimen's
+ * or dataset subject's records carrying the subject's values for each occasion,
+ * `occasionValues[j]` occasion-major).
  *
  * @example
  * const { ipred } = predictions(plan, 0, [{ CL: 4 }, { CL: 6 }], []);
@@ -28,11 +29,12 @@ export function predictions(plan: PopulationPlan, first: number, subjects: Recor
   const covariatesOf = (j: number) => ({ ...input.covariates, ...ownOf(j) });
   if (iov) {
     const { model, slots } = iov.model;
-    const { records, occasion, count } = iov.occasions;
     return oneByOne(plan, subjects, model, covariatesOf, (j) => {
       const values = occasionValues[j];
-      const byOccasion = Array.from({ length: count }, (_, o) => Object.fromEntries(slots.map((slot, i) => [slot, values[o * slots.length + i]])));
-      return { covariates: slots, subjects: [{ id: first + j + 1, records: records.map((r, i) => ({ ...r, covariates: byOccasion[occasion[i]] })) }] };
+      const { records, occasion } = iov.occasions[(first + j) % iov.occasions.length];
+      const byOccasion = Array.from({ length: iov.count }, (_, o) => Object.fromEntries(slots.map((slot, i) => [slot, values[o * slots.length + i]])));
+      const own = records.map((r, i) => ({ ...r, covariates: { ...r.covariates, ...byOccasion[occasion[i]] } }));
+      return { covariates: [...(data?.covariates ?? []), ...slots], subjects: [{ id: first + j + 1, records: own }] };
     });
   }
   if (data) {

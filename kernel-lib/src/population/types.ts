@@ -47,7 +47,8 @@ export interface PopulationInput {
   /**
    * Inter-occasion variability: each occasion draws κ ~ N(0, `omega`) per subject, and a
    * parameter's value on an occasion is its distribution's transform of η + κ (e.g. TV·exp(η + κ)).
-   * Regimen mode only; not on F or ALAG.
+   * Dose modifiers (F1, ALAG1) may have IOV: a dose uses its own occasion's values. With a
+   * regimen, occasions start at dose numbers or times; with a dataset design, also as a column (OCC).
    */
   iov?: { omega: OmegaSpec; occasions: OccasionSpec };
   /** Residual error on the output, giving DV. */

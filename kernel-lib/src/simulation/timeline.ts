@@ -24,10 +24,13 @@ export class EventError extends Error {
  *
  * Rules (NONMEM's): F<cmt> scales the amount; for an infusion given by RATE the rate is
  * kept and the duration becomes F·AMT/RATE. ALAG<cmt> delays the dose (bolus or infusion
- * start). ADDL adds doses every II after the record. At equal times actions keep the order
- * of the rows that made them, and doses implied by ADDL or delayed by ALAG come before
- * observation rows at the same time. EVID 3 resets, EVID 4 resets then doses, EVID 2
- * only updates covariates. `p` is the subject's parameter vector (parameters then covariates).
+ * start). ADDL adds doses every II after the record. A dose modifier is a parameter or a
+ * covariate; each dose record reads it with the covariates in effect at that record (so F1
+ * may change from record to record), and the record's ADDL and steady-state doses share that
+ * value. At equal times actions keep the order of the rows that made them, and doses implied
+ * by ADDL or delayed by ALAG come before observation rows at the same time. EVID 3 resets,
+ * EVID 4 resets then doses, EVID 2 only updates covariates. `p` is the subject's parameter
+ * vector (parameters then covariates).
  *
  * Covariates (see `CovariateInterpolation`, one rule per covariate, default "locf"): a record
  * with a missing value (NaN) gives none. A "locf" change takes effect at its record, before
@@ -56,6 +59,10 @@ class TimelineBuilder {
   /** Per "nocb" covariate, the next knot not yet in effect. */
   private readonly nextKnot: Int32Array;
   private readonly curves: CovariateCurves | undefined;
+  /** Where each dose modifier name (F<cmt>, ALAG<cmt>) lives in the parameter vector. */
+  private readonly modifierSlots: Map<string, number>;
+  /** The parameter vector at a dose record's time, for "linear" covariates read as dose modifiers. */
+  private readonly atRecord: Float64Array;
   private seq = 0;
   private infusions = 0;
   private first = true;
@@ -78,6 +85,10 @@ class TimelineBuilder {
       if (interpolation[i] !== "locf" && k.values.length > 0) p[this.covariateIndex[i]] = k.values[0];
     });
     this.currentCovariates = Float64Array.from(this.covariateIndex, (i) => p[i]);
+    this.modifierSlots = new Map(
+      [...model.parameters.map((q) => q.name), ...model.covariates].flatMap((name, i) => (/^(F|ALAG)\d+$/.test(name) ? [[name, i]] : [])),
+    );
+    this.atRecord = Float64Array.from(p);
     const linear = this.knots.flatMap((k, i) => (interpolation[i] === "linear" && k.times.length > 1 ? [i] : []));
     if (linear.length > 0) {
       this.curves = new CovariateCurves(
@@ -171,8 +182,8 @@ class TimelineBuilder {
     if (r.rate < 0) {
       throw new EventError(`${where}: RATE ${r.rate} (modelled rate or duration) is not supported; give RATE > 0 or 0 for a bolus`);
     }
-    const f = this.modifier(`F${r.cmt}`, 1, where);
-    const lag = this.modifier(`ALAG${r.cmt}`, 0, where);
+    const f = this.modifier(`F${r.cmt}`, 1, r.time, where);
+    const lag = this.modifier(`ALAG${r.cmt}`, 0, r.time, where);
     const amount = f * r.amt;
     const duration = r.rate > 0 ? amount / r.rate : 0;
 
@@ -219,10 +230,16 @@ class TimelineBuilder {
     }
   }
 
-  private modifier(name: string, fallback: number, where: string): number {
-    const i = this.model.parameters.findIndex((q) => q.name === name);
-    if (i < 0) return fallback;
-    const value = this.p[i];
+  /** A dose modifier's value at a record at `time`: a parameter's value, or a covariate's as it stands at that record. */
+  private modifier(name: string, fallback: number, time: number, where: string): number {
+    const i = this.modifierSlots.get(name);
+    if (i === undefined) return fallback;
+    const c = i - this.model.parameters.length;
+    let value = c < 0 ? this.p[i] : this.currentCovariates[c];
+    if (c >= 0 && this.interpolation[c] === "linear" && this.curves) {
+      this.curves.apply(time, this.atRecord);
+      value = this.atRecord[i];
+    }
     if (!(value >= 0) || !Number.isFinite(value)) {
       throw new EventError(`${where}: ${name} = ${value} must be a finite number ≥ 0`);
     }

@@ -73,6 +73,11 @@ describe("parseModel syntax errors", () => {
     );
   });
 
+  it("refuses a dose modifier computed in $DERIVED, which the dosing would ignore", () => {
+    const text = ONE_CMT.replace("$ODE", "$DERIVED\nF1 = 0.5\n$ODE");
+    expect(() => parseModel(text)).toThrow("line 9: F1 is a dose modifier, so it must be a parameter or a covariate, not a derived");
+  });
+
   it("names an equation given twice", () => {
     expect(() => parseModel(ONE_CMT.replace("d/dt(central) = -CL/V*central", "d/dt(central) = -CL/V*central\nd/dt(central) = 0"))).toThrow(
       "line 10: duplicate name: d/dt(central) is declared twice (first on line 9)",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { datasetFromRegimen, simulatePopulation } from "../../src/index.js";
+import { simulatePopulation } from "../../src/index.js";
 import type { PopulationInput } from "../../src/index.js";
 
 // pk1cmt_iv, 100 mg at 0 and 24 h, V = 10 L fixed; CL = exp(η + κ_occasion) with
@@ -43,12 +43,6 @@ describe("inter-occasion variability", () => {
     expect(byTime.ipred).toEqual(byDose.ipred);
   });
 
-  it("refuses IOV on a dose modifier", () => {
-    expect(() => simulatePopulation("pk1cmt_iv", { ...INPUT, iov: { omega: { F1: 0.1 }, occasions: { doses: [2] } } })).toThrow(
-      "IOV on F1 is not supported: dose modifiers (F, ALAG) are fixed per subject",
-    );
-  });
-
   it("refuses a dose number the regimen does not have", () => {
     expect(() => simulatePopulation("pk1cmt_iv", { ...INPUT, iov: { omega: { CL: 0.1 }, occasions: { doses: [3] } } })).toThrow(
       "IOV occasion starts at dose 3, but the regimen has doses 1–2",
@@ -58,13 +52,6 @@ describe("inter-occasion variability", () => {
   it("refuses occasion boundaries that do not increase", () => {
     expect(() => simulatePopulation("pk1cmt_iv", { ...INPUT, iov: { omega: { CL: 0.1 }, occasions: { times: [24, 12] } } })).toThrow(
       "IOV occasion boundaries must increase: boundary 2 (12 h) is not after boundary 1 (24 h)",
-    );
-  });
-
-  it("refuses IOV on a dataset design", () => {
-    const data = datasetFromRegimen("100 mg", TIMES);
-    expect(() => simulatePopulation("pk1cmt_iv", { ...INPUT, regimen: undefined, times: undefined, data })).toThrow(
-      "IOV works with a regimen, not with a dataset design (`data`)",
     );
   });
 });

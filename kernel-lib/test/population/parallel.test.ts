@@ -6,7 +6,7 @@ import { TWO_DAYS } from "./fixtures.js";
 
 // The built package, loaded by Node as a user would (worker threads run dist/node/population-worker.js).
 const require = createRequire(import.meta.url);
-const { simulatePopulation, parseModel, modelSource } = require("@pmxlab/kernel") as typeof Kernel;
+const { simulatePopulation, parseModel, modelSource, readDataset } = require("@pmxlab/kernel") as typeof Kernel;
 const { simulatePopulationParallel, PopulationWorkerPool } = require("@pmxlab/kernel/node") as typeof KernelNode;
 
 const INPUT: Kernel.PopulationInput = { ...TWO_DAYS, n: 600, seed: 31 };
@@ -42,7 +42,14 @@ describe("simulatePopulationParallel (worker threads)", () => {
   });
 
   it("inter-occasion variability gives the same subjects on the threads", async () => {
-    const input = { ...INPUT, n: 120, iov: { omega: { CL: 0.09, KA: 0.04 }, occasions: { doses: [3] } } };
+    const input = { ...INPUT, n: 120, iov: { omega: { CL: 0.09, KA: 0.04, F1: 0.04 }, occasions: { doses: [3] } } };
+    const a = await pool.simulate("pk2cmt_oral", input, OPTIONS);
+    expect(a.dv).toEqual(simulatePopulation("pk2cmt_oral", input, OPTIONS).dv);
+  });
+
+  it("inter-occasion variability on a dataset design with an OCC column gives the same subjects on the threads", async () => {
+    const data = readDataset(["ID,TIME,AMT,ADDL,II,OCC", "1,0,100,3,12,1", "1,2,0,0,0,1", "1,20,0,0,0,2", "1,36,0,0,0,2", "1,48,0,0,0,2"].join("\n"));
+    const input = { ...INPUT, regimen: undefined, times: undefined, data, n: 60, iov: { omega: { F1: 0.04 }, occasions: { column: "OCC" } } };
     const a = await pool.simulate("pk2cmt_oral", input, OPTIONS);
     expect(a.dv).toEqual(simulatePopulation("pk2cmt_oral", input, OPTIONS).dv);
   });
