@@ -1,6 +1,7 @@
 // Local timing of the ODE solvers on the reference PK workload (not a test):
 // 2-compartment oral model (KA 1, CL 5, V1 50, Q 2, V2 100), 100 mg q12h × 28 doses, hourly
-// output to 336 h, rtol 1e-6, atol 1e-9, one `advance` per dose interval as the engine does.
+// output to 336 h, rtol 1e-6, atol 1e-9, one `advance` per dose interval as the engine does;
+// dopri5 once with the right-hand side given as source (inlined in its loop), once calling it.
 // Usage: node kernel-lib/bench/ode-local.mjs [path to the built ESM entry] [subjects]
 // (default ../dist/esm/index.js, after `npm run build`).
 import { pathToFileURL } from "node:url";
@@ -22,6 +23,14 @@ const rates = new Float64Array(3);
 const rhs = (t, y, p, dy) => { // the engine adds infusion rates this way
   model(t, y, p, dy);
   for (let i = 0; i < 3; i++) dy[i] += rates[i];
+};
+// The same model as source (an RhsCode), which dopri5 inlines into its generated loop.
+const code = {
+  setup: "const v_ka = p[0], v_k10 = p[1] / p[2], v_k12 = p[3] / p[2], v_k21 = p[3] / p[4];",
+  derivative: (y, f) =>
+    `${f(0)} = -v_ka * ${y(0)};\n` +
+    `${f(1)} = v_ka * ${y(0)} - v_k10 * ${y(1)} - v_k12 * ${y(1)} + v_k21 * ${y(2)};\n` +
+    `${f(2)} = v_k12 * ${y(1)} - v_k21 * ${y(2)};`,
 };
 const jacobian = (t, y, p, J) => {
   const ka = p[0], k10 = p[1] / p[2], k12 = p[3] / p[2], k21 = p[3] / p[4];
@@ -61,8 +70,9 @@ function runSubject(integrator, y, dose) {
 
 // The machine may be shared: report the best of several rounds.
 const rounds = 5;
-for (const algorithm of [dopri5(), auto(), rodas4()]) {
-  const integrator = algorithm.createIntegrator(3, rhs, jacobian, { rtol: 1e-6, atol: 1e-9 });
+for (const [algorithm, inlined] of [[dopri5(), code], [dopri5()], [auto()], [rodas4()]]) {
+  const integrator = algorithm.createIntegrator(3, rhs, jacobian, { rtol: 1e-6, atol: 1e-9 }, inlined);
+  const name = inlined ? `${algorithm.name}, f inlined` : algorithm.name;
   const y = new Float64Array(3);
   const n = algorithm.name === "rodas4" ? Math.ceil(subjects / 5) : subjects;
   for (let i = 0; i < 2000; i++) runSubject(integrator, y, 100); // warm-up
@@ -78,7 +88,7 @@ for (const algorithm of [dopri5(), auto(), rodas4()]) {
   for (let k = 1; k < 337; k++) maxRel = Math.max(maxRel, Math.abs(cp[k] / exactCp(k, 100.01) - 1));
   const per = (key) => ((integrator.stats[key] - before[key]) / (rounds * n + 1)).toFixed(1);
   console.log(
-    `${algorithm.name.padEnd(7)} ${(best * 1000).toFixed(1).padStart(6)} µs/subject  ` +
+    `${name.padEnd(18)} ${(best * 1000).toFixed(1).padStart(6)} µs/subject  ` +
     `${Math.round(1000 / best)} subjects/s  steps ${per("steps")} rejected ${per("rejected")} ` +
     `rhs ${per("rhsEvals")} per subject; CP(336 h, 100.01 mg) = ${cp[336].toPrecision(12)}; max rel. error ${maxRel.toExponential(2)}`,
   );

@@ -47,6 +47,9 @@ const check = simulate(model, { regimen: "100.01 mg q12h x 28", times: [336], pa
 const fmt = (x) => Math.round(x).toLocaleString("en-US");
 console.log(`pmxlab bench — ${SUBJECTS} subjects, pk2cmt_oral, 100 mg q12h x 28, hourly to 336 h (${a.length} rows), node ${process.version}`);
 console.log(`  ODE path (${ode.sim.method}):  ${ode.ms.toFixed(1)} ms  → ${fmt(ode.perSecond)} subjects/s  (target ≥ 5,000)`);
+const work = ode.sim.stats;
+const per = (x) => (x / SUBJECTS).toFixed(1);
+console.log(`    per subject: ${per(work.steps)} steps (${per(work.rejected)} rejected), ${per(work.rhsEvals)} f evaluations; ${((ode.ms * 1000) / work.steps).toFixed(3)} µs per step, everything included`);
 console.log(`  closed-form path:     ${exact.ms.toFixed(1)} ms  → ${fmt(exact.perSecond)} subjects/s  (target ≥ 20,000)`);
 console.log(`  ratio closed-form / ODE: ${(exact.perSecond / ode.perSecond).toFixed(1)}×`);
 console.log(`  vs mrgsolve's reported ~900 subjects/s: ODE ${(ode.perSecond / 900).toFixed(1)}×, closed form ${(exact.perSecond / 900).toFixed(1)}×`);

@@ -4,6 +4,7 @@ import { toJs } from "./codegen.js";
 import type { ItemKind } from "./definition.js";
 import { substitute } from "./expression.js";
 import { finiteDifferenceJacobian, isLinear, isZero, symbolicJacobian } from "./jacobian.js";
+import { registerRhsCode } from "./rhs-code.js";
 import type { Model } from "./types.js";
 
 /**
@@ -47,6 +48,7 @@ export function inlineDerived(derived: Equation[]): Map<string, MathNode> {
  * written into dydt, jac (row-major, structural zeros as 0), y0 or out, so the functions
  * allocate nothing and never call mathjs. The Jacobian differentiates the equations with
  * derived names inlined; when mathjs cannot (min, max) it is central differences of rhs.
+ * The right-hand side's source is also kept for integrators that inline it (`rhsCodeOf`).
  * @internal
  */
 export function generateCode(model: CheckedModel): Pick<Model, "rhs" | "jacobian" | "init" | "output" | "linear" | "generated"> {
@@ -65,6 +67,7 @@ export function generateCode(model: CheckedModel): Pick<Model, "rhs" | "jacobian
   ].join("\n");
 
   const rhs = new Function("t", "y", "p", "dydt", rhsBody) as Rhs;
+  registerRhsCode(rhs, model);
   const flat = model.odes.map((o) => substitute(o.node, inlined));
   const entries = symbolicJacobian(flat, model.states.map((c) => c.name));
   const jacobianBody = entries && jacobianSource(entries, [...loadInputs, ...loadStates], js);

@@ -5,6 +5,7 @@ export type {
   OdeProblem,
   OdeSolution,
   Rhs,
+  RhsCode,
   SolverOptions,
   SolverStats,
   SolverStatus,

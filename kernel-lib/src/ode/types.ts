@@ -4,6 +4,27 @@
  */
 export type Rhs = (t: number, y: Float64Array, p: Float64Array, dydt: Float64Array) => void;
 
+/**
+ * A right-hand side as JavaScript source, for integrators that generate their loop with it
+ * inlined (dopri5: no call per stage, and expressions of the parameters computed once per
+ * `advance` instead of at every stage). It must compute exactly what its `Rhs` computes.
+ * Compiled models provide one (see `docs/simulation.md`).
+ */
+export interface RhsCode {
+  /**
+   * Statements reading the parameter vector `p` into locals and computing what depends on
+   * neither t nor y; run once per `advance`, in the scope of every `derivative`.
+   */
+  readonly setup: string;
+  /**
+   * Statements computing f(t, y) from the time in the local `t`, state i in `state(i)` and
+   * the locals of `setup`, assigning derivative i to `rate(i)` (an lvalue the caller
+   * declares). The locals both declare start with "v_" or contain "$", which the
+   * integrator's own generated names never do.
+   */
+  derivative(state: (i: number) => string, rate: (i: number) => string): string;
+}
+
 /** ∂f/∂y written row-major into `jac` (n×n, jac[i*n + j] = ∂f_i/∂y_j). */
 export type Jacobian = (t: number, y: Float64Array, p: Float64Array, jac: Float64Array) => void;
 
@@ -87,7 +108,12 @@ export interface Algorithm {
   readonly name: string;
   readonly order: number;
   readonly stiff: boolean | "auto";
-  createIntegrator(n: number, rhs: Rhs, jacobian: Jacobian | undefined, options?: SolverOptions): Integrator;
+  /**
+   * An integrator for n states. `code`, the source of `rhs` when known (compiled models),
+   * lets methods that generate their loop inline it (dopri5, and auto() while non-stiff);
+   * the others call `rhs`.
+   */
+  createIntegrator(n: number, rhs: Rhs, jacobian: Jacobian | undefined, options?: SolverOptions, code?: RhsCode): Integrator;
 }
 
 /**

@@ -74,9 +74,11 @@ export class Engine {
     while (i < actions.length) {
       const from = outputIndex[i];
       if (from >= 0) {
-        // A run of consecutive outputs is served by one integration with dense output.
+        // A run of consecutive outputs is served by one integration with dense output, which
+        // goes on to the next action: stopping at the last output would restart step-size
+        // control there for nothing (the ODE path would take its first small steps again).
         const j = runEnd[i];
-        const t1 = times[j - 1];
+        const t1 = j < actions.length ? times[j] : times[j - 1];
         const status = this.propagator.advance(t, t1, y, this.times, from, outputIndex[j - 1] + 1, this.sinkState);
         if (status !== "success") return this.failure(status, t);
         t = t1;

@@ -4,7 +4,7 @@ import { checkSize } from "../common/size.js";
 import { newStats } from "../common/stats.js";
 import { Dopri5Integrator } from "../dopri5/integrator.js";
 import { Rodas4Integrator } from "../rodas4/integrator.js";
-import type { Algorithm, Integrator, Jacobian, Rhs, SolverOptions } from "../types.js";
+import type { Algorithm, Integrator, Jacobian, Rhs, RhsCode, SolverOptions } from "../types.js";
 import { AutoIntegrator } from "./integrator.js";
 
 /**
@@ -29,12 +29,12 @@ const AUTO: Algorithm = Object.freeze({
   name: "auto",
   order: 5,
   stiff: "auto" as const,
-  createIntegrator(n: number, rhs: Rhs, jacobian: Jacobian | undefined, options?: SolverOptions): Integrator {
+  createIntegrator(n: number, rhs: Rhs, jacobian: Jacobian | undefined, options?: SolverOptions, code?: RhsCode): Integrator {
     checkSize(n);
     const o = resolveOptions(options);
     const budget = new StepBudget(o.maxSteps, o.maxWallMs);
     const stats = newStats();
-    const nonstiff = new Dopri5Integrator(n, rhs, o, budget, stats);
+    const nonstiff = new Dopri5Integrator(n, rhs, o, budget, stats, code);
     const stiff = new Rodas4Integrator(n, rhs, jacobian, o, budget, stats);
     return new AutoIntegrator(n, nonstiff, stiff, budget, stats);
   },

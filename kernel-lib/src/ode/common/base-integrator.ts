@@ -18,11 +18,12 @@ export abstract class BaseIntegrator implements Integrator {
   /** Set by `run` when the method judges the other one of auto() better suited. */
   switchRequested = false;
 
+  // Public rather than protected: dopri5's generated loop reads them (see Dopri5Host).
   constructor(
-    protected readonly n: number,
-    protected readonly rhs: Rhs,
-    protected readonly options: ResolvedOptions,
-    protected readonly budget: StepBudget,
+    readonly n: number,
+    readonly rhs: Rhs,
+    readonly options: ResolvedOptions,
+    readonly budget: StepBudget,
     readonly stats: FullStats,
   ) {}
 
@@ -62,7 +63,7 @@ export abstract class BaseIntegrator implements Integrator {
   ): SolverStatus;
 
   /** Records a failure (message, stop point) and returns its status. */
-  protected fail(status: SolverStatus, t: number, h: number, next: number, detail?: string): SolverStatus {
+  fail(status: SolverStatus, t: number, h: number, next: number, detail?: string): SolverStatus {
     this.message = failureMessage(status, t, h, this.options, detail);
     this.tStop = t;
     this.next = next;
@@ -70,7 +71,7 @@ export abstract class BaseIntegrator implements Integrator {
   }
 
   /** Records a normal stop at t. */
-  protected stop(t: number, next: number): SolverStatus {
+  stop(t: number, next: number): SolverStatus {
     this.tStop = t;
     this.next = next;
     return "success";

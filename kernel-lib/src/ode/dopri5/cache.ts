@@ -1,7 +1,8 @@
 /**
  * Work buffers of one Dormand–Prince integrator, allocated once for n states: the seven
  * stages, the stage arguments (`ysti`, the 6th, is kept for stiffness detection), the new
- * state, the dense-output coefficients and the output scratch. Internal.
+ * state, the dense-output coefficients and the output scratch. A loop generated with the
+ * right-hand side inlined keeps most of these in local variables instead. Internal.
  */
 export class Dopri5Cache {
   /** f(t, y); swapped with k7 after each accepted step (FSAL). */
