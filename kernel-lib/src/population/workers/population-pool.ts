@@ -52,9 +52,9 @@ export class PopulationPool {
     this.running = true;
     try {
       for (const channel of this.channels) channel.send(job.setup, []);
-      await Promise.all(this.channels.map((channel) => serve(channel, job.job, () => job.nextChunk(), (answer) => job.collect(answer))));
-      // The percentile bands are computed on the workers too, each taking a share of the times.
-      await Promise.all(this.channels.map((channel) => serve(channel, job.job, () => job.nextBands(), (answer) => job.collect(answer))));
+      await Promise.all(this.channels.map((channel) => serve(channel, job.job, () => job.nextChunk(), (answer) => job.collect(answer), 2)));
+      // The percentile bands are computed on the workers too, each taking one share of the times.
+      await Promise.all(this.channels.map((channel) => serve(channel, job.job, () => job.nextBands(), (answer) => job.collect(answer), 1)));
     } finally {
       // After a failure the other workers finish their current task and get no more.
       job.stop();
@@ -70,11 +70,17 @@ export class PopulationPool {
 }
 
 /**
- * Feeds one worker the job's requests until none are left, passing each answer to `collect`.
- * Two requests are kept in flight, so the worker starts its next chunk while this thread is
- * still storing the previous one.
+ * Feeds one worker the job's requests until none are left, passing each answer to `collect`,
+ * with up to `ahead` requests in flight: with 2, the worker starts its next chunk while
+ * this thread is still storing the previous one (1 for the band shares, one per worker).
  */
-function serve(channel: PopulationChannel, job: number, nextRequest: () => ChunkRequest | BandRequest | undefined, collect: (answer: JobAnswer) => void): Promise<void> {
+function serve(
+  channel: PopulationChannel,
+  job: number,
+  nextRequest: () => ChunkRequest | BandRequest | undefined,
+  collect: (answer: JobAnswer) => void,
+  ahead: number,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     let inFlight = 0;
     let settled = false;
@@ -101,7 +107,6 @@ function serve(channel: PopulationChannel, job: number, nextRequest: () => Chunk
         send();
       }
     }, finish);
-    send();
-    send();
+    for (let i = 0; i < ahead; i++) send();
   });
 }
