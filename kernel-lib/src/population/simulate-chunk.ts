@@ -51,6 +51,9 @@ export function simulateChunk(plan: PopulationPlan, first: number, count: number
   const metrics = new Float64Array(count * targets.length);
   let failed = 0;
   let message = "";
+  // One DV buffer for all batches: a fresh one per batch would be new memory each time, and
+  // two threads that keep touching new memory wait on the memory bandwidth they share.
+  const dv = residual ? new Float64Array(Math.min(BATCH, count) * T) : undefined;
   for (let b = 0; b < count; b += BATCH) {
     const size = Math.min(BATCH, count - b);
     let predicted;
@@ -62,9 +65,7 @@ export function simulateChunk(plan: PopulationPlan, first: number, count: number
     const { ipred } = predicted;
     // The simulate() call numbers its subjects from 1 (ID k is subject first + b + k).
     if (predicted.message && !message) message = `subjects ${first + b + 1}–${first + b + size}: ${predicted.message}`;
-    let dv: Float64Array | undefined;
-    if (residual) {
-      dv = new Float64Array(ipred.length);
+    if (residual && dv) {
       for (let j = 0; j < size; j++) for (let k = 0; k < T; k++) dv[j * T + k] = residual(ipred[j * T + k], subjectStreams[b + j]);
     }
     for (let j = 0; j < size; j++) {
@@ -82,7 +83,7 @@ export function simulateChunk(plan: PopulationPlan, first: number, count: number
       for (let j = 0; j < size; j++) for (let k = 0; k < T; k++) values[k * count + b + j] = of[j * T + k];
     }
     ipredAll?.set(ipred, b * T);
-    if (dv) dvAll?.set(dv, b * T);
+    if (dv) dvAll?.set(dv.subarray(0, size * T), b * T);
   }
   return {
     first,
