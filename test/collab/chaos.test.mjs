@@ -24,8 +24,10 @@ const RESTARTS = ["shutdown", "SIGTERM", "SIGKILL", "shutdown, sessions forgotte
 const PATH = "chaos.ipynb";
 
 test("collaborators never lose acknowledged edits through disconnects and server restarts", { timeout: 240_000 }, async () => {
-  const server = await startCollabServer("chaos");
+  // The root folder (file, Y store, server logs) is kept when the test fails, for diagnosis.
+  const server = await startCollabServer("chaos", { keepRoot: true });
   const editors = [];
+  let passed = false;
   try {
     writeFileSync(join(server.rootDir, PATH), JSON.stringify(startingNotebook()));
     const ledger = new EditLedger();
@@ -69,12 +71,16 @@ test("collaborators never lose acknowledged edits through disconnects and server
     const ids = agreed.map((cell) => cell.id);
     assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], "cell ids duplicated in the shared notebook");
     assert.deepEqual(onDisk.cells.map(comparableCell), agreed, "the saved file differs from the shared notebook");
-    const describe = (edit) => `${edit.token} (${edit.kind} of cell ${edit.cellId}${agreed.some((c) => c.id === edit.cellId) ? "" : ", cell missing"})`;
+    const describe = (edit) =>
+      `${edit.token} (${edit.kind} of cell ${edit.cellId}${agreed.some((c) => c.id === edit.cellId) ? "" : ", cell missing"}${ledger.moved.has(edit.cellId) ? ", cell moved" : ""})`;
     assert.deepEqual(lost.map(describe), [], "acknowledged edits lost");
     assert.ok(acknowledged.length > CLIENTS, `too few acknowledged edits (${acknowledged.length}) for the test to mean anything`);
+    passed = true;
   } finally {
     for (const editor of editors) editor.client.provider && editor.client.destroy();
     await server.stop();
+    if (passed) rmSync(server.rootDir, { recursive: true, force: true });
+    else console.log(`kept for diagnosis (notebook, Y store, server logs): ${server.rootDir}`);
   }
 });
 
