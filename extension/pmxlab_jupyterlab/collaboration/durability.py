@@ -16,10 +16,17 @@
 4. A refused connection (close 1003) is still served, so what the client sent meanwhile is
    merged into the room; it is now dropped.
 5. Stopping hangs until killed: :func:`release_worker_threads`.
+6. ``YNotebook.aget`` reads the cells one by one across event-loop checkpoints, so edits
+   applied meanwhile shift them: a cell inserted above the reading position makes it read a
+   cell twice, and if that cell changed in between it "corrects" the duplicate by giving the
+   live cell a new id (a document edit every client receives: the cell's id is lost); a cell
+   deleted above makes it skip one. Rooms call it to compare the document with the file and
+   before every save. It now reads the document in one go (:func:`_get_at_once`).
 
 They are applied to upstream's classes by :func:`install_durability` (the fix an upstream
 pull request would make in ``YDocWebSocketHandler.open`` (before its session check),
-``FileLoader._save_content_at_path`` and ``YDocExtension.stop_extension``).
+``FileLoader._save_content_at_path``, ``YDocExtension.stop_extension`` and
+``YNotebook.aget``).
 """
 
 from __future__ import annotations
@@ -34,7 +41,7 @@ from jupyter_server_ydoc.handlers import YDocWebSocketHandler
 from jupyter_server_ydoc.loaders import FileLoader
 from jupyter_server_ydoc.rooms import DocumentRoom
 from jupyter_server_ydoc.websocketserver import JupyterWebsocketServer
-from jupyter_ydoc import ydocs
+from jupyter_ydoc import YNotebook, ydocs
 from pycrdt import Doc
 from pycrdt.store import YDocNotFound
 
@@ -144,6 +151,17 @@ def _replay(updates: list[bytes], file_type: str, target) -> tuple:
     return _persistent(document.get()), held
 
 
+async def _get_at_once(document: YNotebook, deduplicate: bool = True) -> dict:
+    """The notebook's content read without yielding to the event loop, so no edit lands midway.
+
+    Blocks the loop for the read (a few milliseconds for hundreds of cells), which upstream's
+    ``aget`` avoids at the price of reading a document that changes under it.
+
+    Example: ``content = await _get_at_once(room._document)``.
+    """
+    return document.get(deduplicate)
+
+
 def release_worker_threads() -> None:
     """Lets anyio's worker threads end, so a stopping server exits instead of hanging.
 
@@ -176,7 +194,7 @@ def _persistent(content):
 
 def install_durability(log: Logger, forget_sessions: Callable[[], None]) -> None:
     """Wraps ``YDocWebSocketHandler.open``, ``FileLoader._save_content_at_path`` and
-    ``YDocExtension.stop_extension`` (once).
+    ``YDocExtension.stop_extension``, and replaces ``YNotebook.aget`` (once).
 
     Example: ``install_durability(serverapp.log, forget_sessions)`` from a server extension's load hook.
     """
@@ -224,4 +242,5 @@ def install_durability(log: Logger, forget_sessions: Callable[[], None]) -> None
     YDocWebSocketHandler.open = open_after_restore
     FileLoader._save_content_at_path = save_latest_at_path
     YDocExtension.stop_extension = stop_after_flush
+    YNotebook.aget = _get_at_once
     setattr(YDocExtension, _INSTALLED, True)
