@@ -3,6 +3,12 @@ import { PopulationSimulation, type Attainment, type PercentileBands } from "./p
 import { bandQuantiles } from "./band-quantiles.js";
 import type { ChunkResult } from "./types.js";
 
+/** Percentile values at consecutive times from `k0`, time-major: `values[(k − k0)·subjects + s]`. */
+export interface BandShare {
+  k0: number;
+  values: Float64Array | Float32Array;
+}
+
 /**
  * Collects chunk results, in any order, into storage sized once for the whole population,
  * then computes the summaries. Everything is placed by subject index and reduced in subject
@@ -18,12 +24,6 @@ import type { ChunkResult } from "./types.js";
  * acc.add(simulateChunk(plan, 0, plan.total, plan.subjectStreams));
  * const result = acc.finish();
  */
-/** Percentile values at consecutive times from `k0`, time-major: `values[(k − k0)·subjects + s]`. */
-export interface BandShare {
-  k0: number;
-  values: Float64Array | Float32Array;
-}
-
 export class PopulationAccumulator {
   private readonly shares: BandShare[] = [];
   private readonly metrics: Float64Array;
