@@ -54,17 +54,19 @@ export function simulateChunk(plan: PopulationPlan, first: number, count: number
   // One DV buffer for all batches: a fresh one per batch would be new memory each time, and
   // two threads that keep touching new memory wait on the memory bandwidth they share.
   const dv = residual ? new Float64Array(Math.min(BATCH, count) * T) : undefined;
+  const bandsOfDv = percentiles?.of === "DV";
   for (let b = 0; b < count; b += BATCH) {
     const size = Math.min(BATCH, count - b);
+    // The simulate() call numbers its subjects from 1 (ID k is subject first + b + k).
+    const who = `subjects ${first + b + 1}–${first + b + size}`;
     let predicted;
     try {
       predicted = predictions(plan, first + b, subjects.slice(b, b + size), occasionValues.slice(b, b + size));
     } catch (e) {
-      throw new PopulationError(`subjects ${first + b + 1}–${first + b + size}: ${(e as Error).message}`);
+      throw new PopulationError(`${who}: ${(e as Error).message}`);
     }
     const { ipred } = predicted;
-    // The simulate() call numbers its subjects from 1 (ID k is subject first + b + k).
-    if (predicted.message && !message) message = `subjects ${first + b + 1}–${first + b + size}: ${predicted.message}`;
+    if (predicted.message && !message) message = `${who}: ${predicted.message}`;
     if (residual && dv) {
       for (let j = 0; j < size; j++) for (let k = 0; k < T; k++) dv[j * T + k] = residual(ipred[j * T + k], subjectStreams[b + j]);
     }
@@ -79,7 +81,7 @@ export function simulateChunk(plan: PopulationPlan, first: number, count: number
     }
     // Time-major (k·count + j), so the accumulator copies whole runs of subjects per time.
     if (values) {
-      const of = percentiles!.of === "DV" ? (dv as Float64Array) : ipred;
+      const of = bandsOfDv ? (dv as Float64Array) : ipred;
       for (let j = 0; j < size; j++) for (let k = 0; k < T; k++) values[k * count + b + j] = of[j * T + k];
     }
     ipredAll?.set(ipred, b * T);
