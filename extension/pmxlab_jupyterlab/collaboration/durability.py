@@ -40,12 +40,15 @@ from jupyter_server_ydoc.app import YDocExtension
 from jupyter_server_ydoc.handlers import YDocWebSocketHandler
 from jupyter_server_ydoc.loaders import FileLoader
 from jupyter_server_ydoc.rooms import DocumentRoom
+from jupyter_server_ydoc.utils import OutOfBandChanges
 from jupyter_server_ydoc.websocketserver import JupyterWebsocketServer
 from jupyter_ydoc import YNotebook, ydocs
 from pycrdt import Doc
 from pycrdt.store import YDocNotFound
 
 _INSTALLED = "_pmxlab_durability"
+#: Times restore_unsaved_edits reads, compares and saves the file when it changes meanwhile.
+_SAVE_ATTEMPTS = 3
 _DOCUMENT = "_pmxlab_document"
 
 
@@ -103,22 +106,33 @@ async def restore_unsaved_edits(room: DocumentRoom, log: Logger, forget_sessions
     ystore = room.ystore
     if ystore is None or room.ready:
         return
-    # file first, store second, as upstream's initialize does: anyio's worker threads then
-    # belong to the request's task, not to the store's long-lived one
-    model = await room._file.load_content(room.file_format, room.file_type)
-    async with ystore.start_lock:
-        if not ystore.started.is_set():
-            room.create_task(ystore.start())
-            await ystore.started.wait()
-    try:
-        updates = [update async for update, _metadata, _timestamp in ystore.read()]
-    except YDocNotFound:
-        return
-    on_disk = _persistent(model["content"])
-    stored, history_holds_file = _replay(updates, room.file_type, on_disk)
-    if stored != on_disk and history_holds_file:
+    for attempt in range(1, _SAVE_ATTEMPTS + 1):
+        # file first, store second, as upstream's initialize does: anyio's worker threads then
+        # belong to the request's task, not to the store's long-lived one
+        model = await room._file.load_content(room.file_format, room.file_type)
+        async with ystore.start_lock:
+            if not ystore.started.is_set():
+                room.create_task(ystore.start())
+                await ystore.started.wait()
+        try:
+            updates = [update async for update, _metadata, _timestamp in ystore.read()]
+        except YDocNotFound:
+            return
+        on_disk = _persistent(model["content"])
+        stored, history_holds_file = _replay(updates, room.file_type, on_disk)
+        if stored == on_disk or not history_holds_file:
+            break
         log.warning("pmxlab | %s lacks edits kept in the Y store; saving them", room._file.path)
-        await room._file.maybe_save_content({"format": room.file_format, "type": room.file_type, "content": stored})
+        try:
+            await room._file.maybe_save_content({"format": room.file_format, "type": room.file_type, "content": stored})
+            break
+        except OutOfBandChanges:
+            # The file's time changed between reading and writing it (seen once in the chaos
+            # test after a crash). Giving up here let upstream load the file over the store and
+            # lose the edits, so the file is read and compared again.
+            if attempt == _SAVE_ATTEMPTS:
+                raise
+            log.warning("pmxlab | %s changed while its missing edits were being saved; comparing again", room._file.path)
     if stored == on_disk or history_holds_file:
         # Load the store here: upstream would see the trust marks differ and set the file's
         # content over it, re-creating cells that clients then hold twice.
