@@ -18,7 +18,8 @@ import { sigmoid_emax } from "./models/sigmoid_emax.js";
 import { simeoni } from "./models/simeoni.js";
 import { tmdd } from "./models/tmdd.js";
 
-const SOURCES: Record<string, string> = {
+/** Model sources by name: a Map, so a name such as "constructor" or "__proto__" is simply unknown. */
+const SOURCES = new Map<string, string>(Object.entries({
   pk1cmt_iv,
   pk1cmt_oral,
   pk2cmt_iv,
@@ -36,7 +37,7 @@ const SOURCES: Record<string, string> = {
   simeoni,
   friberg,
   pk2cmt_idr,
-};
+}));
 
 const compiled = new Map<string, Model>();
 
@@ -48,8 +49,9 @@ export interface ModelInfo {
 }
 
 function known(name: string): string {
-  if (!(name in SOURCES)) throw new Error(`unknown model "${name}"; known models: ${Object.keys(SOURCES).join(", ")}`);
-  return SOURCES[name];
+  const source = typeof name === "string" ? SOURCES.get(name) : undefined;
+  if (source === undefined) throw new Error(`unknown model "${String(name).slice(0, 80)}"; known models: ${[...SOURCES.keys()].join(", ")}`);
+  return source;
 }
 
 /**
@@ -77,7 +79,7 @@ export function modelSource(name: string): string {
 
 /** Every built-in model with its description and reference. */
 export function listModels(): ModelInfo[] {
-  return Object.keys(SOURCES).map((name) => {
+  return [...SOURCES.keys()].map((name) => {
     const model = getModel(name);
     return { name, description: model.description, reference: model.reference ?? "" };
   });

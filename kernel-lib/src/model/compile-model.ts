@@ -1,6 +1,6 @@
 import type { MathNode, Unit } from "mathjs";
 import type { ItemKind, ModelDefinition, SourceLines } from "./definition.js";
-import { FUNCTIONS, parseExpression, substitute, symbolsOf } from "./expression.js";
+import { excerpt, FUNCTIONS, parseExpression, substitute, symbolsOf } from "./expression.js";
 import { generateCode, inlineDerived, type Equation } from "./generate-code.js";
 import { math } from "./math.js";
 import { ModelError } from "./model-error.js";
@@ -13,7 +13,13 @@ const SECTION: Record<ItemKind, string> = {
 };
 
 /** Names a model item cannot take: time, pi, mathjs keywords and constants, the functions. */
-const RESERVED = new Set(["t", "pi", "Infinity", "NaN", "true", "false", "null", "mod", "to", "in", "and", "or", "xor", "not", ...Object.keys(FUNCTIONS)]);
+const RESERVED = new Set(["t", "pi", "Infinity", "NaN", "true", "false", "null", "mod", "to", "in", "and", "or", "xor", "not", ...FUNCTIONS.keys()]);
+/**
+ * Names of Object.prototype's members (`__proto__`, `constructor`, `hasOwnProperty`, …): model
+ * names become keys of plain result objects (`sim.outputs.CP`) and of user records
+ * (`params: { CL: 4 }`), where these would reach the prototype instead of a value.
+ */
+const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
@@ -27,6 +33,18 @@ export function compileModel(def: ModelDefinition, lines: SourceLines = new Map(
   const fail = (kind: ItemKind, name: string, message: string): never => {
     throw new ModelError(message, lines.get(`${kind}:${name}`), SECTION[kind] || name);
   };
+  // An object literal with a key "__proto__" sets the record's prototype instead of an entry,
+  // so the item would vanish and later compartments would be renumbered.
+  const records: [ItemKind, object | undefined][] = [
+    ["parameter", def.parameters], ["covariate", def.covariates], ["compartment", def.compartments], ["derived", def.derived],
+    ["ode", def.odes], ["init", def.init], ["output", def.outputs],
+  ];
+  for (const [kind, record] of records) {
+    const proto = record === undefined ? null : Object.getPrototypeOf(record);
+    if (proto !== null && proto !== Object.prototype) {
+      throw new ModelError(`the ${SECTION[kind].toLowerCase()} record has a key "__proto__", which JavaScript takes as the record's prototype; "__proto__" is a reserved name, rename it`, undefined, SECTION[kind]);
+    }
+  }
   const quantities = (kind: ItemKind, record: ModelDefinition["parameters"] | undefined): ParameterSpec[] =>
     Object.entries(record ?? {}).map(([name, q]) => {
       if (!Number.isFinite(q.value)) fail(kind, name, `${kind} ${name} = ${q.value}: the value must be a finite number`);
@@ -44,6 +62,7 @@ export function compileModel(def: ModelDefinition, lines: SourceLines = new Map(
   const declare = (kind: ItemKind, name: string) => {
     if (!NAME.test(name)) fail(kind, name, `${kind} name "${name}" is not a valid name (letters, digits and _, not starting with a digit)`);
     if (RESERVED.has(name)) fail(kind, name, `${kind} name "${name}" is reserved (t, pi, mathjs keywords and the functions); rename it`);
+    if (PROTOTYPE_NAMES.has(name)) fail(kind, name, `${kind} name "${name}" is reserved (a JavaScript object property: ${[...PROTOTYPE_NAMES].join(", ")}); rename it`);
     const before = declared.get(name);
     if (before) {
       const first = lines.get(`${before}:${name}`);
@@ -87,12 +106,12 @@ export function compileModel(def: ModelDefinition, lines: SourceLines = new Map(
     try {
       node = parseExpression(text);
     } catch (error) {
-      return fail(kind, name, `${label} = ${text}: ${(error as Error).message}`);
+      return fail(kind, name, `${label} = ${excerpt(text)}: ${(error as Error).message}`);
     }
     for (const symbol of symbolsOf(node)) {
       if (visible.has(symbol)) continue;
       const later = declared.get(symbol) === "derived" ? ` (derived quantities must be defined before they are used)` : "";
-      fail(kind, name, `${label} = ${text}: unknown symbol "${symbol}"${later}`);
+      fail(kind, name, `${label} = ${excerpt(text)}: unknown symbol "${symbol}"${later}`);
     }
     return { name, kind, text, node };
   };
@@ -121,7 +140,7 @@ export function compileModel(def: ModelDefinition, lines: SourceLines = new Map(
     try {
       return unitOfExpression(eq.node, scope);
     } catch (error) {
-      return fail(eq.kind, eq.name, `${label} = ${eq.text}: ${(error as Error).message}`);
+      return fail(eq.kind, eq.name, `${label} = ${excerpt(eq.text)}: ${(error as Error).message}`);
     }
   };
   const requireUnit = (eq: Equation, label: string, expected: UnitValue, expectedText: string) => {
@@ -129,7 +148,7 @@ export function compileModel(def: ModelDefinition, lines: SourceLines = new Map(
     // A number alone (R(0) = 100) takes the unit it is given.
     if (found === null || sameUnit(found, expected) || symbolsOf(eq.node).length === 0) return;
     const scale = sameDimension(found, expected) ? `: the scales differ by a factor of ${+scaleRatio(found, expected).toPrecision(6)}` : "";
-    fail(eq.kind, eq.name, `${label} = ${eq.text} has unit ${formatUnit(found)}, expected ${expectedText}${scale}`);
+    fail(eq.kind, eq.name, `${label} = ${excerpt(eq.text)} has unit ${formatUnit(found)}, expected ${expectedText}${scale}`);
   };
   const derivedUnits = derived.map((d) => {
     const unit = unitOf(d, d.name);
@@ -149,7 +168,7 @@ export function compileModel(def: ModelDefinition, lines: SourceLines = new Map(
   const inlined = inlineDerived(derived);
   for (const init of inits) {
     const uses = symbolsOf(substitute(init.node, inlined)).filter((s) => states.has(s) || s === "t");
-    if (uses.length > 0) fail("init", init.name, `${init.name}(0) = ${init.text} depends on ${uses.join(", ")}; initial values may use parameters, covariates and derived names that do not depend on states or t`);
+    if (uses.length > 0) fail("init", init.name, `${init.name}(0) = ${excerpt(init.text)} depends on ${uses.join(", ")}; initial values may use parameters, covariates and derived names that do not depend on states or t`);
   }
   const code = generateCode({ inputs: [...parameters, ...covariates], states: compartments, derived, odes, inits, outputs: outputEquations });
 

@@ -2,22 +2,45 @@ import type { MathNode } from "mathjs";
 import { math } from "./math.js";
 
 /**
- * The functions a model expression may call, with the number of arguments each accepts.
+ * The functions a model expression may call, with the number of arguments each accepts. A
+ * Map, not an object: a name from model text (`hasOwnProperty`, `constructor`) must never
+ * find a property of Object.prototype.
  * @internal
  */
-export const FUNCTIONS: Record<string, { min: number; max: number }> = {
-  exp: { min: 1, max: 1 },
-  log: { min: 1, max: 2 },
-  log10: { min: 1, max: 1 },
-  sqrt: { min: 1, max: 1 },
-  abs: { min: 1, max: 1 },
-  min: { min: 2, max: Infinity },
-  max: { min: 2, max: Infinity },
-  pow: { min: 2, max: 2 },
-  sin: { min: 1, max: 1 },
-  cos: { min: 1, max: 1 },
-  tanh: { min: 1, max: 1 },
-};
+export const FUNCTIONS: ReadonlyMap<string, { min: number; max: number }> = new Map([
+  ["exp", { min: 1, max: 1 }],
+  ["log", { min: 1, max: 2 }],
+  ["log10", { min: 1, max: 1 }],
+  ["sqrt", { min: 1, max: 1 }],
+  ["abs", { min: 1, max: 1 }],
+  ["min", { min: 2, max: Infinity }],
+  ["max", { min: 2, max: Infinity }],
+  ["pow", { min: 2, max: 2 }],
+  ["sin", { min: 1, max: 1 }],
+  ["cos", { min: 1, max: 1 }],
+  ["tanh", { min: 1, max: 1 }],
+]);
+
+/**
+ * Deepest expression tree a model equation may have. The compiler's passes (mathjs's
+ * derivative, transform, the code emitter) recurse once or more per level, so a sum of
+ * thousands of terms written in one line would overflow the call stack; such an equation
+ * is refused with this limit in the message (split it with $DERIVED names).
+ * @internal
+ */
+export const MAX_EXPRESSION_DEPTH = 1000;
+
+/** Longest piece of an expression quoted back in an error message. */
+const ECHO_LIMIT = 80;
+
+/**
+ * `text` for an error message: whole when short, else its start and length, so a
+ * 100 kB equation does not come back in full.
+ * @internal
+ */
+export function excerpt(text: string): string {
+  return text.length <= ECHO_LIMIT ? text : `${text.slice(0, ECHO_LIMIT)}… (${text.length} characters)`;
+}
 
 /** The operators a model expression may use (mathjs `fn` names). */
 const OPERATORS = new Set(["add", "subtract", "multiply", "divide", "pow", "unaryMinus", "unaryPlus"]);
@@ -39,21 +62,49 @@ export type Node = MathNode & {
  * @internal
  */
 export function parseExpression(text: string): MathNode {
+  // mathjs parses nested parentheses recursively: refuse a nesting its parser cannot take.
+  let open = 0;
+  let nesting = 0;
+  for (const c of text) {
+    if (c === "(") nesting = Math.max(nesting, ++open);
+    else if (c === ")") open--;
+  }
+  if (nesting > MAX_EXPRESSION_DEPTH / 4) tooDeep(`${nesting} levels of parentheses`);
   let node: MathNode;
   try {
     node = math.parse(text);
   } catch (error) {
-    throw new Error(`cannot parse "${text}": ${(error as Error).message}`);
+    throw new Error(`cannot parse "${excerpt(text)}": ${(error as Error).message}`);
   }
+  const depth = depthOf(node);
+  if (depth > MAX_EXPRESSION_DEPTH) tooDeep(`a tree ${depth} levels deep (a sum or product of about ${depth} terms)`);
   checkNode(node);
   return node;
+}
+
+function tooDeep(what: string): never {
+  throw new Error(`the expression is too large for the model compiler: ${what}, above the limit of ${MAX_EXPRESSION_DEPTH}; split it into $DERIVED names`);
+}
+
+/** Depth of a tree, walked with an explicit stack (the tree may be deeper than the call stack allows). */
+function depthOf(root: MathNode): number {
+  let deepest = 0;
+  const stack: [MathNode, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [MathNode, number];
+    deepest = Math.max(deepest, depth);
+    const n = node as Node;
+    const children = n.args ?? (n.content ? [n.content] : []);
+    for (const child of children) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 function checkNode(node: MathNode): void {
   const n = node as Node;
   switch (n.type) {
     case "ConstantNode":
-      if (typeof n.value !== "number") throw new Error(`"${node.toString()}" is not a number`);
+      if (typeof n.value !== "number") throw new Error(`"${excerpt(node.toString())}" is not a number`);
       return;
     case "SymbolNode":
       return;
@@ -64,14 +115,14 @@ function checkNode(node: MathNode): void {
       return (n.args as MathNode[]).forEach(checkNode);
     case "FunctionNode": {
       const name = (n.fn as { name?: string }).name ?? "";
-      const arity = FUNCTIONS[name];
-      if (!arity) throw new Error(`function ${name}() is not available; use ${Object.keys(FUNCTIONS).join(", ")}`);
+      const arity = FUNCTIONS.get(name);
+      if (!arity) throw new Error(`function ${name}() is not available; use ${[...FUNCTIONS.keys()].join(", ")}`);
       const count = (n.args as MathNode[]).length;
       if (count < arity.min || count > arity.max) throw new Error(`${name}() takes ${arity.min === arity.max ? arity.min : `${arity.min} or more`} argument(s), got ${count}`);
       return (n.args as MathNode[]).forEach(checkNode);
     }
     default:
-      throw new Error(`"${node.toString()}" is not supported in model equations (${n.type})`);
+      throw new Error(`"${excerpt(node.toString())}" is not supported in model equations (${n.type})`);
   }
 }
 

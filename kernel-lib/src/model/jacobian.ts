@@ -2,11 +2,13 @@ import type { MathNode } from "mathjs";
 import type { Jacobian, Rhs } from "../ode/types.js";
 import { symbolsOf, type Node } from "./expression.js";
 import { math } from "./math.js";
+import { tidy } from "./tidy.js";
 
 /**
  * ∂f_i/∂y_j of equations written in parameters, states and t only (derived names inlined),
- * row-major (entry i*n + j). Each entry is mathjs's `derivative` tidied by `simplifyCore`
- * (0·x, 1·x, x + 0, …): full `simplify` costs up to a second per model and expands
+ * row-major (entry i*n + j). Each entry is mathjs's `derivative` cleared of 0·x, 1·x, x + 0, …
+ * by {@link tidy}, in time linear in its size: mathjs's `simplifyCore` is exponential in
+ * summed terms of one state, and full `simplify` costs up to a second per model and expands
  * (a/b·W)^k into a^k·W^k/b^k, which overflows sooner. An entry is `undefined` when it is
  * structurally zero (f_i does not read y_j). Returns undefined when mathjs cannot
  * differentiate an equation (min and max have no derivative rule).
@@ -16,7 +18,7 @@ export function symbolicJacobian(equations: MathNode[], states: string[]): (Math
   try {
     return equations.flatMap((equation) => {
       const reads = new Set(symbolsOf(equation));
-      return states.map((state) => (reads.has(state) ? math.simplifyCore(math.derivative(equation, state, { simplify: false })) : undefined));
+      return states.map((state) => (reads.has(state) ? tidy(math.derivative(equation, state, { simplify: false })) : undefined));
     });
   } catch {
     return undefined;

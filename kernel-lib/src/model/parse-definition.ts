@@ -1,4 +1,5 @@
 import type { ItemKind, ModelDefinition, SourceLines } from "./definition.js";
+import { excerpt } from "./expression.js";
 import { ModelError } from "./model-error.js";
 
 const SECTIONS = ["MODEL", "DESCRIPTION", "REFERENCE", "TIME", "PARAMETERS", "COVARIATES", "COMPARTMENTS", "DERIVED", "ODE", "INIT", "OUTPUTS"] as const;
@@ -26,9 +27,12 @@ const ITEMS: Partial<Record<Section, { kind: ItemKind; pattern: RegExp; shape: s
  * @internal
  */
 export function parseDefinition(source: string): { definition: ModelDefinition; lines: SourceLines } {
+  // Null-prototype records: a name from the text (`__proto__`) must become an entry, which
+  // the compiler then refuses by name, not the record's prototype.
+  const record = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
   const def: Required<ModelDefinition> = {
     name: "", description: "", reference: "", timeUnit: "h",
-    parameters: {}, covariates: {}, compartments: {}, derived: {}, odes: {}, init: {}, outputs: {},
+    parameters: record(), covariates: record(), compartments: record(), derived: record(), odes: record(), init: record(), outputs: record(),
   };
   const lines: SourceLines = new Map();
   const header: Partial<Record<Section, string[]>> = {};
@@ -42,7 +46,7 @@ export function parseDefinition(source: string): { definition: ModelDefinition; 
     }
     const m = spec.pattern.exec(content);
     if (!m || m.slice(1, spec.kind === "compartment" ? 3 : 4).some((field) => field === "")) {
-      throw new ModelError(`malformed line in $${current}: expected "${spec.shape}", got "${content}"`, line, current);
+      throw new ModelError(`malformed line in $${current}: expected "${spec.shape}", got "${excerpt(content)}"`, line, current);
     }
     const [, name, a, b, c] = m;
     const key = `${spec.kind}:${name}`;
@@ -95,7 +99,7 @@ export function parseDefinition(source: string): { definition: ModelDefinition; 
       if (start[2]) item(start[2], line, name);
       return;
     }
-    if (!section) throw new ModelError(`text before the first section: "${content}" (a model starts with $MODEL name)`, line);
+    if (!section) throw new ModelError(`text before the first section: "${excerpt(content)}" (a model starts with $MODEL name)`, line);
     item(content, line, section);
   });
 

@@ -3,6 +3,7 @@ import { parseExpression, substitute, symbolsOf } from "./expression.js";
 import { generateCode, inlineDerived, type Equation } from "./generate-code.js";
 import { isZero, symbolicJacobian } from "./jacobian.js";
 import { math } from "./math.js";
+import { tidy } from "./tidy.js";
 import { ModelError } from "./model-error.js";
 import { parseDefinition } from "./parse-definition.js";
 import type { ItemKind } from "./definition.js";
@@ -77,7 +78,7 @@ function buildSystem(model: Model, parameters: readonly string[]): Model {
   /** ∂e/∂p + Σ_j gradient_j·S_jp: the sensitivity of expression e along parameter p. */
   const chain = (e: MathNode, gradient: (MathNode | undefined)[], p: string): MathNode => {
     const terms: MathNode[] = [];
-    if (symbolsOf(e).includes(p)) terms.push(math.simplifyCore(math.derivative(e, p, { simplify: false })));
+    if (symbolsOf(e).includes(p)) terms.push(tidy(math.derivative(e, p, { simplify: false })));
     gradient.forEach((g, j) => {
       if (!isZero(g)) terms.push(new math.OperatorNode("*", "multiply", [g as MathNode, new math.SymbolNode(sensitivityName(states[j], p))]));
     });
