@@ -43,7 +43,9 @@ export class MatrixExponential {
       norm = Math.max(norm, col);
     }
     if (!Number.isFinite(norm)) throw new Error("expm: the matrix holds a NaN or infinite entry");
-    const squarings = norm > 0.5 ? Math.max(0, Math.ceil(Math.log2(norm / 0.5))) : 0;
+    // log2(norm) + 1, not log2(norm / 0.5): the quotient overflows to Infinity for a norm
+    // above 9e307 (CL = 1e308 L/h), and the squaring loop below then never ended.
+    const squarings = norm > 0.5 ? Math.max(0, Math.ceil(Math.log2(norm) + 1)) : 0;
     const scale = Math.pow(2, -squarings);
     for (let i = 0; i < nn; i++) x[i] = power[i] = a[i] * scale;
     // N = Σ c_k X^k, D = Σ (-1)^k c_k X^k, accumulated from the powers of X.

@@ -22,7 +22,8 @@ const CACHE_LIMIT = 64;
  */
 export class ExactLinearPropagator implements Propagator {
   readonly method = "closed-form";
-  readonly message = "";
+  /** Why the last `advance` failed (a non-finite rate matrix, an interval too long). */
+  message = "";
   readonly stats: SolverStats = { steps: 0, rejected: 0, rhsEvals: 0, jacobianEvals: 0, factorizations: 0 };
   private readonly n: number;
   private readonly a: Float64Array;
@@ -37,6 +38,8 @@ export class ExactLinearPropagator implements Propagator {
   /** Most steps repeat the previous step's dt (a regular grid): skip the map lookup then. */
   private lastDt = NaN;
   private last: Transition | undefined;
+  /** ‖A‖₁ of the current rate matrix. */
+  private norm = 0;
 
   constructor(
     private readonly model: Model,
@@ -58,6 +61,8 @@ export class ExactLinearPropagator implements Propagator {
   setParams(p: Float64Array): void {
     this.model.jacobian(0, this.zeros, p, this.a);
     this.stats.jacobianEvals++;
+    this.message = nonFiniteRate(this.model, this.a, p);
+    this.norm = norm1(this.a, this.n);
     for (const entry of this.cache.values()) this.spare.push(entry);
     this.cache.clear();
     this.last = undefined;
@@ -80,21 +85,32 @@ export class ExactLinearPropagator implements Propagator {
     to: number,
     sink: (k: number, yk: Float64Array) => void,
   ): SolverStatus {
+    if (this.message) return "unstable";
     let t = t0;
     for (let k = from; k < to; k++) {
       const tk = times[k];
       if (tk > t) {
-        this.step(tk - t, y);
+        if (!this.step(t, tk - t, y)) return "unstable";
         t = tk;
       }
       sink(k, y);
     }
-    if (t1 > t) this.step(t1 - t, y);
+    if (t1 > t && !this.step(t, t1 - t, y)) return "unstable";
     for (let i = 0; i < this.n; i++) if (!Number.isFinite(y[i])) return "unstable";
     return "success";
   }
 
-  private step(dt: number, y: Float64Array): void {
+  /** The current rate matrix A, row-major (valid until the next `setParams`). */
+  rateMatrix(): Float64Array {
+    return this.a;
+  }
+
+  /** Moves y across dt from t; false (with `message` set) when A·dt overflows. */
+  private step(t: number, dt: number, y: Float64Array): boolean {
+    if (!Number.isFinite(this.norm * dt)) {
+      this.message = `the interval from t = ${t} to ${t + dt} is too long for the closed-form solution (rate matrix × interval overflows); shorten the gap between records`;
+      return false;
+    }
     const { e, phi } = this.transition(dt);
     const n = this.n;
     const r = this.rates;
@@ -109,6 +125,7 @@ export class ExactLinearPropagator implements Propagator {
     }
     for (let i = 0; i < n; i++) y[i] = w[i];
     this.stats.steps++;
+    return true;
   }
 
   private transition(dt: number): Transition {
@@ -146,4 +163,35 @@ export class ExactLinearPropagator implements Propagator {
     this.last = entry;
     return entry;
   }
+}
+
+/** ‖A‖₁, the largest column sum of |a_ij|, of an n×n row-major matrix. */
+function norm1(a: Float64Array, n: number): number {
+  let norm = 0;
+  for (let j = 0; j < n; j++) {
+    let col = 0;
+    for (let i = 0; i < n; i++) col += Math.abs(a[i * n + j]);
+    norm = Math.max(norm, col);
+  }
+  return norm;
+}
+
+/**
+ * "" when every entry of the rate matrix A is finite; else a message naming the first
+ * non-finite entry ∂(d/dt(x))/∂y, the equation to look at and the parameter values that
+ * produced it (a negative weight under a fractional power, V − V in a denominator).
+ */
+function nonFiniteRate(model: Model, a: Float64Array, p: Float64Array): string {
+  const n = model.compartments.length;
+  for (let k = 0; k < n * n; k++) {
+    if (Number.isFinite(a[k])) continue;
+    const row = model.compartments[Math.floor(k / n)].name;
+    const column = model.compartments[k % n].name;
+    const inputs = [...model.parameters, ...model.covariateSpecs].map((q, i) => `${q.name} = ${p[i]}`).join(", ");
+    return (
+      `the rate of d/dt(${row}) per unit of ${column} is ${a[k]} with ${inputs}: ` +
+      `d/dt(${row}) or a derived name it uses is undefined there (a negative base to a fractional power, a division by zero, an overflow)`
+    );
+  }
+  return "";
 }

@@ -7,9 +7,9 @@ import { auto } from "../ode/index.js";
 import type { Algorithm, SolverOptions, SolverStatus } from "../ode/types.js";
 import { initialCovariate, resolveInterpolation, type CovariateInterpolation } from "./covariate-interpolation.js";
 import { Engine } from "./engine.js";
-import { ExactLinearPropagator } from "./exact-propagator.js";
 import { OdePropagator } from "./ode-propagator.js";
 import type { Propagator } from "./propagator.js";
+import { ClosedFormPropagator } from "./stiff-fallback.js";
 import { regimenDoses } from "./regimen-doses.js";
 import { Simulation } from "./simulation.js";
 import { buildTimeline, EventError } from "./timeline.js";
@@ -150,7 +150,7 @@ function createPropagator(model: Model, rates: Float64Array, options: SimulateOp
   if (method === "closed-form" && interpolated) {
     throw new Error(`method "closed-form" cannot follow linearly interpolated covariates (covariateInterpolation of model ${model.name}); use "ode" or "auto"`);
   }
-  if (method === "closed-form" || (method === "auto" && model.linear && !interpolated)) return new ExactLinearPropagator(model, rates);
+  if (method === "closed-form" || (method === "auto" && model.linear && !interpolated)) return new ClosedFormPropagator(model, rates, options);
   if (method === "auto" || method === "ode") return new OdePropagator(model, rates, auto(), options);
   if (typeof method === "string") {
     throw new Error(`unknown simulation method "${method}"; use "auto", "closed-form", "ode" or an ODE algorithm such as dopri5()`);
