@@ -1,5 +1,6 @@
 export { readDataset } from "./read-dataset.js";
-export type { ReadDatasetOptions } from "./read-dataset.js";
+export { DatasetReader } from "./dataset-reader.js";
+export type { ReadDatasetOptions } from "./dataset-reader.js";
 export { DatasetError } from "./dataset-error.js";
 export type { DatasetLocation } from "./dataset-error.js";
 export { NONMEM_COLUMNS } from "./nonmem-columns.js";

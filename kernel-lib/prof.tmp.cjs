@@ -1,0 +1,11 @@
+const t0 = performance.now();
+const lap = (l) => console.error(l, (performance.now() - t0).toFixed(0));
+require("mathjs"); lap("mathjs");
+const k = require("/work/wt-cli/kernel-lib/dist/cjs/index.js"); lap("kernel");
+const m = k.getModel("pk2cmt_oral"); lap("model");
+const fs = require("fs");
+const text = fs.readFileSync("/tmp/clib/w.csv", "utf8"); lap("read");
+const d = k.readDataset(text); lap("parse");
+const sim = k.simulate(m, { data: d }); lap("simulate");
+const csv = sim.toCSV(); lap("tocsv");
+fs.writeFileSync("/tmp/clib/o2.csv", csv); lap("write");
