@@ -112,6 +112,7 @@ export class PopulationAccumulator {
       this.dv,
       this.failed,
       this.message,
+      [...plan.warnings],
     );
   }
 
@@ -128,7 +129,7 @@ export class PopulationAccumulator {
     const request = this.plan.percentiles;
     if (!request) return undefined;
     const values = computed ?? this.computeBands(request.quantiles);
-    return { quantiles: [...request.quantiles], of: request.of, values };
+    return { quantiles: [...request.quantiles], of: request.of, note: request.note, values };
   }
 
   private computeBands(probabilities: readonly number[]): Float64Array[] {

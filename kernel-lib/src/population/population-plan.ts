@@ -13,7 +13,9 @@ import { parseOmega, type Omega } from "./omega.js";
 import { etaTransform, type EtaTransform } from "./parameter-distribution.js";
 import { PopulationError } from "./population-error.js";
 import { residualError, type ResidualDraw } from "./residual-error.js";
+import { coarseGridWarnings, targetExposure } from "./target-exposure.js";
 import { targetMetric, type Target, type TargetMetric } from "./targets.js";
+import { implausibleOmega } from "./omega-plausibility.js";
 import type { KeepLevel, PlainPopulationInput, PopulationInput, PopulationOptions } from "./types.js";
 
 /** Values above this many (subjects × times) are stored as float32 for the percentile bands by default. */
@@ -48,10 +50,14 @@ export interface PopulationPlan {
    */
   iov?: { model: OccasionModel; occasions: OccasionRecords[]; count: number; kappa: MultivariateNormal; parameter: number[] };
   residual?: ResidualDraw;
+  /** The state holding the output's AUC from time 0 (in `model`), when a target needs it. */
+  aucState?: string;
+  /** What the user should know about the input (implausible OMEGA, a coarse grid for targets). */
+  warnings: string[];
   targets: TargetMetric[];
   /** The targets as given, in `targets` order. */
   targetSpecs: Target[];
-  percentiles?: { quantiles: number[]; of: "IPRED" | "DV"; precision: "float64" | "float32" };
+  percentiles?: { quantiles: number[]; of: "IPRED" | "DV"; note: string; precision: "float64" | "float32" };
   keep: KeepLevel;
   chunkSize: number;
   /** Substream k of this stream is subject k + 1's (replicate-major: subject i of replicate r is k = r·n + i − 1). */
@@ -88,6 +94,14 @@ export function planPopulation(model: Model | string, input: PopulationInput | P
     throw new PopulationError(`output "${output}" is not an output of model ${m.name}; outputs: ${m.outputs.map((o) => o.name).join(", ")}`);
   }
   const times = typical.time;
+  const warnings: string[] = [];
+  const targetSpecs = [...(summaries?.attainment ?? [])];
+  const targets = targetSpecs.map((t, i) => targetMetric(t, times, i));
+  const exposure = targetExposure(m, output, targetSpecs, warnings);
+  if (exposure.aucState) {
+    const auc = simulate(exposure.model, { regimen, times, data: design, params: input.params, covariates: input.covariates }, { ...simulateOptions, record: [exposure.aucState] });
+    warnings.push(...coarseGridWarnings(targetSpecs, times, typical.outputs[output], auc.states[exposure.aucState]));
+  }
   const names = m.parameters.map((q) => q.name);
   const omega = input.omega ? parseOmega(input.omega, names) : { names: [], matrix: [] };
   const iovOmega = input.iov && parseOmega(input.iov.omega, names, "IOV OMEGA");
@@ -96,6 +110,7 @@ export function planPopulation(model: Model | string, input: PopulationInput | P
   for (const name of Object.keys(input.distributions ?? {})) {
     if (!varying.includes(name)) throw new PopulationError(`distributions names "${name}", which has no ETA in OMEGA or IOV (${varying.join(", ") || "none"})`);
   }
+  warnings.push(...implausibleOmega(omega, input.distributions, "OMEGA"), ...(iovOmega ? implausibleOmega(iovOmega, input.distributions, "IOV OMEGA") : []));
   const parameterNames = [...new Set([...varying, ...(uncertainty?.names ?? [])])];
   const defaults = Object.fromEntries(m.parameters.map((q) => [q.name, q.value]));
   const tv = parameterNames.map((q) => input.params?.[q] ?? defaults[q]);
@@ -105,11 +120,11 @@ export function planPopulation(model: Model | string, input: PopulationInput | P
   const percentiles = percentileRequest(options, input, times.length * n * replicates);
   const occasions = input.iov && designOccasions(input.data, regimen, times, input.iov.occasions);
   return {
-    model: m,
+    model: exposure.model,
     input: { ...input, regimen, times: Array.from(times) },
     // Only the summarised output is recorded: every other column is memory traffic that keeps
     // two worker threads from scaling (they share the memory bandwidth).
-    simulateOptions: { ...simulateOptions, record: [output] },
+    simulateOptions: { ...simulateOptions, record: exposure.aucState ? [output, exposure.aucState] : [output] },
     times,
     total: n * replicates,
     output,
@@ -119,15 +134,17 @@ export function planPopulation(model: Model | string, input: PopulationInput | P
     transforms: parameterNames.map((q) => etaTransform(q, input.distributions?.[q])),
     eta: omega.names.length > 0 ? new MultivariateNormal(omega.matrix, { name: "OMEGA", labels: omega.names }) : undefined,
     iov: iovOmega && occasions && {
-      model: occasionModel(m, iovOmega.names),
+      model: occasionModel(exposure.model, iovOmega.names),
       occasions,
       count: Math.max(...occasions.map((o) => o.count)),
       kappa: new MultivariateNormal(iovOmega.matrix, { name: "IOV OMEGA", labels: iovOmega.names }),
       parameter: iovOmega.names.map((q) => parameterNames.indexOf(q)),
     },
     residual: input.sigma ? residualError(input.sigma) : undefined,
-    targets: (summaries?.attainment ?? []).map((t, i) => targetMetric(t, times, i)),
-    targetSpecs: [...(summaries?.attainment ?? [])],
+    aucState: exposure.aucState,
+    warnings,
+    targets,
+    targetSpecs,
     percentiles,
     keep: keep ?? "summary",
     chunkSize,
@@ -184,9 +201,16 @@ function percentileRequest(options: PopulationOptions, input: PopulationInput | 
   quantiles.forEach((q) => {
     if (!(q >= 0 && q <= 1)) throw new PopulationError(`percentile quantile ${q} is not a probability in [0, 1] (write 0.05 for the 5th percentile)`);
   });
+  if (r.of !== undefined && r.of !== "IPRED" && r.of !== "DV") throw new PopulationError(`percentiles of "${r.of}": use "IPRED" (model predictions) or "DV" (with residual error)`);
   const of = r.of ?? (input.sigma ? "DV" : "IPRED");
   if (of === "DV" && !input.sigma) throw new PopulationError('percentiles of "DV" need a residual error model (`sigma`)');
-  return { quantiles, of, precision: r.precision ?? (values <= FLOAT64_LIMIT ? "float64" : "float32") };
+  const note =
+    r.of !== undefined
+      ? `percentiles of ${of} (as asked)`
+      : of === "DV"
+        ? 'percentiles of DV, the predictions with residual error (the default when sigma is given); pass percentiles: { of: "IPRED" } for the model predictions'
+        : "percentiles of IPRED, the model predictions (the default without sigma)";
+  return { quantiles, of, note, precision: r.precision ?? (values <= FLOAT64_LIMIT ? "float64" : "float32") };
 }
 
 function sameObservationTimes(data: Dataset): void {

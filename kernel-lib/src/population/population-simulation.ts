@@ -5,6 +5,8 @@ import type { Target } from "./targets.js";
 export interface PercentileBands {
   quantiles: number[];
   of: "IPRED" | "DV";
+  /** Which values the bands are of and why (the default DV with `sigma`, IPRED without, or as asked). */
+  note: string;
   values: Float64Array[];
 }
 
@@ -48,7 +50,30 @@ export class PopulationSimulation {
     /** Subjects whose simulation failed (their rows are NaN and are left out of the summaries). */
     readonly failed: number,
     readonly message: string,
+    /** Input that is legal but probably a mistake (an implausible OMEGA, an output grid too coarse for a target). */
+    readonly warnings: string[] = [],
   ) {}
+
+  /**
+   * A text summary: subjects, percentile bands and what they are of, each target's probability
+   * of attainment, failures and warnings. Node's `util.inspect` (and so `console.log` and the
+   * tslab kernel's display of a cell's last value) shows this instead of the raw arrays.
+   */
+  summary(): string {
+    const lines = [`${this.modelName}: ${this.n} subjects × ${this.replicates} replicate(s), seed ${this.seed}, ${this.times.length} times`];
+    if (this.percentiles) lines.push(`bands: quantiles ${this.percentiles.quantiles.join(", ")} — ${this.percentiles.note}`);
+    for (const a of this.attainment) {
+      const what = JSON.stringify(a.target);
+      lines.push(`target ${what}: ${a.thresholds.map((x, i) => `P(≥ ${x}) = ${a.probability[i].toFixed(3)}`).join(", ")} (${a.evaluated} subjects)`);
+    }
+    if (this.failed > 0) lines.push(`${this.failed} subject(s) failed: ${this.message}`);
+    for (const w of this.warnings) lines.push(`warning: ${w}`);
+    return lines.join("\n");
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.summary();
+  }
 
   /** Percentile band figure of the bands (see `percentileBandPlot`). */
   plot(options: PercentileBandOptions = {}): PercentileBandFigure {

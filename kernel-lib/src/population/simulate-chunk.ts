@@ -65,13 +65,13 @@ export function simulateChunk(plan: PopulationPlan, first: number, count: number
     } catch (e) {
       throw new PopulationError(`${who}: ${(e as Error).message}`);
     }
-    const { ipred } = predicted;
+    const { ipred, auc } = predicted;
     if (predicted.message && !message) message = `${who}: ${predicted.message}`;
     if (residual && dv) {
       for (let j = 0; j < size; j++) for (let k = 0; k < T; k++) dv[j * T + k] = residual(ipred[j * T + k], subjectStreams[b + j]);
     }
     for (let j = 0; j < size; j++) {
-      for (let t = 0; t < targets.length; t++) metrics[(b + j) * targets.length + t] = targets[t].metric(ipred, j * T);
+      for (let t = 0; t < targets.length; t++) metrics[(b + j) * targets.length + t] = targets[t].metric(ipred, j * T, auc);
       for (let k = 0; k < T; k++) {
         if (Number.isNaN(ipred[j * T + k])) {
           failed++;

@@ -6,6 +6,8 @@ import type { PopulationPlan } from "./population-plan.js";
 /** The model output of a chunk's subjects, subject-major, and the first solver message. */
 export interface Predictions {
   ipred: Float64Array;
+  /** The output's AUC from time 0, subject-major like `ipred`, when the plan's model has an AUC state. */
+  auc?: Float64Array;
   message: string;
 }
 
@@ -42,7 +44,7 @@ export function predictions(plan: PopulationPlan, first: number, subjects: Recor
   }
   const individual = own ? subjects.map((values, j) => ({ ...ownOf(j), ...values })) : subjects;
   const sim = simulate(plan.model, { regimen: input.regimen, times: plan.times, params: input.params, covariates: input.covariates, subjects: individual }, plan.simulateOptions);
-  return { ipred: sim.outputs[plan.output], message: sim.message };
+  return { ipred: sim.outputs[plan.output], auc: plan.aucState ? sim.states[plan.aucState] : undefined, message: sim.message };
 }
 
 function oneByOne(
@@ -54,12 +56,14 @@ function oneByOne(
 ): Predictions {
   const T = plan.times.length;
   const ipred = new Float64Array(subjects.length * T);
+  const auc = plan.aucState ? new Float64Array(subjects.length * T) : undefined;
   let message = "";
   subjects.forEach((values, j) => {
     const data = design(j);
     const sim = simulate(model, { data, params: { ...plan.input.params, ...values }, covariates: covariatesOf(j) }, plan.simulateOptions);
     ipred.set(sim.outputs[plan.output], j * T);
+    if (auc) auc.set(sim.states[plan.aucState as string], j * T);
     message ||= sim.message;
   });
-  return { ipred, message };
+  return { ipred, auc, message };
 }

@@ -6,10 +6,13 @@ import { PopulationError } from "./population-error.js";
  * - `concentration`: C(time) ≥ each `atLeast` (e.g. a trough: a grid time before the next dose;
  *   a grid time equal to a dose time is recorded after that dose);
  * - `cmin`: the lowest grid value in [from, to] ≥ each `atLeast`;
- * - `auc`: the linear-trapezoid AUC over the grid points in [from, to] ≥ each `atLeast`;
+ * - `auc`: the AUC over [from, to] ≥ each `atLeast`: the integral of the solution (an AUC state
+ *   added to the model, exact for linear models) when the model has model text, else the
+ *   linear trapezoid over the grid points (with a warning);
  * - `time-above`: the fraction of [from, to] with C ≥ `concentration` (crossings by linear
  *   interpolation between grid points) ≥ each `atLeast` (a fraction, e.g. 0.4 for 40 %T>MIC).
- * `from`/`to` default to the grid's ends and must be grid times.
+ * `from`/`to` default to the grid's ends and must be grid times. `cmin` and `time-above` read
+ * the grid: a population warns when the grid is too coarse for them (see `coarseGridWarnings`).
  */
 export type Target =
   | { kind: "concentration"; time: number; atLeast: number | readonly number[] }
@@ -17,10 +20,13 @@ export type Target =
   | { kind: "auc"; from?: number; to?: number; atLeast: number | readonly number[] }
   | { kind: "time-above"; concentration: number; from?: number; to?: number; atLeast: number | readonly number[] };
 
-/** A target ready to evaluate: the metric of one subject's values (at `offset`, one per grid time) and the thresholds. */
+/**
+ * A target ready to evaluate: the metric of one subject's values (at `offset`, one per grid
+ * time; `auc`, when given, the subject's AUC from time 0 at the same grid times) and the thresholds.
+ */
 export interface TargetMetric {
   thresholds: number[];
-  metric(values: ArrayLike<number>, offset: number): number;
+  metric(values: ArrayLike<number>, offset: number, auc?: ArrayLike<number>): number;
 }
 
 /**
@@ -28,7 +34,8 @@ export interface TargetMetric {
  *
  * @example
  * const auc = targetMetric({ kind: "auc", from: 0, to: 2, atLeast: 10 }, [0, 1, 2]);
- * auc.metric([4, 2, 1], 0); // 4.5
+ * auc.metric([4, 2, 1], 0); // 4.5 (trapezoids)
+ * auc.metric([4, 2, 1], 0, [0, 2.9, 4.3]); // 4.3 (the AUC state's increase)
  */
 export function targetMetric(target: Target, times: ArrayLike<number>, index = 0): TargetMetric {
   const what = `target ${index + 1} (${target.kind})`;
@@ -63,7 +70,8 @@ export function targetMetric(target: Target, times: ArrayLike<number>, index = 0
       const [a, b] = window(at(target.from, 0, "from"), at(target.to, last, "to"), what);
       return {
         thresholds,
-        metric: (v, o) => {
+        metric: (v, o, exact) => {
+          if (exact) return exact[o + b] - exact[o + a];
           let auc = 0;
           for (let k = a; k < b; k++) auc += ((times[k + 1] - times[k]) * (v[o + k] + v[o + k + 1])) / 2;
           return auc;

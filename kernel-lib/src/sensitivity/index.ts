@@ -17,3 +17,5 @@ export type { TornadoFigure, TornadoPlotOptions } from "./tornado-plot.js";
 export { spiderPlot } from "./spider-plot.js";
 export type { SpiderPlotOptions } from "./spider-plot.js";
 export { SensitivityError } from "./sensitivity-error.js";
+export { aucSensitivity } from "./auc-sensitivity.js";
+export type { AucSensitivity, AucSensitivityOptions } from "./auc-sensitivity.js";

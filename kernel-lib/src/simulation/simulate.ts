@@ -114,7 +114,7 @@ export function simulate(model: Model | string, input: SimulationInput, options:
     }
     offset += count;
   }
-  return new Simulation(m, propagator.method, id, time, outputs, states, status, message, propagator.stats);
+  return new Simulation(m, propagator.method, id, time, outputs, states, status, message, propagator.stats, { model: m, input, options, simulate });
 }
 
 /**

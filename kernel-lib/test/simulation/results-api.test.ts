@@ -1,0 +1,93 @@
+import { inspect } from "node:util";
+import { describe, expect, it } from "vitest";
+import { readDataset, simulate } from "../../src/index.js";
+
+// pk1cmt_iv defaults: CL 6 L/h, V 25 L, so k = 0.24 /h; 600 mg gives C0 = 24 mg/L.
+const iv = (t: number, cl = 6, v = 25, dose = 600) => (dose / v) * Math.exp((-cl / v) * t);
+
+/** One-compartment oral (Bateman): C(t) and its AUC over [0, T] (Gibaldi & Perrier 1982, ch. 1). */
+const KA = 1.1;
+const CL = 6;
+const V = 25;
+const k = CL / V;
+const bateman = (t: number) => ((100 * KA) / (V * (KA - k))) * (Math.exp(-k * t) - Math.exp(-KA * t));
+const batemanAuc = (T: number) => ((100 * KA) / (V * (KA - k))) * ((1 - Math.exp(-k * T)) / k - (1 - Math.exp(-KA * T)) / KA);
+
+describe("per-subject results", () => {
+  const sim = simulate("pk1cmt_iv", { regimen: "600 mg", times: [0, 6, 12], subjects: [{ CL: 6 }, { CL: 3 }, { CL: 12 }] });
+
+  it("subject(id) holds that subject's rows only, and subjects() all of them in order", () => {
+    const two = sim.subject(2);
+    expect(Array.from(two.id)).toEqual([2, 2, 2]);
+    expect(Array.from(two.time)).toEqual([0, 6, 12]);
+    expect(two.outputs.CP[2]).toBeCloseTo(iv(12, 3), 12);
+    expect(sim.subjects().map((s) => s.id[0])).toEqual([1, 2, 3]);
+    expect(() => sim.subject(9)).toThrow(/no subject 9 in this simulation; subjects: 1, 2, 3/);
+  });
+
+  it("at(t) re-simulates exactly at t for each subject, not a line between the grid rows", () => {
+    const at = sim.at(1.5);
+    expect(Array.from(at.id)).toEqual([1, 2, 3]);
+    [6, 3, 12].forEach((cl, s) => expect(at.outputs.CP[s]).toBeCloseTo(iv(1.5, cl), 12));
+    // A straight line between the rows at 0 and 6 h would be 24 − 1.5·(24 − 5.69)/6 ≈ 19.4 for subject 1.
+    expect(Math.abs(at.outputs.CP[0] - 19.42)).toBeGreaterThan(1);
+    const own = sim.subject(3).at([2, 1]);
+    expect(Array.from(own.id)).toEqual([3, 3]);
+    expect(Array.from(own.time)).toEqual([1, 2]);
+    expect(own.outputs.CP[1]).toBeCloseTo(iv(2, 12), 12);
+  });
+});
+
+describe("exposure from the solution", () => {
+  const oral = simulate("pk1cmt_oral", { regimen: "100 mg", times: [0, 12, 24] });
+
+  it("auc() integrates the solution: Bateman's AUC over [0, 24] h on a 3-point grid", () => {
+    expect(oral.auc()[0]).toBeCloseTo(batemanAuc(24), 10);
+    expect(oral.auc({ from: 2, to: 10 })[0]).toBeCloseTo(batemanAuc(10) - batemanAuc(2), 10);
+    expect(oral.auc({ to: 2000 })[0]).toBeCloseTo(100 / CL, 10);
+    expect(() => oral.auc({ to: Infinity })).toThrow(/finite `to`/);
+  });
+
+  it("peak() finds Bateman's Tmax = ln(KA/k)/(KA − k) and Cmax between the grid points", () => {
+    const tmax = Math.log(KA / k) / (KA - k);
+    const { cmax, tmax: found } = oral.peak();
+    expect(found[0]).toBeCloseTo(tmax, 6);
+    expect(cmax[0]).toBeCloseTo(bateman(tmax), 12);
+  });
+
+  it("peak() of repeated IV boluses is right after the last dose, not interpolated across it", () => {
+    const sim = simulate("pk1cmt_iv", { regimen: "600 mg q12h x 3", times: [0, 30] });
+    const { cmax, tmax } = sim.peak();
+    expect(tmax[0]).toBe(24);
+    expect(cmax[0]).toBeCloseTo(iv(0) * (1 + Math.exp(-0.24 * 12) + Math.exp(-0.24 * 24)), 10);
+  });
+
+  it("a dataset simulation refuses at(), auc() and peak() with the reason", () => {
+    const data = readDataset("ID,TIME,EVID,AMT,DV\n1,0,1,100,.\n1,2,0,0,1\n");
+    const sim = simulate("pk1cmt_iv", { data });
+    expect(() => sim.at(1)).toThrow(/follows a dataset/);
+    expect(() => sim.auc()).toThrow(/follows a dataset/);
+  });
+});
+
+describe("table view", () => {
+  const sim = simulate("pk1cmt_iv", { regimen: "600 mg", times: { end: 24, step: 1 } });
+
+  it("text and HTML tables show the head and tail rows and the size", () => {
+    const table = sim.toTable({ maxRows: 4 });
+    const lines = table["text/plain"].split("\n");
+    expect(lines[0].trim().split(/\s+/)).toEqual(["ID", "TIME", "CP"]);
+    expect(lines[1].trim().split(/\s+/)).toEqual(["1", "0", "24"]);
+    expect(lines[3].trim().split(/\s+/)).toEqual(["…", "…", "…"]);
+    expect(lines.at(-1)).toBe("[25 rows × 3 columns]");
+    expect(table["text/html"]).toMatch(/^<table class="pmxlab-table"><thead><tr><th>ID<\/th><th>TIME<\/th><th>CP<\/th>/);
+    expect(table["text/html"].match(/<tr>/g)).toHaveLength(6);
+  });
+
+  it("util.inspect (console.log, a notebook cell's last value) shows the table, not the arrays", () => {
+    const text = inspect(sim);
+    expect(text).toMatch(/^Simulation of pk1cmt_iv \(closed-form\)\n/);
+    expect(text).toMatch(/\[25 rows × 3 columns\]$/);
+    expect(text).not.toMatch(/Float64Array/);
+  });
+});
