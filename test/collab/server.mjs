@@ -8,22 +8,24 @@ import { startJupyterLab } from "../e2e/jupyterlab.mjs";
 
 /**
  * Starts JupyterLab on a fresh temporary root folder.
- * Returns `{ baseUrl, token, rootDir, pid(), restart(how, { whileStopped }), stop() }`:
+ * Returns `{ baseUrl, token, rootDir, pid(), exited(), restart(how, { whileStopped, env }), stop() }`:
  * `restart` stops the server ("shutdown": `api/shutdown`; "SIGTERM"/"SIGKILL": that signal
- * to the server process), calls `whileStopped()`, and starts it again on the same port and
- * root; `stop` also removes the root folder.
+ * to the server process; "crashed": it killed itself, at a crash point), calls
+ * `whileStopped()`, and starts it again on the same port and root, with `env` added to its
+ * environment (e.g. `{ PMXLAB_COLLAB_CRASH: "file-written:marker" }`); `stop` also removes
+ * the root folder. `startCollabServer(name, { env })` sets the first start's environment.
  *
  * @example
  *   const server = await startCollabServer("chaos");
  *   await server.restart("SIGKILL");
  *   await server.stop();
  */
-export async function startCollabServer(name, { keepRoot = false } = {}) {
+export async function startCollabServer(name, { keepRoot = false, env = {} } = {}) {
   const rootDir = mkdtempSync(join(tmpdir(), `pmxlab-${name}-`));
   let starts = 0;
   const start = (options = {}) =>
     startJupyterLab({ rootDir, stateDir: join(rootDir, ".pmxlab", "lab"), logFile: join(rootDir, `.server-${starts++}.log`), ...options });
-  let lab = await start();
+  let lab = await start({ env });
   const { baseUrl, port, token } = lab;
   return {
     baseUrl,
@@ -31,11 +33,20 @@ export async function startCollabServer(name, { keepRoot = false } = {}) {
     rootDir,
     logFiles: () => Array.from({ length: starts }, (_, i) => join(rootDir, `.server-${i}.log`)),
     pid: () => lab.pid,
-    async restart(how = "shutdown", { whileStopped = () => {} } = {}) {
-      if (how !== "shutdown") process.kill(lab.pid, how);
+    /** Whether the server process is gone (e.g. killed at a crash point). */
+    exited() {
+      try {
+        process.kill(lab.pid, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    },
+    async restart(how = "shutdown", { whileStopped = () => {}, env = {} } = {}) {
+      if (how === "SIGTERM" || how === "SIGKILL") process.kill(lab.pid, how);
       await lab.stop();
       whileStopped();
-      lab = await start({ port, token });
+      lab = await start({ port, token, env });
     },
     async stop() {
       await lab.stop();

@@ -24,13 +24,13 @@ export function freePort() {
  * Starts JupyterLab on `rootDir` (user settings and workspaces in `stateDir`) and resolves
  * once its REST API answers.
  * A restart passes the previous `port` and `token` (the server then fails rather than take
- * another port); `args` are further `jupyter lab` arguments.
+ * another port); `args` are further `jupyter lab` arguments, `env` further environment variables.
  * Returns `{ baseUrl, port, token, pid, stop }`; `pid` is the Jupyter server's process id,
  * `stop()` shuts the server and its kernels down (through `api/shutdown`, like a user would).
  * Rejects (after stopping what was started) with the log's tail if it exits or is not
  * ready within `timeoutMs`.
  */
-export async function startJupyterLab({ rootDir, stateDir, logFile, timeoutMs = 120_000, port: fixedPort, token: fixedToken, args = [] }) {
+export async function startJupyterLab({ rootDir, stateDir, logFile, timeoutMs = 120_000, port: fixedPort, token: fixedToken, args = [], env = {} }) {
   const port = fixedPort ?? (await freePort());
   const token = fixedToken ?? randomBytes(16).toString("hex");
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -44,6 +44,7 @@ export async function startJupyterLab({ rootDir, stateDir, logFile, timeoutMs = 
       detached: true, // own process group, so stop() reaches everything start.sh started
       env: {
         ...process.env,
+        ...env,
         PMXLAB_PORT: String(port),
         PMXLAB_ROOT_DIR: rootDir,
         PMXLAB_OPEN_BROWSER: "0",

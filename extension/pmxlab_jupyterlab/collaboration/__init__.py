@@ -8,14 +8,14 @@ from pathlib import Path
 
 from nbformat.sign import NotebookNotary
 
-from .durability import install_durability
 from .state import collaboration_state_dir
+from .versions import refuse_unsupported
 
 SESSION_STORE_SETTING = "collaborative_session_store_path"
 
 
 def _load_jupyter_server_extension(serverapp):
-    """Installs the durability fixes and keeps session ids and notebook signatures in the project.
+    """Installs the durability fixes (for the upstream versions they were written for) and keeps session ids and notebook signatures in the project.
 
     Extensions load in alphabetical order, so jupyter_server_ydoc has published its settings
     already; an explicitly configured ``YDocExtension.session_store_path`` is left alone.
@@ -27,7 +27,11 @@ def _load_jupyter_server_extension(serverapp):
     def forget_sessions():
         Path(settings[SESSION_STORE_SETTING]).unlink(missing_ok=True)
 
-    install_durability(serverapp.log, forget_sessions)
+    # durability imports upstream internals, which another version may lack: check first
+    if not refuse_unsupported(serverapp.log):
+        from .durability import install_durability
+
+        install_durability(serverapp.log, forget_sessions)
     _keep_notebook_trust_in_project(serverapp)
     serverapp.log.info("pmxlab | collaboration state in %s", collaboration_state_dir(serverapp.root_dir))
 

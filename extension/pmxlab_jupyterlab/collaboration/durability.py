@@ -16,7 +16,12 @@
 4. A refused connection (close 1003) is still served, so what the client sent meanwhile is
    merged into the room; it is now dropped.
 5. Stopping hangs until killed: :func:`release_worker_threads`.
-6. ``YNotebook.aget`` reads the cells one by one across event-loop checkpoints, so edits
+6. A ``save`` request is answered "success" also when a newer edit cancelled the save, and
+   the Y store commits each update on its own and falls seconds behind under load: see
+   :mod:`.saving` and :mod:`.store`. Every write of the file now commits the store first
+   (with the hash of the content written), so the store is never behind a file this server
+   wrote, and a restart recognises such a file by its hash.
+7. ``YNotebook.aget`` reads the cells one by one across event-loop checkpoints, so edits
    applied meanwhile shift them: a cell inserted above the reading position makes it read a
    cell twice, and if that cell changed in between it "corrects" the duplicate by giving the
    live cell a new id (a document edit every client receives: the cell's id is lost); a cell
@@ -25,13 +30,15 @@
 
 They are applied to upstream's classes by :func:`install_durability` (the fix an upstream
 pull request would make in ``YDocWebSocketHandler.open`` (before its session check),
+``YDocWebSocketHandler.on_message``, ``__anext__`` and ``on_close``,
 ``FileLoader._save_content_at_path``, ``YDocExtension.stop_extension`` and
-``YNotebook.aget``).
+``YNotebook.aget``), only for the package versions of :mod:`.versions`.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from collections.abc import Callable
 from logging import Logger
@@ -46,10 +53,19 @@ from jupyter_ydoc import YNotebook, ydocs
 from pycrdt import Doc
 from pycrdt.store import YDocNotFound
 
+from .crash_points import crash_point
+from .saving import answer_save, next_message, release_barriers, save_request_id
+from .store import CommitBatchingYStore, content_hash
+from .versions import refuse_unsupported
+
 _INSTALLED = "_pmxlab_durability"
 #: Times restore_unsaved_edits reads, compares and saves the file when it changes meanwhile.
 _SAVE_ATTEMPTS = 3
+#: On stop, how long to wait for disconnected clients to leave their rooms: polls × interval.
+_LEAVE_POLLS = 50
+_LEAVE_POLL_INTERVAL_S = 0.05
 _DOCUMENT = "_pmxlab_document"
+_STORE = "_pmxlab_store"
 
 
 async def flush_rooms(server: JupyterWebsocketServer, log: Logger) -> None:
@@ -64,10 +80,10 @@ async def flush_rooms(server: JupyterWebsocketServer, log: Logger) -> None:
     for room in rooms:
         for client in list(room.clients):
             client.close(1001, "server shutting down")
-    for _ in range(50):
+    for _ in range(_LEAVE_POLLS):
         if not any(room.clients for room in rooms):
             break
-        await asyncio.sleep(0.05)
+        await asyncio.sleep(_LEAVE_POLL_INTERVAL_S)
     await asyncio.gather(*(_flush_room(room, log) for room in rooms))
 
 
@@ -92,8 +108,9 @@ async def restore_unsaved_edits(room: DocumentRoom, log: Logger, forget_sessions
     - The file is an earlier state of the store (its save was never followed by the save of
       later edits: crash, kill): the store's content is saved to the file, and the room
       continues the store's history, which reconnecting clients share.
-    - The file holds content the store never held (edited while the server was down, or the
-      store fell behind): the file wins, as upstream intends, but in a fresh history. The
+    - The file is one this server wrote (its content hash is recorded in the store, which
+      was committed before the write): as above, without replaying the history.
+    - The file holds content the store never held (edited while the server was down): the file wins, as upstream intends, but in a fresh history. The
       store's rows are kept under a ``.diverged-<time>`` name and the session records are
       dropped, so the session check that follows refuses every client (close 1003) and
       they reload instead of merging their old history (which duplicates cells). The
@@ -119,11 +136,15 @@ async def restore_unsaved_edits(room: DocumentRoom, log: Logger, forget_sessions
         except YDocNotFound:
             return
         on_disk = _persistent(model["content"])
-        stored, history_holds_file = _replay(updates, room.file_type, on_disk)
+        if isinstance(ystore, CommitBatchingYStore) and ystore.batching and await ystore.wrote(on_disk):
+            stored, history_holds_file = _replay(updates, room.file_type)[0], True
+        else:
+            stored, history_holds_file = _replay(updates, room.file_type, on_disk)
         if stored == on_disk or not history_holds_file:
             break
         log.warning("pmxlab | %s lacks edits kept in the Y store; saving them", room._file.path)
         try:
+            setattr(room._file, _STORE, ystore)  # the save records its content hash first
             await room._file.maybe_save_content({"format": room.file_format, "type": room.file_type, "content": stored})
             break
         except OutOfBandChanges:
@@ -140,26 +161,26 @@ async def restore_unsaved_edits(room: DocumentRoom, log: Logger, forget_sessions
             await ystore.apply_updates(room.ydoc)
             room.ready = True
         return
+    if not isinstance(ystore, CommitBatchingYStore):
+        log.warning("pmxlab | %s: the Y store is not pmxlab's; upstream loads the file over it", room._file.path)
+        return
     diverged = f"{ystore.path}.diverged-{int(time.time())}"
     log.warning("pmxlab | %s holds content its Y store never held; reloading it in a new history (old one kept as %s)",
                 room._file.path, diverged)
-    async with ystore.lock:
-        async with ystore._db:
-            cursor = await ystore._db.cursor()
-            await cursor.execute("UPDATE yupdates SET path = ? WHERE path = ?", (diverged, ystore.path))
-            await cursor.execute("DELETE FROM ycheckpoints WHERE path = ?", (ystore.path,))
+    await ystore.set_aside(diverged)
     forget_sessions()
 
 
-def _replay(updates: list[bytes], file_type: str, target) -> tuple:
-    """The stored content, and whether some prefix of the stored updates equals ``target``."""
+def _replay(updates: list[bytes], file_type: str, target=None) -> tuple:
+    """The stored content, and whether some prefix of the stored updates equals ``target``
+    (not looked for when ``target`` is None)."""
     doc = Doc()
     document = ydocs.get(file_type, ydocs["file"])(doc)
     cell_count = len(target["cells"]) if isinstance(target, dict) and isinstance(target.get("cells"), list) else None
     held = False
     for update in updates:
         doc.apply_update(update)
-        if held or (cell_count is not None and getattr(document, "cell_number", cell_count) != cell_count):
+        if target is None or held or (cell_count is not None and getattr(document, "cell_number", cell_count) != cell_count):
             continue
         held = _persistent(document.get()) == target
     return _persistent(document.get()), held
@@ -206,15 +227,22 @@ def _persistent(content):
     return {**content, "cells": cells}
 
 
-def install_durability(log: Logger, forget_sessions: Callable[[], None]) -> None:
-    """Wraps ``YDocWebSocketHandler.open``, ``FileLoader._save_content_at_path`` and
-    ``YDocExtension.stop_extension``, and replaces ``YNotebook.aget`` (once).
+def install_durability(log: Logger, forget_sessions: Callable[[], None]) -> bool:
+    """Wraps ``YDocWebSocketHandler.open``, ``on_message``, ``__anext__`` and ``on_close``,
+    ``FileLoader._save_content_at_path`` and ``YDocExtension.stop_extension``, replaces
+    ``YNotebook.aget`` and switches on the store's batching (once) — only when the installed
+    packages are the versions of :data:`.versions.WRITTEN_FOR`. Otherwise it logs a warning,
+    changes nothing (collaboration works as upstream's) and returns False.
 
     Example: ``install_durability(serverapp.log, forget_sessions)`` from a server extension's load hook.
     """
     if getattr(YDocExtension, _INSTALLED, False):
-        return
+        return True
+    if refuse_unsupported(log):
+        return False
     open_ = YDocWebSocketHandler.open
+    on_message = YDocWebSocketHandler.on_message
+    on_close = YDocWebSocketHandler.on_close
     save_at_path = FileLoader._save_content_at_path
     stop_extension = YDocExtension.stop_extension
 
@@ -234,8 +262,24 @@ def install_durability(log: Logger, forget_sessions: Callable[[], None]) -> None
             while not handler._message_queue.empty():
                 handler._message_queue.get_nowait()
             handler._message_queue.put_nowait(b"")
+            release_barriers(handler)
         elif isinstance(room, DocumentRoom) and room.ready:
+            # No edit was applied since the room became ready (its serve loops start after
+            # this returns), so the store misses nothing by following it from here.
             setattr(room._file, _DOCUMENT, room._document)
+            if isinstance(room.ystore, CommitBatchingYStore):
+                room.ystore.follow(room.ydoc)
+                setattr(room._file, _STORE, room.ystore)
+
+    async def on_message_in_order(handler: YDocWebSocketHandler, message) -> None:
+        save_id = save_request_id(message)
+        if save_id is None:
+            return await on_message(handler, message)
+        await answer_save(handler, save_id, log)
+
+    def on_close_releasing(handler: YDocWebSocketHandler) -> None:
+        release_barriers(handler)
+        on_close(handler)
 
     async def stop_after_flush(extension: YDocExtension) -> None:
         http_server = getattr(extension.serverapp, "http_server", None)
@@ -245,16 +289,29 @@ def install_durability(log: Logger, forget_sessions: Callable[[], None]) -> None
         await stop_extension(extension)
         release_worker_threads()
 
-    async def save_latest_at_path(loader: FileLoader, model: dict, path: str) -> dict:
+    async def save_after_store(loader: FileLoader, model: dict, path: str) -> dict:
         # Saves take their content before waiting for the file's lock, so a save that waited
         # could write an older state over a newer one; write the newest state instead.
         document = getattr(loader, _DOCUMENT, None)
         if document is not None:
             model = {**model, "content": document.get()}
-        return await save_at_path(loader, model, path)
+        # The store first, with the hash of what is written: after a crash the file is then
+        # never newer than the store, and a restart knows it as this server's own write.
+        store = getattr(loader, _STORE, None)
+        if store is not None:
+            await store.commit(written=content_hash(_persistent(model["content"])))
+        crash_point("store-committed", lambda: json.dumps(model["content"]))
+        saved = await save_at_path(loader, model, path)
+        crash_point("file-written", lambda: json.dumps(model["content"]))
+        return saved
 
     YDocWebSocketHandler.open = open_after_restore
-    FileLoader._save_content_at_path = save_latest_at_path
+    YDocWebSocketHandler.on_message = on_message_in_order
+    YDocWebSocketHandler.__anext__ = next_message
+    YDocWebSocketHandler.on_close = on_close_releasing
+    FileLoader._save_content_at_path = save_after_store
     YDocExtension.stop_extension = stop_after_flush
     YNotebook.aget = _get_at_once
+    CommitBatchingYStore.batching = True
     setattr(YDocExtension, _INSTALLED, True)
+    return True

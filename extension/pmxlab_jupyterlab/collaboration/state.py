@@ -13,6 +13,8 @@ from jupyter_server_fileid.manager import ArbitraryFileIdManager
 from jupyter_server_ydoc.stores import SQLiteYStore
 from traitlets import default
 
+from .store import CommitBatchingYStore
+
 
 def collaboration_state_dir(root_dir: str, part: str = "collaboration") -> Path:
     """The folder holding the Y update store, file ids and session ids (or another ``part``
@@ -33,8 +35,9 @@ class ProjectFileIdManager(ArbitraryFileIdManager):
         return str(collaboration_state_dir(self.root_dir) / "file_id_manager.db")
 
 
-class ProjectSQLiteYStore(SQLiteYStore):
-    """The Y update store in ``<root_dir>/.pmxlab/collaboration`` of the running server."""
+class ProjectSQLiteYStore(SQLiteYStore, CommitBatchingYStore):
+    """The Y update store in ``<root_dir>/.pmxlab/collaboration`` of the running server,
+    committing in batches (:mod:`.store`)."""
 
     @default("db_path")
     def _default_db_path(self) -> str:

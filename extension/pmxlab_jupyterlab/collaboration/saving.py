@@ -1,0 +1,118 @@
+"""A save reply that never lies: "success" only once the file holds what the client sent.
+
+Upstream (jupyter-server-ydoc 3.0.4, ``YDocWebSocketHandler.on_message``) answers a RAW
+``save`` request with the room's debounced save task: a newer edit from anyone cancels that
+task before it writes (the task swallows the cancellation), and the reply still says
+"success" — under a steady stream of edits nearly every such save is cancelled, and the
+debounced save that would follow never fires. The save also runs without regard to the
+client's earlier Yjs messages, which wait in the handler's ``_message_queue`` for the room's
+serve loop (read from tornado 6.6: each message is handed over in its own task, so the loop
+has normally drained the queue first, but nothing guarantees it).
+
+:func:`answer_save` instead puts a barrier into the same queue, waits until the serve loop
+reaches it (every earlier message applied), then writes the file itself (the store is
+committed first, see :mod:`.durability`) and answers "success" only when the write
+returned; "failed" otherwise.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from logging import Logger
+
+from jupyter_server_ydoc.handlers import YDocWebSocketHandler
+from jupyter_server_ydoc.rooms import DocumentRoom
+from jupyter_server_ydoc.utils import MessageType, OutOfBandChanges
+from pycrdt import Decoder
+
+from .crash_points import crash_point
+
+#: Longest a save request waits for the client's earlier messages to be applied (seconds).
+BARRIER_TIMEOUT_S = 30.0
+_BARRIERS = "_pmxlab_save_barriers"
+
+
+class SaveBarrier:
+    """A marker in a handler's message queue; ``passed`` resolves when the serve loop reaches it."""
+
+    def __init__(self) -> None:
+        self.passed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+
+def save_request_id(message: bytes) -> int | None:
+    """The id of a RAW ``save`` request, or None for any other message."""
+    try:
+        decoder = Decoder(message)
+        if decoder.read_var_uint() != MessageType.RAW or decoder.read_var_string() != "save":
+            return None
+        return decoder.read_var_uint()
+    except Exception:
+        return None
+
+
+async def next_message(handler: YDocWebSocketHandler) -> bytes:
+    """The handler's next Yjs message for the serve loop, passing (and releasing) barriers."""
+    while True:
+        message = await handler._message_queue.get()
+        if isinstance(message, SaveBarrier):
+            if not message.passed.done():
+                message.passed.set_result(None)
+            continue
+        if not message:
+            raise StopAsyncIteration()
+        return message
+
+
+def release_barriers(handler: YDocWebSocketHandler) -> None:
+    """Fails the save requests of a closing connection that still wait for their barrier."""
+    for barrier in getattr(handler, _BARRIERS, ()):
+        if not barrier.passed.done():
+            barrier.passed.cancel()
+
+
+async def answer_save(handler: YDocWebSocketHandler, save_id: int, log: Logger) -> None:
+    """Saves once the client's earlier messages are applied and replies with the outcome."""
+    room = handler.room
+    status = "failed"
+    if isinstance(room, DocumentRoom):
+        barrier = SaveBarrier()
+        barriers = handler.__dict__.setdefault(_BARRIERS, set())
+        barriers.add(barrier)
+        handler._message_queue.put_nowait(barrier)
+        try:
+            await asyncio.wait_for(barrier.passed, BARRIER_TIMEOUT_S)
+            status = await save_room(room, log)
+        except (asyncio.CancelledError, asyncio.TimeoutError):
+            status = "failed"  # the connection closed, or its messages were not served
+        finally:
+            barriers.discard(barrier)
+    reply = handler._encode_json_message({"type": "save", "responseTo": save_id, "status": status})
+    try:
+        await handler.write_message(reply, binary=True)
+    except Exception:
+        return  # closed meanwhile: no reply, which acknowledges nothing
+    if status == "success":
+        crash_point("save-replied", lambda: json.dumps(room._document.get()))
+
+
+async def save_room(room: DocumentRoom, log: Logger) -> str:
+    """Writes the room's document to its file now: "success" once written, else "failed"."""
+    async with room._update_lock:
+        pass  # a load or an out-of-band reload in progress finishes first (upstream: "skipped")
+    try:
+        saved = await room._file.maybe_save_content(
+            {"format": room.file_format, "type": room.file_type, "content": room._document.get()}
+        )
+    except OutOfBandChanges:
+        log.info("pmxlab | %s changed outside the collaboration; the save request fails", room._file.path)
+        room.create_task(room._on_outofband_change())
+        return "failed"
+    except Exception as error:
+        log.error("pmxlab | could not save %s: %r", room._file.path, error, exc_info=error)
+        return "failed"
+    if saved is None:
+        return "failed"  # not writable
+    room._document.dirty = False
+    room._document.hash = saved["hash"]
+    return "success"
