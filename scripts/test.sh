@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 # `npm ci` rejects this lock file (npm 11 leaves other platforms' optional rollup binaries out of it),
 # so install with `npm install`, which still resolves exactly the versions the lock file pins.
 npm install --no-audit --no-fund
+# The estimation tests compare with R's own fits (nls, confint, optim): Debian's R, installed when missing.
+bash scripts/ensure-r.sh
 npm test
 # Browser end-to-end: the `npm start` set-up (scripts/setup.sh), the real JupyterLab and
 # Debian's chromium (installed here when missing); screenshots go to test-results/.
