@@ -13,3 +13,4 @@ export * from "./nca/index.js";
 export * from "./population/index.js";
 export * from "./random/index.js";
 export * from "./virtual-population/index.js";
+export * from "./warnings/index.js";

@@ -1,7 +1,8 @@
 import type { ItemKind, ModelDefinition, SourceLines } from "./definition.js";
+import { DOSE_ROUTES } from "../dosing/dose-block.js";
 import { ModelError } from "./model-error.js";
 
-const SECTIONS = ["MODEL", "DESCRIPTION", "REFERENCE", "TIME", "PARAMETERS", "COVARIATES", "COMPARTMENTS", "DERIVED", "ODE", "INIT", "OUTPUTS"] as const;
+const SECTIONS = ["MODEL", "DESCRIPTION", "REFERENCE", "TIME", "MW", "ROUTES", "PARAMETERS", "COVARIATES", "COMPARTMENTS", "DERIVED", "ODE", "INIT", "OUTPUTS"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const NAME = "([A-Za-z_][A-Za-z0-9_]*)";
@@ -16,6 +17,7 @@ const ITEMS: Partial<Record<Section, { kind: ItemKind; pattern: RegExp; shape: s
   DERIVED: { kind: "derived", pattern: new RegExp(`^${NAME}\\s*=\\s*(.+?)\\s*$`), shape: "NAME = expression" },
   ODE: { kind: "ode", pattern: new RegExp(`^d\\s*/\\s*dt\\s*\\(\\s*${NAME}\\s*\\)\\s*=\\s*(.+?)\\s*$`), shape: "d/dt(compartment) = expression" },
   INIT: { kind: "init", pattern: new RegExp(`^${NAME}\\s*\\(\\s*0\\s*\\)\\s*=\\s*(.+?)\\s*$`), shape: "compartment(0) = expression" },
+  ROUTES: { kind: "route", pattern: new RegExp(`^${NAME}\\s*=\\s*${NAME}\\s*$`), shape: "route = compartment" },
   OUTPUTS: { kind: "output", pattern: new RegExp(`^${NAME}\\s*=${FIELD}:${FIELD}${LABEL}`), shape: "NAME = expression : unit : label" },
 };
 
@@ -27,8 +29,8 @@ const ITEMS: Partial<Record<Section, { kind: ItemKind; pattern: RegExp; shape: s
  */
 export function parseDefinition(source: string): { definition: ModelDefinition; lines: SourceLines } {
   const def: Required<ModelDefinition> = {
-    name: "", description: "", reference: "", timeUnit: "h",
-    parameters: {}, covariates: {}, compartments: {}, derived: {}, odes: {}, init: {}, outputs: {},
+    name: "", description: "", reference: "", timeUnit: "h", molecularWeight: "",
+    parameters: {}, covariates: {}, compartments: {}, derived: {}, odes: {}, init: {}, outputs: {}, routes: {},
   };
   const lines: SourceLines = new Map();
   const header: Partial<Record<Section, string[]>> = {};
@@ -76,6 +78,13 @@ export function parseDefinition(source: string): { definition: ModelDefinition; 
       case "output":
         def.outputs[name] = { expr: a, unit: b, label: label(c) };
         return;
+      case "route":
+        // Checked here, before it becomes a key: only the known route words are accepted.
+        if (!(DOSE_ROUTES as readonly string[]).includes(name)) {
+          throw new ModelError(`unknown route "${name}" in $ROUTES; the routes are ${DOSE_ROUTES.join(", ")}`, line, current);
+        }
+        def.routes[name] = a;
+        return;
     }
   };
 
@@ -108,5 +117,6 @@ export function parseDefinition(source: string): { definition: ModelDefinition; 
   def.description = text("DESCRIPTION");
   def.reference = text("REFERENCE");
   if (header.TIME) def.timeUnit = text("TIME");
+  def.molecularWeight = text("MW");
   return { definition: def, lines };
 }
