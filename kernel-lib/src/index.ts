@@ -14,3 +14,4 @@ export * from "./population/index.js";
 export * from "./random/index.js";
 export * from "./virtual-population/index.js";
 export * from "./estimation/index.js";
+export * from "./warnings/index.js";

@@ -1,7 +1,11 @@
 export { Regimen } from "./regimen.js";
 export type { ThenOptions } from "./regimen.js";
 export type { DoseOptions } from "./dose-block.js";
+export { DOSE_ROUTES, MAX_DOSES_PER_RECORD } from "./dose-block.js";
+export { DOSE_UNITS } from "./dose-units.js";
+export type { DoseUnit } from "./dose-units.js";
+export { mostellerBsa } from "./body-surface-area.js";
 export { parseRegimen } from "./parse-regimen.js";
 export { RegimenError, REGIMEN_FORMS } from "./regimen-error.js";
 export { expandDoses } from "./expand-doses.js";
-export type { Dataset, DoseEvent, EventRecord } from "./types.js";
+export type { Dataset, DoseEvent, DoseRoute, EventRecord } from "./types.js";

@@ -1,14 +1,16 @@
 /** The text forms `parseRegimen` accepts, listed in every `RegimenError`. */
-export const REGIMEN_FORMS = `accepted forms (amounts in g, mg, ug, mcg or µg; times in min, h or d):
+export const REGIMEN_FORMS = `accepted forms (docs/regimens.md; amounts in g, mg, ug, ng or mol, mmol, umol, nmol, pmol, per kg or per m2; times in min, h, d or week):
   100 mg                               one dose at time 0
-  100 mg q12h x 14                     14 doses, one every 12 h
-  100 mg q12h for 7 days               every dose that starts within 7 days (14 here)
+  100 mg q12h x 14                     14 doses, one every 12 h (also qd, bid, tid, qid, qod)
+  100 mg bid for 7 days                every dose that starts within 7 days (14 here)
   500 mg over 1h q8h x 9               1-h infusions (or "rate 500 mg/h")
+  10 mg/h  |  10 mg/h for 24 h         continuous infusion (to the end, or for 24 h)
   200 mg at 0, 12, 36 h                doses at the listed times (h since the start)
   loading 400 mg then 200 mg q24h x 6  "then" starts one interval after the last dose
   100 mg q12h x 14 ss                  the first dose at steady state
-  ... into cmt 2 / iv / oral           compartment (default 1) and a route label
-  blocks are joined by "then" or ";"`;
+  5 mg/kg iv  |  75 mg/m2 over 1 h     per kg of WT, per m2 of BSA; route iv, oral (po), sc, im
+  ... into cmt 2                       the compartment, instead of a route
+  blocks are joined by "then" or ";"`
 
 /**
  * Regimen text that cannot be read. The message quotes the text, points at the offending

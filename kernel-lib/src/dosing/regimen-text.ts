@@ -1,20 +1,30 @@
-import { doseBlock, nextStart } from "./dose-block.js";
+import { doseBlock, MAX_DOSES_PER_RECORD, nextStart } from "./dose-block.js";
 import type { DoseOptions } from "./dose-block.js";
 import { AMOUNT_UNITS, TIME_UNITS, toBase } from "./dose-units.js";
-import type { UnitScale } from "./dose-units.js";
+import type { AmountUnit, DoseUnit, UnitScale } from "./dose-units.js";
 import { RegimenError } from "./regimen-error.js";
 import { tokenize } from "./regimen-tokens.js";
 import type { Token } from "./regimen-tokens.js";
 import type { DoseEvent } from "./types.js";
 
+/** Dosing frequencies written as words, to their interval in h. */
+const FREQUENCIES: ReadonlyMap<string, number> = new Map([
+  ["qd", 24], ["od", 24], ["daily", 24], ["bid", 12], ["tid", 8], ["qid", 6], ["qod", 48],
+]);
+
+const ROUTES: ReadonlyMap<string, DoseOptions["route"]> = new Map([
+  ["iv", "iv"], ["oral", "oral"], ["po", "oral"], ["sc", "sc"], ["im", "im"],
+]);
+
 /**
  * Reads regimen text into NONMEM dose records (in text order; internal: use `parseRegimen`).
- * Grammar, case-insensitive: blocks joined by "then" or ";"; a block is
- * `[loading|maintenance] AMOUNT UNIT` followed, in any order and at most once each, by
- * `over D TU` | `rate R AU/TU` | `q I TU` (or `every I TU`) | `x N [doses]` | `for P TU` |
- * `at T[, T…] TU` | `[into] cmt N` | `iv` | `oral` | `ss`. A block without `at` starts at 0,
- * or, after "then", one interval after the last dose so far (see `nextStart`). Throws one
- * `RegimenError` pointing at the first word that does not fit.
+ * The grammar is in docs/regimens.md: blocks joined by "then" or ";"; a block is
+ * `[loading|maintenance] AMOUNT UNIT[/kg|/m2]` (or `RATE UNIT/TU`, a continuous infusion)
+ * followed, in any order and at most once each, by `over D TU` | `rate R AU/TU` |
+ * `q I TU` (`every I TU`, `qd`, `bid`, `tid`, `qid`, `qod`) | `x N [doses]` | `for P TU` |
+ * `at T[, T…] TU` | `into cmt N` | a route (`iv`, `oral`/`po`, `sc`, `im`) | `ss`. A block
+ * without `at` starts at 0, or, after "then", one interval after the last dose so far (see
+ * `nextStart`). Throws one `RegimenError` pointing at the first word that does not fit.
  */
 export function readRegimenText(text: string): DoseEvent[] {
   return new RegimenReader(text).read();
@@ -61,9 +71,16 @@ class RegimenReader {
     if (first && (first.key === "loading" || first.key === "maintenance")) this.take();
     const amountWord = this.peek();
     const amount = this.number("an amount such as 100");
-    const amountUnit = this.unit(AMOUNT_UNITS, "an amount unit (g, mg, ug, mcg, µg)");
-    const block: Block = { amount: toBase(amount, amountUnit), options: {}, words: { amount: amountWord } };
+    const { scale, unit } = this.amountUnit();
+    const block: Block = { amount: toBase(amount, scale), options: { unit }, words: { amount: amountWord } };
     if (!(block.amount > 0)) this.fail(amountWord, "the amount must be > 0");
+    if (this.peek()?.key === "/") {
+      // "10 mg/h": a continuous infusion at that rate, until the end of the simulation or for a period.
+      this.take();
+      block.options.rate = block.amount / toBase(1, this.unit(TIME_UNITS, "a time unit (min, h, d) of the infusion rate"));
+      block.amount = Infinity;
+      block.words.rate = amountWord;
+    }
     let period: number | undefined;
     for (let word = this.peek(); word && word.key !== "then" && word.key !== ";"; word = this.peek()) {
       const key = this.modifierKey(word);
@@ -76,10 +93,10 @@ class RegimenReader {
           o.over = this.positive(this.time(), word, "the infusion duration");
           break;
         case "rate":
-          o.rate = this.positive(this.rate(), word, "the infusion rate");
+          o.rate = this.positive(this.rate(o.unit as DoseUnit), word, "the infusion rate");
           break;
         case "every":
-          o.every = this.positive(this.time(), word, "the dosing interval");
+          o.every = FREQUENCIES.get(word.key) ?? this.positive(this.time(), word, "the dosing interval");
           break;
         case "times":
           o.times = this.count(word);
@@ -95,7 +112,7 @@ class RegimenReader {
           o.cmt = this.count(word);
           break;
         case "route":
-          o.route = word.key === "iv" ? "iv" : "oral";
+          o.route = ROUTES.get(word.key);
           break;
         case "ss":
           o.steadyState = true;
@@ -109,6 +126,14 @@ class RegimenReader {
   /** Checks that need the whole block: "x", "for" and "ss" need an interval. */
   private finishBlock(block: Block, period: number | undefined): void {
     const { options: o, words } = block;
+    if (words.route && words.cmt) this.fail(words.cmt, `give the route or the compartment, not both: "${words.route.text}" doses the compartment the model's $ROUTES name`);
+    if (block.amount === Infinity) {
+      // A continuous infusion: "for P" is how long it runs; it has no doses to count or repeat.
+      const extra = [words.over, words.every, words.times].filter((w) => w !== undefined).sort((a, b) => a.index - b.index)[0];
+      if (extra) this.fail(extra, `a continuous infusion ("${words.amount?.text} …/h") has no "${extra.text}"; give a dose such as "100 mg over 1 h q8h x 3" instead`);
+      if (period !== undefined) block.amount = (o.rate as number) * period;
+      return;
+    }
     if (words.over && words.rate) this.fail(words.rate as Token, 'give either "over" or "rate", not both');
     if (words.for && words.times) this.fail(words.for, 'give either "x N" or "for …", not both');
     const needsInterval = words.for ?? ((o.times ?? 1) > 1 ? words.times : undefined) ?? words.ss;
@@ -130,6 +155,13 @@ class RegimenReader {
         return word.key;
       case "q":
       case "every":
+      case "qd":
+      case "od":
+      case "daily":
+      case "bid":
+      case "tid":
+      case "qid":
+      case "qod":
         return "every";
       case "x":
       case "\u00d7":
@@ -141,6 +173,8 @@ class RegimenReader {
       case "iv":
       case "oral":
       case "po":
+      case "sc":
+      case "im":
         return "route";
       default:
         return this.fail(word, "unexpected word");
@@ -151,6 +185,7 @@ class RegimenReader {
     const word = this.peek();
     const n = this.number(`a whole number after "${after.text}"`);
     if (!Number.isInteger(n) || n < 1) this.fail(word as Token, "expected a whole number ≥ 1");
+    if (n > MAX_DOSES_PER_RECORD) this.fail(word as Token, `${n} doses is more than the ${MAX_DOSES_PER_RECORD.toLocaleString("en-US")} one block may hold`);
     if (after.key === "x" || after.key === "\u00d7") {
       const key = this.peek()?.key;
       if (key === "doses" || key === "dose" || key === "times") this.take();
@@ -173,15 +208,33 @@ class RegimenReader {
     return toBase(this.number("a number"), this.unit(TIME_UNITS, "a time unit (min, h, d)"));
   }
 
-  /** `R AU/TU` → mg/h. */
-  private rate(): number {
+  /** `R AU[/kg|/m2]/TU` → the block's amount unit per h; the rate's amount must be of the block's kind. */
+  private rate(blockUnit: DoseUnit): number {
     const value = this.number("a rate such as 500 mg/h");
-    const amount = this.unit(AMOUNT_UNITS, "an amount unit (g, mg, ug, mcg, µg)");
+    const unitWord = this.peek();
+    const { scale, unit } = this.amountUnit();
+    if (unit !== blockUnit) this.fail(unitWord, `the rate is in ${unit}/h but the dose in ${blockUnit}: give both in the same kind of unit`);
     const slash = this.peek();
     if (slash?.key !== "/") this.fail(slash, 'expected "/" as in "500 mg/h"');
     this.take();
     const time = this.unit(TIME_UNITS, "a time unit (min, h, d)");
-    return (value * amount.mul * time.div) / (amount.div * time.mul);
+    return (value * scale.mul * time.div) / (scale.div * time.mul);
+  }
+
+  /** `AU` or `AU/kg` or `AU/m2` (also m² and m^2) → the scale to mg or nmol and the dose unit. */
+  private amountUnit(): { scale: AmountUnit; unit: DoseUnit } {
+    const scale = this.unit(AMOUNT_UNITS, "an amount unit (g, mg, ug, mcg, µg, ng; mol, mmol, umol, nmol, pmol)");
+    const slash = this.peek();
+    const next = this.tokens[this.k + 1];
+    if (slash?.key !== "/" || (next?.key !== "kg" && next?.key !== "m")) return { scale, unit: scale.base };
+    this.take();
+    this.take();
+    if (next.key === "kg") return { scale, unit: `${scale.base}/kg` };
+    if (this.peek()?.key === "^") this.take();
+    const square = this.peek();
+    if (square?.key !== "2" && square?.key !== "\u00b2") this.fail(square, 'expected "m2" (or m², m^2): a dose per square metre of body surface area');
+    this.take();
+    return { scale, unit: `${scale.base}/m2` };
   }
 
   private positive(value: number, word: Token, what: string): number {
@@ -196,9 +249,9 @@ class RegimenReader {
     return Number(word.text);
   }
 
-  private unit(units: Readonly<Record<string, UnitScale>>, expected: string): UnitScale {
+  private unit<U extends UnitScale>(units: ReadonlyMap<string, U>, expected: string): U {
     const word = this.peek();
-    const unit = word && Object.prototype.hasOwnProperty.call(units, word.key) ? units[word.key] : undefined;
+    const unit = word && units.get(word.key);
     if (!unit) this.fail(word, `expected ${expected}`);
     this.take();
     return unit;

@@ -11,8 +11,9 @@ export interface ThenOptions extends Omit<DoseOptions, "at"> {
 }
 
 /**
- * A dosing regimen: an immutable list of NONMEM dose records (amounts in mg, times in h)
- * built fluently. Each call returns a new regimen; records are kept in time order
+ * A dosing regimen: an immutable list of NONMEM dose records (times in h, amounts in each
+ * dose's `unit`: mg unless another is given) built fluently; `simulate` converts them into
+ * the model's units. Each call returns a new regimen; records are kept in time order
  * (records at the same time in the order they were added).
  *
  * @example
@@ -40,7 +41,8 @@ export class Regimen {
   }
 
   /**
-   * Adds `amount` mg given as `options` say (default: one bolus into CMT 1 at time 0).
+   * Adds `amount` (mg, or `options.unit`) given as `options` say (default: one bolus into
+   * CMT 1 at time 0). `amount` Infinity with a `rate` is a continuous infusion.
    * @example Regimen.empty().dose(500, { every: 8, times: 9, over: 1 }); // 1-h infusions q8h
    */
   dose(amount: number, options: DoseOptions = {}): Regimen {
@@ -77,20 +79,20 @@ export class Regimen {
 
   /**
    * A default end of simulation (h): one interval after the last dose (24 h when it has no
-   * interval), and never before the last infusion ends. Throws on an empty regimen.
+   * interval), and never before the last (finite) infusion ends. Throws on an empty regimen.
    * @example Regimen.parse("100 mg q12h x 14").end(); // 156 + 12 = 168
    */
   end(): number {
     const last = this.last("end");
     const start = lastDoseStart(last);
-    const infusion = last.rate > 0 ? last.amount / last.rate : 0;
+    const infusion = last.rate > 0 && Number.isFinite(last.amount) ? last.amount / last.rate : 0;
     return start + Math.max(last.ii > 0 ? last.ii : 24, infusion);
   }
 
-  /** The same regimen with every dose into compartment `cmt` (a whole number ≥ 1). */
+  /** The same regimen with every dose into compartment `cmt` (a whole number ≥ 1), routes dropped. */
   withCmt(cmt: number): Regimen {
     if (!Number.isInteger(cmt) || cmt < 1) throw new Error(`withCmt(${cmt}): expected a whole compartment number ≥ 1`);
-    return new Regimen(this.events.map((d) => ({ ...d, cmt })));
+    return new Regimen(this.events.map(({ route: _route, ...d }) => ({ ...d, cmt })));
   }
 
   /** True when both regimens have the same dose records in the same order. */
@@ -101,7 +103,7 @@ export class Regimen {
   }
 
   /**
-   * Canonical text, in mg and h, that `Regimen.parse` reads back to an equal regimen.
+   * Canonical text, in each dose's unit and h, that `Regimen.parse` reads back to an equal regimen.
    * @example Regimen.parse("0.5 g q12h x 2").toString(); // "500 mg q12h x 2 at 0 h"
    */
   toString(): string {
@@ -125,6 +127,7 @@ function sameDose(a: DoseEvent, b: DoseEvent): boolean {
     a.addl === b.addl &&
     a.ss === b.ss &&
     (a.reset ?? false) === (b.reset ?? false) &&
-    a.route === b.route
+    a.route === b.route &&
+    a.unit === b.unit
   );
 }

@@ -10,8 +10,10 @@ interface Rule {
 
 const RULES: [UnitValue, Rule][] = [
   [parseUnit("L"), { kind: "a volume", zeroAllowed: false }],
-  [parseUnit("L/h"), { kind: "a clearance", zeroAllowed: false }],
-  [parseUnit("1/h"), { kind: "a rate constant", zeroAllowed: false }],
+  // A clearance or rate constant of 0 is a process switched off (Q = 0: no peripheral
+  // exchange, CL = 0: no elimination); a volume of 0 has no meaning (division by V).
+  [parseUnit("L/h"), { kind: "a clearance", zeroAllowed: true }],
+  [parseUnit("1/h"), { kind: "a rate constant", zeroAllowed: true }],
   [parseUnit("h"), { kind: "a time", zeroAllowed: true }],
 ];
 
@@ -36,7 +38,7 @@ function rulesOf(model: Model): (Rule | undefined)[] {
 
 /**
  * Throws a {@link ParameterError} naming the first parameter value a model cannot run with:
- * NaN or ±Infinity; a volume, clearance or rate constant ≤ 0; a time < 0. The kind of each
+ * NaN or ±Infinity; a volume ≤ 0; a clearance, rate constant or time < 0. The kind of each
  * parameter comes from the dimension of its unit (volume, volume/time, 1/time, time), so
  * V1 in mL and KA in 1/day are covered too. Covariates (after the parameters in `p`) are
  * not checked: a missing covariate may be NaN until the data fill it.

@@ -1,5 +1,8 @@
 import type { MathNode, Unit } from "mathjs";
 import type { ItemKind, ModelDefinition, SourceLines } from "./definition.js";
+import { warn } from "../warnings/index.js";
+import { conversionWarnings } from "./conversion-warnings.js";
+import { doseInterface } from "./dose-interface.js";
 import { excerpt, FUNCTIONS, parseExpression, substitute, symbolsOf } from "./expression.js";
 import { generateCode, inlineDerived, type Equation } from "./generate-code.js";
 import { math } from "./math.js";
@@ -9,7 +12,7 @@ import { formatUnit, parseUnit, sameDimension, sameUnit, scaleRatio, unitOfExpre
 
 const SECTION: Record<ItemKind, string> = {
   parameter: "PARAMETERS", covariate: "COVARIATES", compartment: "COMPARTMENTS", derived: "DERIVED",
-  ode: "ODE", init: "INIT", output: "OUTPUTS", section: "",
+  ode: "ODE", init: "INIT", output: "OUTPUTS", route: "ROUTES", section: "",
 };
 
 /** Names a model item cannot take: time, pi, mathjs keywords and constants, the functions. */
@@ -171,6 +174,9 @@ export function compileModel(def: ModelDefinition, lines: SourceLines = new Map(
     if (uses.length > 0) fail("init", init.name, `${init.name}(0) = ${excerpt(init.text)} depends on ${uses.join(", ")}; initial values may use parameters, covariates and derived names that do not depend on states or t`);
   }
   const code = generateCode({ inputs: [...parameters, ...covariates], states: compartments, derived, odes, inits, outputs: outputEquations });
+  const dosing = doseInterface(def, compartments, fail);
+  const warnings = conversionWarnings(parameters).map((w) => `model ${def.name}: ${w}`);
+  for (const w of warnings) warn(w);
 
   return {
     name: def.name,
@@ -184,6 +190,8 @@ export function compileModel(def: ModelDefinition, lines: SourceLines = new Map(
     outputs,
     derived: derived.map((d, i): DerivedSpec => ({ name: d.name, expr: d.text, unit: derivedUnits[i] === null ? "any (zero)" : formatUnit(derivedUnits[i] as UnitValue) })),
     ...code,
+    ...dosing,
+    warnings,
     source,
   };
 }

@@ -52,10 +52,17 @@ export interface ModelDefinition {
   /** Initial values `compartment: expression` (default 0); no states and no t. */
   init?: Record<string, string>;
   outputs?: Record<string, OutputDefinition>;
+  /**
+   * The compartment each route of a regimen doses, by name: `{ oral: "depot", iv: "central" }`
+   * (routes iv, oral, sc, im). The first is the default dose compartment.
+   */
+  routes?: Record<string, string>;
+  /** Molecular weight with its unit, e.g. "146000 g/mol": doses in mol units into mass compartments, and back. */
+  molecularWeight?: string;
 }
 
 /** The kinds of item a model declares, as they appear in error messages and line keys. */
-export type ItemKind = "parameter" | "covariate" | "compartment" | "derived" | "ode" | "init" | "output" | "section";
+export type ItemKind = "parameter" | "covariate" | "compartment" | "derived" | "ode" | "init" | "output" | "route" | "section";
 
 /**
  * Where each item of a text model was written: `"kind:name"` → 1-based line.

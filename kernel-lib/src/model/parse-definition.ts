@@ -1,8 +1,9 @@
 import type { ItemKind, ModelDefinition, SourceLines } from "./definition.js";
 import { excerpt } from "./expression.js";
+import { DOSE_ROUTES } from "../dosing/dose-block.js";
 import { ModelError } from "./model-error.js";
 
-const SECTIONS = ["MODEL", "DESCRIPTION", "REFERENCE", "TIME", "PARAMETERS", "COVARIATES", "COMPARTMENTS", "DERIVED", "ODE", "INIT", "OUTPUTS"] as const;
+const SECTIONS = ["MODEL", "DESCRIPTION", "REFERENCE", "TIME", "MW", "ROUTES", "PARAMETERS", "COVARIATES", "COMPARTMENTS", "DERIVED", "ODE", "INIT", "OUTPUTS"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const NAME = "([A-Za-z_][A-Za-z0-9_]*)";
@@ -17,6 +18,7 @@ const ITEMS: Partial<Record<Section, { kind: ItemKind; pattern: RegExp; shape: s
   DERIVED: { kind: "derived", pattern: new RegExp(`^${NAME}\\s*=\\s*(.+?)\\s*$`), shape: "NAME = expression" },
   ODE: { kind: "ode", pattern: new RegExp(`^d\\s*/\\s*dt\\s*\\(\\s*${NAME}\\s*\\)\\s*=\\s*(.+?)\\s*$`), shape: "d/dt(compartment) = expression" },
   INIT: { kind: "init", pattern: new RegExp(`^${NAME}\\s*\\(\\s*0\\s*\\)\\s*=\\s*(.+?)\\s*$`), shape: "compartment(0) = expression" },
+  ROUTES: { kind: "route", pattern: new RegExp(`^${NAME}\\s*=\\s*${NAME}\\s*$`), shape: "route = compartment" },
   OUTPUTS: { kind: "output", pattern: new RegExp(`^${NAME}\\s*=${FIELD}:${FIELD}${LABEL}`), shape: "NAME = expression : unit : label" },
 };
 
@@ -31,8 +33,8 @@ export function parseDefinition(source: string): { definition: ModelDefinition; 
   // the compiler then refuses by name, not the record's prototype.
   const record = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
   const def: Required<ModelDefinition> = {
-    name: "", description: "", reference: "", timeUnit: "h",
-    parameters: record(), covariates: record(), compartments: record(), derived: record(), odes: record(), init: record(), outputs: record(),
+    name: "", description: "", reference: "", timeUnit: "h", molecularWeight: "",
+    parameters: record(), covariates: record(), compartments: record(), derived: record(), odes: record(), init: record(), outputs: record(), routes: record(),
   };
   const lines: SourceLines = new Map();
   const header: Partial<Record<Section, string[]>> = {};
@@ -80,6 +82,13 @@ export function parseDefinition(source: string): { definition: ModelDefinition; 
       case "output":
         def.outputs[name] = { expr: a, unit: b, label: label(c) };
         return;
+      case "route":
+        // Checked here, before it becomes a key: only the known route words are accepted.
+        if (!(DOSE_ROUTES as readonly string[]).includes(name)) {
+          throw new ModelError(`unknown route "${name}" in $ROUTES; the routes are ${DOSE_ROUTES.join(", ")}`, line, current);
+        }
+        def.routes[name] = a;
+        return;
     }
   };
 
@@ -112,5 +121,6 @@ export function parseDefinition(source: string): { definition: ModelDefinition; 
   def.description = text("DESCRIPTION");
   def.reference = text("REFERENCE");
   if (header.TIME) def.timeUnit = text("TIME");
+  def.molecularWeight = text("MW");
   return { definition: def, lines };
 }

@@ -1,3 +1,4 @@
+import type { DoseRoute } from "../dosing/types.js";
 import type { Jacobian, Rhs } from "../ode/types.js";
 
 /** One model parameter, named as in the literature (CL, V, KA, EC50), with its unit. */
@@ -20,6 +21,18 @@ export interface CompartmentSpec {
 export interface DerivedSpec {
   name: string;
   expr: string;
+  unit: string;
+}
+
+/** A route of a regimen dose and the compartment (NONMEM CMT) it doses, from `$ROUTES`. */
+export interface RouteSpec {
+  route: DoseRoute;
+  cmt: number;
+}
+
+/** A molecular weight with its unit (g/mol or kg/mol), from `$MW`. */
+export interface MolecularWeight {
+  value: number;
   unit: string;
 }
 
@@ -65,6 +78,15 @@ export interface Model {
    * inputs). Then `jacobian(0, y, p, A)` is the system matrix and closed-form propagation applies.
    */
   linear: boolean;
+  /**
+   * The compartment each regimen route doses (`$ROUTES`); the first is the default dose
+   * compartment. Absent or empty: a regimen names no route, and doses go to CMT 1.
+   */
+  routes?: RouteSpec[];
+  /** Molecular weight (`$MW`): regimen doses in mol units into mass compartments, or the reverse. */
+  molecularWeight?: MolecularWeight;
+  /** What compiling found suspicious but accepted (also sent through `setWarningHandler`'s handler). */
+  warnings?: string[];
   /** Source text of the model, when it was written in the pmxlab model format. */
   source?: string;
   /** The generated JavaScript bodies, for reading and debugging. */

@@ -1,6 +1,7 @@
 import type { DoseEvent } from "../dosing/types.js";
 import type { Model } from "../model/types.js";
 import type { SimulationInput } from "../simulation/index.js";
+import { toModelDoses } from "../simulation/model-doses.js";
 import { regimenDoses } from "../simulation/regimen-doses.js";
 
 /**
@@ -21,7 +22,10 @@ export function bioavailabilityJumps(model: Model, input: Omit<SimulationInput, 
   const match = /^F(\d+)$/.exec(name);
   if (match === null || input.data !== undefined || input.regimen === undefined) return undefined;
   const cmt = Number(match[1]);
-  const doses = regimenDoses(input.regimen).filter((d) => d.cmt === cmt);
+  const given = regimenDoses(input.regimen);
+  if (given.some((d) => d.unit?.includes("/") || d.amount === Infinity)) return undefined;
+  // In the model's units, so a route's compartment and the model's time unit are those F<k> sees.
+  const doses = toModelDoses(model, given, {}).filter((d) => d.cmt === cmt);
   if (doses.some((d) => d.ss !== 0 || d.reset)) return undefined;
   const lag = model.parameters.some((q) => q.name === `ALAG${cmt}`) ? value(`ALAG${cmt}`) : 0;
   const fixedEnd = input.times !== undefined && ("length" in input.times || input.times.end !== undefined);

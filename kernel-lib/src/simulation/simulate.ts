@@ -3,6 +3,8 @@ import { regimenRecords } from "../data/index.js";
 import { getModel } from "../library/index.js";
 import { checkParameters, parameterVector } from "../model/index.js";
 import type { Model } from "../model/types.js";
+import { parseUnit } from "../model/units.js";
+import type { Unit } from "mathjs";
 import { auto } from "../ode/index.js";
 import type { Algorithm, SolverOptions, SolverStatus } from "../ode/types.js";
 import { initialCovariate, resolveInterpolation, type CovariateInterpolation } from "./covariate-interpolation.js";
@@ -10,6 +12,8 @@ import { Engine } from "./engine.js";
 import { OdePropagator } from "./ode-propagator.js";
 import type { Propagator } from "./propagator.js";
 import { ClosedFormPropagator } from "./stiff-fallback.js";
+import { bodySize, DOSING_COVARIATES } from "./body-size.js";
+import { toModelDoses } from "./model-doses.js";
 import { regimenDoses } from "./regimen-doses.js";
 import { Simulation } from "./simulation.js";
 import { buildTimeline, EventError } from "./timeline.js";
@@ -193,15 +197,40 @@ function checkedParameters(model: Model, ...overrides: (Record<string, number> |
 
 function regimenSubjects(model: Model, input: SimulationInput): SubjectInput[] {
   const doses = regimenDoses(input.regimen);
-  const times = outputTimes(input.times, doses);
-  const perSubject = input.subjects ?? [{}];
-  // One record list for all subjects: the id lives in the output columns, not in the records.
-  const records = regimenRecords(doses, times);
-  return perSubject.map((values, i) => {
-    const p = checkedParameters(model, input.params, input.covariates, values);
-    missingCovariates(model, p, `subject ${i + 1}`);
+  // Doses per kg or per m² differ by subject; all others are converted once and shared.
+  const sized = doses.some((d) => d.unit?.includes("/"));
+  const common = sized ? undefined : toModelDoses(model, doses, {});
+  let times: ArrayLike<number> | undefined;
+  let shared: EventRecord[] | undefined;
+  return (input.subjects ?? [{}]).map((values, i) => {
+    const who = `subject ${i + 1}`;
+    const { known, dosing } = splitDosingCovariates(model, [input.covariates, values]);
+    const p = checkedParameters(model, input.params, ...known);
+    missingCovariates(model, p, who);
+    const modelDoses = common ?? toModelDoses(model, doses, bodySize(model, p, dosing), who);
+    times ??= outputTimes(input.times, modelDoses, model);
+    // One record list for all subjects when they share doses: the id lives in the output columns.
+    const records = common ? (shared ??= regimenRecords(modelDoses, times)) : regimenRecords(modelDoses, times);
     return { id: i + 1, p, records };
   });
+}
+
+/**
+ * Covariate records split into what the model reads and the dosing covariates (WT, HT, BSA)
+ * it does not declare, which only size doses per kg or per m².
+ */
+function splitDosingCovariates(model: Model, records: (Record<string, number> | undefined)[]): { known: Record<string, number>[]; dosing: Map<string, number> } {
+  const declared = new Set([...model.parameters.map((q) => q.name), ...model.covariates]);
+  const dosing = new Map<string, number>();
+  const known = records.map((record) => {
+    const kept: Record<string, number> = {};
+    for (const [name, value] of Object.entries(record ?? {})) {
+      if (DOSING_COVARIATES.has(name) && !declared.has(name)) dosing.set(name, value);
+      else kept[name] = value;
+    }
+    return kept;
+  });
+  return { known, dosing };
 }
 
 function datasetSubjects(model: Model, input: SimulationInput, interpolation: readonly CovariateInterpolation[]): SubjectInput[] {
@@ -225,7 +254,16 @@ function missingCovariates(model: Model, p: Float64Array, who: string): void {
   });
 }
 
-function outputTimes(times: SimulationInput["times"], doses: DoseEvent[]): ArrayLike<number> {
+/**
+ * The default output grid of a regimen, in the model's time unit: from `start` (0) to one
+ * dosing interval after the last dose starts (or its infusion ends), or {@link DEFAULT_TAIL_HOURS}
+ * h after it when the last dose has no interval, in {@link DEFAULT_GRID_INTERVALS} equal steps.
+ */
+export const DEFAULT_TAIL_HOURS = 24;
+/** Steps of the default output grid (so it has one more point). */
+export const DEFAULT_GRID_INTERVALS = 200;
+
+function outputTimes(times: SimulationInput["times"], doses: DoseEvent[], model: Model): ArrayLike<number> {
   if (times && "length" in times) {
     for (let k = 0; k < times.length; k++) {
       if (!Number.isFinite(times[k])) throw new Error(`times[${k}] = ${times[k]} is not a finite number`);
@@ -237,10 +275,13 @@ function outputTimes(times: SimulationInput["times"], doses: DoseEvent[]): Array
   }
   const grid = (times ?? {}) as TimeGrid;
   const start = grid.start ?? 0;
-  const lastDose = doses.reduce((t, d) => Math.max(t, d.time + d.addl * d.ii + (d.rate > 0 ? d.amount / d.rate : 0)), start);
+  // A continuous infusion (amount Infinity) never ends: its start counts, not its end.
+  const duration = (d: DoseEvent) => (d.rate > 0 && Number.isFinite(d.amount) ? d.amount / d.rate : 0);
+  const lastDose = doses.reduce((t, d) => Math.max(t, d.time + d.addl * d.ii + duration(d)), start);
   const interval = doses.reduce((t, d) => Math.max(t, d.ii), 0);
-  const end = grid.end ?? lastDose + (interval > 0 ? interval : 24);
-  const step = grid.step ?? (end - start) / 200;
+  const tail = (DEFAULT_TAIL_HOURS * (parseUnit("h") as Unit).value) / (parseUnit(model.timeUnit) as Unit).value;
+  const end = grid.end ?? lastDose + (interval > 0 ? interval : tail);
+  const step = grid.step ?? (end - start) / DEFAULT_GRID_INTERVALS;
   if (!(end > start) || !(step > 0)) {
     throw new Error(`time grid needs end > start and step > 0 (got start ${start}, end ${end}, step ${step})`);
   }

@@ -1,3 +1,4 @@
+import { MAX_DOSES_PER_RECORD } from "../dosing/dose-block.js";
 import type { EventRecord } from "../dosing/types.js";
 import type { Model } from "../model/types.js";
 import { indexActions, type ActionList, type SteadyStateDose, type TimedAction } from "./actions.js";
@@ -37,6 +38,11 @@ export class EventError extends Error {
  * that record's own dose or output; a "nocb" change takes effect right after the last record
  * at the previous time; "linear" covariates become `curves`, with a stop at every knot so the
  * solver never steps across a kink.
+ *
+ * Nothing after the last output can change an output, so no action later than the
+ * subject's last observation is made: ADDL = 999 999 on a 48-h grid makes 48 doses, not a
+ * million. ADDL beyond {@link MAX_DOSES_PER_RECORD} − 1 is refused before anything is built.
+ * A dose record with AMT Infinity and RATE > 0 is a continuous infusion: F scales its rate.
  */
 export function buildTimeline(
   model: Model,
@@ -63,6 +69,8 @@ class TimelineBuilder {
   private readonly modifierSlots: Map<string, number>;
   /** The parameter vector at a dose record's time, for "linear" covariates read as dose modifiers. */
   private readonly atRecord: Float64Array;
+  /** The last output time: actions after it cannot change any output and are not made. */
+  private readonly horizon: number;
   private seq = 0;
   private infusions = 0;
   private first = true;
@@ -75,6 +83,7 @@ class TimelineBuilder {
     private readonly interpolation: readonly CovariateInterpolation[],
   ) {
     const np = model.parameters.length;
+    this.horizon = records.reduce((t, r) => (r.evid === 0 && r.time > t ? r.time : t), -Infinity);
     this.covariateIndex = model.covariates.map((_, i) => np + i);
     this.knots = model.covariates.map((name) => {
       const given = records.filter((r) => !Number.isNaN(r.covariates[name] ?? NaN));
@@ -129,6 +138,7 @@ class TimelineBuilder {
   }
 
   private push(time: number, action: TimedAction["action"]): void {
+    if (time > this.horizon) return;
     this.actions.push({ time, seq: this.seq++, action });
   }
 
@@ -182,8 +192,18 @@ class TimelineBuilder {
     if (r.rate < 0) {
       throw new EventError(`${where}: RATE ${r.rate} (modelled rate or duration) is not supported; give RATE > 0 or 0 for a bolus`);
     }
+    if (r.addl >= MAX_DOSES_PER_RECORD) {
+      throw new EventError(`${where}: ADDL ${r.addl} is more than the ${(MAX_DOSES_PER_RECORD - 1).toLocaleString("en-US")} additional doses one record may hold`);
+    }
     const f = this.modifier(`F${r.cmt}`, 1, r.time, where);
     const lag = this.modifier(`ALAG${r.cmt}`, 0, r.time, where);
+    // A continuous infusion (AMT Infinity) has no amount for F to scale: F scales its rate.
+    const continuous = r.amt === Infinity && r.rate > 0;
+    const rate = continuous ? f * r.rate : r.rate;
+    if (continuous && !(r.ss > 0 && r.ii <= 0)) {
+      if (rate > 0) this.push(r.time + lag, { kind: "infusion-start", cmt: r.cmt, rate, infusion: this.infusions++ });
+      return;
+    }
     const amount = f * r.amt;
     const duration = r.rate > 0 ? amount / r.rate : 0;
 
@@ -191,20 +211,25 @@ class TimelineBuilder {
       if (r.ii <= 0 && r.rate <= 0) {
         throw new EventError(`${where}: SS=${r.ss} needs II > 0 (or RATE > 0 with II = 0 for a steady-state infusion)`);
       }
-      const ss: SteadyStateDose = { cmt: r.cmt, amount, rate: r.rate, duration, ii: r.ii, lag, mode: r.ss === 2 ? 2 : 1 };
+      const ss: SteadyStateDose = { cmt: r.cmt, amount, rate, duration, ii: r.ii, lag, mode: r.ss === 2 ? 2 : 1 };
       this.push(r.time, { kind: "steady-state", dose: ss });
       if (r.ii <= 0) {
         // Constant infusion at steady state: it keeps running until a reset.
-        this.push(r.time, { kind: "infusion-start", cmt: r.cmt, rate: r.rate, infusion: this.infusions++ });
+        this.push(r.time, { kind: "infusion-start", cmt: r.cmt, rate, infusion: this.infusions++ });
         return;
       }
-      this.steadyStateCarryOver(r.time, ss);
+      this.steadyStateCarryOver(r.time, ss, where);
     }
-    for (let k = 0; k <= r.addl; k++) this.single(r.time + k * r.ii + lag, r.cmt, amount, r.rate, duration);
+    // Doses that start after the horizon are never made.
+    const last = r.ii > 0 ? Math.min(r.addl, Math.floor((this.horizon - r.time - lag) / r.ii) + 1) : r.addl;
+    for (let k = 0; k <= last; k++) this.single(r.time + k * r.ii + lag, r.cmt, amount, r.rate, duration);
   }
 
   /** Doses before the steady-state record whose (lagged) input is still arriving after it. */
-  private steadyStateCarryOver(time: number, ss: SteadyStateDose): void {
+  private steadyStateCarryOver(time: number, ss: SteadyStateDose, where: string): void {
+    if ((ss.duration + ss.lag) / ss.ii > MAX_DOSES_PER_RECORD) {
+      throw new EventError(`${where}: SS infusions of ${ss.duration} lasting over ${MAX_DOSES_PER_RECORD.toLocaleString("en-US")} intervals of II ${ss.ii} overlap; give a longer II or a shorter infusion`);
+    }
     for (let k = 1; ; k++) {
       const start = time - k * ss.ii + ss.lag;
       if (ss.duration > 0) {

@@ -6,32 +6,32 @@ import { parseRegimen, Regimen, RegimenError } from "../../src/dosing/index.js";
 // an infusion of A mg over D h has RATE A / D mg/h.
 describe("parseRegimen", () => {
   it('reads "100 mg q12h x 14" as one record of 14 doses 12 h apart', () => {
-    expect(parseRegimen("100 mg q12h x 14").doses()).toEqual([{ time: 0, amount: 100, cmt: 1, rate: 0, ii: 12, addl: 13, ss: 0 }]);
+    expect(parseRegimen("100 mg q12h x 14").doses()).toEqual([{ time: 0, amount: 100, cmt: 1, rate: 0, ii: 12, addl: 13, ss: 0, unit: "mg" }]);
   });
 
   it('reads "loading 400 mg then 200 mg q24h x 6" with maintenance one 24-h interval after the loading dose', () => {
     expect(parseRegimen("loading 400 mg then 200 mg q24h x 6").doses()).toEqual([
-      { time: 0, amount: 400, cmt: 1, rate: 0, ii: 0, addl: 0, ss: 0 },
-      { time: 24, amount: 200, cmt: 1, rate: 0, ii: 24, addl: 5, ss: 0 },
+      { time: 0, amount: 400, cmt: 1, rate: 0, ii: 0, addl: 0, ss: 0, unit: "mg" },
+      { time: 24, amount: 200, cmt: 1, rate: 0, ii: 24, addl: 5, ss: 0, unit: "mg" },
     ]);
   });
 
   it('reads "500 mg over 1h q8h x 9" as 1-h infusions at 500 mg/h', () => {
-    expect(parseRegimen("500 mg over 1h q8h x 9").doses()).toEqual([{ time: 0, amount: 500, cmt: 1, rate: 500, ii: 8, addl: 8, ss: 0 }]);
+    expect(parseRegimen("500 mg over 1h q8h x 9").doses()).toEqual([{ time: 0, amount: 500, cmt: 1, rate: 500, ii: 8, addl: 8, ss: 0, unit: "mg" }]);
   });
 
   it('reads "100 mg" as a single bolus at time 0', () => {
-    expect(parseRegimen("100 mg").doses()).toEqual([{ time: 0, amount: 100, cmt: 1, rate: 0, ii: 0, addl: 0, ss: 0 }]);
+    expect(parseRegimen("100 mg").doses()).toEqual([{ time: 0, amount: 100, cmt: 1, rate: 0, ii: 0, addl: 0, ss: 0, unit: "mg" }]);
   });
 
   it('reads "100 mg q12h for 7 days" as the 14 doses that start within 168 h', () => {
-    expect(parseRegimen("100 mg q12h for 7 days").doses()).toEqual([{ time: 0, amount: 100, cmt: 1, rate: 0, ii: 12, addl: 13, ss: 0 }]);
+    expect(parseRegimen("100 mg q12h for 7 days").doses()).toEqual([{ time: 0, amount: 100, cmt: 1, rate: 0, ii: 12, addl: 13, ss: 0, unit: "mg" }]);
     // 10 h of q8h: doses at 0 and 8 h start within the period, the one at 16 h does not.
     expect(parseRegimen("100 mg q8h for 10 h").doses()[0].addl).toBe(1);
   });
 
   it('reads "200 mg at 0, 12, 36 h" as three single doses', () => {
-    const single = { amount: 200, cmt: 1, rate: 0, ii: 0, addl: 0, ss: 0 };
+    const single = { amount: 200, cmt: 1, rate: 0, ii: 0, addl: 0, ss: 0, unit: "mg" };
     expect(parseRegimen("200 mg at 0, 12, 36 h").doses()).toEqual([
       { time: 0, ...single },
       { time: 12, ...single },
@@ -51,10 +51,12 @@ describe("parseRegimen", () => {
   });
 
   it("reads compartment, route and steady-state words, in any order and any case", () => {
-    expect(parseRegimen("100MG Q12H X 3 SS into cmt 2 IV").doses()).toEqual([
-      { time: 0, amount: 100, cmt: 2, rate: 0, ii: 12, addl: 2, ss: 1, route: "iv" },
-    ]);
-    expect(parseRegimen("100 mg cmt 3 oral").doses()[0]).toMatchObject({ cmt: 3, route: "oral" });
+    expect(parseRegimen("100MG Q12H X 3 SS into cmt 2").doses()).toEqual([{ time: 0, amount: 100, cmt: 2, rate: 0, ii: 12, addl: 2, ss: 1, unit: "mg" }]);
+    // A route leaves the compartment to the model's $ROUTES: CMT 0 until simulated.
+    expect(parseRegimen("100 mg Q12H x 3 IV ss").doses()).toEqual([{ time: 0, amount: 100, cmt: 0, rate: 0, ii: 12, addl: 2, ss: 1, route: "iv", unit: "mg" }]);
+    expect(parseRegimen("100 mg po").doses()[0]).toMatchObject({ cmt: 0, route: "oral" });
+    expect(parseRegimen("100 mg sc").doses()[0].route).toBe("sc");
+    expect(() => parseRegimen("100 mg cmt 3 oral")).toThrow(/give the route or the compartment, not both/);
   });
 
   it("starts a block after then one interval of the previous block after its last dose", () => {
@@ -79,7 +81,7 @@ describe("parseRegimen", () => {
   });
 
   it("rejects an unknown unit, a missing count and a missing amount, naming each", () => {
-    expect(() => parseRegimen("100 mgg q12h x 2")).toThrow(/expected an amount unit \(g, mg, ug, mcg, µg\) at "mgg"/);
+    expect(() => parseRegimen("100 mgg q12h x 2")).toThrow(/expected an amount unit \(g, mg, ug, mcg, µg, ng; mol, mmol, umol, nmol, pmol\) at "mgg"/);
     expect(() => parseRegimen("100 mg q12h")).toThrow(/an interval needs the number of doses: add "x N" or "for N days" at "q"/);
     expect(() => parseRegimen("q12h x 3")).toThrow(/expected an amount such as 100 at "q" \(character 1\)/);
     expect(() => parseRegimen("100 mg x 3")).toThrow(/this needs a dosing interval such as "q12h" at "x"/);

@@ -6,7 +6,7 @@ describe("Regimen", () => {
     const empty = Regimen.empty();
     const r = empty.dose(100, { at: 0, every: 12, times: 14, cmt: 1, over: 1 });
     expect(empty.doses()).toEqual([]);
-    expect(r.doses()).toEqual([{ time: 0, amount: 100, cmt: 1, rate: 100, ii: 12, addl: 13, ss: 0 }]);
+    expect(r.doses()).toEqual([{ time: 0, amount: 100, cmt: 1, rate: 100, ii: 12, addl: 13, ss: 0, unit: "mg" }]);
     expect(empty.dose(60, { rate: 120 }).doses()[0].rate).toBe(120);
   });
 

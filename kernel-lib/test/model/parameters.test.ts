@@ -35,8 +35,10 @@ describe("checkParameters", () => {
 
   it("decides the kind of a parameter by the dimension of its unit, whatever the scale", () => {
     expect(() => checkParameters(pk1cmt, [6, 25, 1, 0, 0.5, 0])).toThrow("parameter VP = 0 mL: a volume must be positive");
-    expect(() => checkParameters(pk1cmt, [0, 25, 1, 0, 0.5, 900])).toThrow("parameter CL = 0 L/h: a clearance must be positive");
-    expect(() => checkParameters(pk1cmt, [6, 25, 1, 0, -0.1, 900])).toThrow("parameter KE0 = -0.1 1/day: a rate constant must be positive");
+    expect(() => checkParameters(pk1cmt, [-1, 25, 1, 0, 0.5, 900])).toThrow("parameter CL = -1 L/h: a clearance must not be negative");
+    expect(() => checkParameters(pk1cmt, [6, 25, 1, 0, -0.1, 900])).toThrow("parameter KE0 = -0.1 1/day: a rate constant must not be negative");
+    // docs/models.md forbids only negative clearances and rate constants: 0 switches a process off.
+    expect(() => checkParameters(pk1cmt, [0, 25, 1, 0, 0, 900])).not.toThrow();
     expect(() => checkParameters(pk1cmt, [6, 25, 1, -1, 0.5, 900])).toThrow("parameter ALAG1 = -1 h: a time must not be negative");
   });
 

@@ -10,6 +10,8 @@ export const effect_cmt = `$MODEL effect_cmt
 $DESCRIPTION Effect-compartment model: one-compartment IV PK (doses into CMT 1, central) with an effect site and Emax effect
 $REFERENCE Sheiner LB, Stanski DR, Vozeh S, Miller RD, Ham J. Simultaneous modeling of pharmacokinetics and pharmacodynamics: application to d-tubocurarine. Clin Pharmacol Ther. 1979;25(3):358-371. doi:10.1002/cpt1979253358
 $TIME h
+$ROUTES                      # the compartment each regimen route doses
+iv = central
 $PARAMETERS
 CL = 6 : L/h : clearance
 V = 25 : L : volume of distribution

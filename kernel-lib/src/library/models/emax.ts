@@ -9,6 +9,9 @@ export const emax = `$MODEL emax
 $DESCRIPTION Direct Emax effect of the plasma concentration, one-compartment oral PK (doses into CMT 1, depot)
 $REFERENCE Holford NHG, Sheiner LB. Understanding the dose-effect relationship: clinical application of pharmacokinetic-pharmacodynamic models. Clin Pharmacokinet. 1981;6(6):429-453. doi:10.2165/00003088-198106060-00002
 $TIME h
+$ROUTES                      # the compartment each regimen route doses
+oral = depot
+iv = central
 $PARAMETERS
 KA = 1.1 : 1/h : absorption rate constant
 CL = 6 : L/h : clearance

@@ -12,6 +12,8 @@ export const friberg = `$MODEL friberg
 $DESCRIPTION Friberg myelosuppression (proliferation, 3 transits, circulating neutrophils) with one-compartment IV drug (doses into CMT 1, central)
 $REFERENCE Friberg LE, Henningsson A, Maas H, Nguyen L, Karlsson MO. Model of chemotherapy-induced myelosuppression with parameter consistency across drugs. J Clin Oncol. 2002;20(24):4713-4721. doi:10.1200/JCO.2002.02.140
 $TIME h
+$ROUTES                      # the compartment each regimen route doses
+iv = central
 $PARAMETERS
 CL = 30 : L/h : drug clearance
 V = 10 : L : drug volume

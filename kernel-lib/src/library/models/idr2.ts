@@ -9,6 +9,9 @@ export const idr2 = `$MODEL idr2
 $DESCRIPTION Indirect response type II (inhibition of loss KOUT) driven by one-compartment oral PK (doses into CMT 1, depot)
 $REFERENCE Dayneka NL, Garg V, Jusko WJ. Comparison of four basic models of indirect pharmacodynamic responses. J Pharmacokinet Biopharm. 1993;21(4):457-478. doi:10.1007/BF01061691
 $TIME h
+$ROUTES                      # the compartment each regimen route doses
+oral = depot
+iv = central
 $PARAMETERS
 KA = 1.1 : 1/h : absorption rate constant
 CL = 6 : L/h : clearance

@@ -8,6 +8,8 @@ export const pk1cmt_iv = `$MODEL pk1cmt_iv
 $DESCRIPTION One-compartment model with IV dosing (bolus or infusion into CMT 1, central)
 $REFERENCE Rowland M, Tozer TN. Clinical Pharmacokinetics and Pharmacodynamics: Concepts and Applications, 4th ed. Lippincott Williams & Wilkins; 2011. (NONMEM ADVAN1)
 $TIME h
+$ROUTES                      # the compartment each regimen route doses
+iv = central
 $PARAMETERS
 CL = 6 : L/h : clearance
 V = 25 : L : volume of distribution

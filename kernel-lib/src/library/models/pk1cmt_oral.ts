@@ -8,6 +8,9 @@ export const pk1cmt_oral = `$MODEL pk1cmt_oral
 $DESCRIPTION One-compartment model with first-order absorption (oral doses into CMT 1, depot)
 $REFERENCE Rowland M, Tozer TN. Clinical Pharmacokinetics and Pharmacodynamics: Concepts and Applications, 4th ed. Lippincott Williams & Wilkins; 2011. (NONMEM ADVAN2)
 $TIME h
+$ROUTES                      # the compartment each regimen route doses
+oral = depot
+iv = central
 $PARAMETERS
 KA = 1.1 : 1/h : absorption rate constant
 CL = 6 : L/h : clearance

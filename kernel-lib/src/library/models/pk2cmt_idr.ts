@@ -10,6 +10,8 @@ export const pk2cmt_idr = `$MODEL pk2cmt_idr
 $DESCRIPTION Two-compartment IV PK (doses into CMT 1, central) with an indirect response, type I (inhibition of production)
 $REFERENCE Sharma A, Jusko WJ. Characteristics of indirect pharmacodynamic models and applications to clinical drug responses. Br J Clin Pharmacol. 1998;45(3):229-239. doi:10.1046/j.1365-2125.1998.00676.x
 $TIME h
+$ROUTES                      # the compartment each regimen route doses
+iv = central
 $PARAMETERS
 CL = 5 : L/h : clearance
 V1 = 50 : L : central volume

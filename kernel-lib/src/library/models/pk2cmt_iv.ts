@@ -7,6 +7,8 @@ export const pk2cmt_iv = `$MODEL pk2cmt_iv
 $DESCRIPTION Two-compartment model with IV dosing (bolus or infusion into CMT 1, central)
 $REFERENCE Gabrielsson J, Weiner D. Pharmacokinetic and Pharmacodynamic Data Analysis: Concepts and Applications, 5th ed. Swedish Pharmaceutical Press; 2016. (NONMEM ADVAN3)
 $TIME h
+$ROUTES                      # the compartment each regimen route doses
+iv = central
 $PARAMETERS
 CL = 5 : L/h : clearance
 V1 = 50 : L : central volume

@@ -7,6 +7,9 @@ export const pk2cmt_oral = `$MODEL pk2cmt_oral
 $DESCRIPTION Two-compartment model with first-order absorption (oral doses into CMT 1, depot)
 $REFERENCE Gabrielsson J, Weiner D. Pharmacokinetic and Pharmacodynamic Data Analysis: Concepts and Applications, 5th ed. Swedish Pharmaceutical Press; 2016. (NONMEM ADVAN4)
 $TIME h
+$ROUTES                      # the compartment each regimen route doses
+oral = depot
+iv = central
 $PARAMETERS
 KA = 1 : 1/h : absorption rate constant
 CL = 5 : L/h : clearance

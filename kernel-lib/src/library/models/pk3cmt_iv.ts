@@ -7,6 +7,8 @@ export const pk3cmt_iv = `$MODEL pk3cmt_iv
 $DESCRIPTION Three-compartment model with IV dosing (bolus or infusion into CMT 1, central)
 $REFERENCE Gabrielsson J, Weiner D. Pharmacokinetic and Pharmacodynamic Data Analysis: Concepts and Applications, 5th ed. Swedish Pharmaceutical Press; 2016. (NONMEM ADVAN11)
 $TIME h
+$ROUTES                      # the compartment each regimen route doses
+iv = central
 $PARAMETERS
 CL = 5 : L/h : clearance
 V1 = 20 : L : central volume

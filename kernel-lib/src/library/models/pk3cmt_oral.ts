@@ -7,6 +7,9 @@ export const pk3cmt_oral = `$MODEL pk3cmt_oral
 $DESCRIPTION Three-compartment model with first-order absorption (oral doses into CMT 1, depot)
 $REFERENCE Gabrielsson J, Weiner D. Pharmacokinetic and Pharmacodynamic Data Analysis: Concepts and Applications, 5th ed. Swedish Pharmaceutical Press; 2016. (NONMEM ADVAN12)
 $TIME h
+$ROUTES                      # the compartment each regimen route doses
+oral = depot
+iv = central
 $PARAMETERS
 KA = 1 : 1/h : absorption rate constant
 CL = 5 : L/h : clearance

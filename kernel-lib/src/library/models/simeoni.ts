@@ -13,6 +13,8 @@ export const simeoni = `$MODEL simeoni
 $DESCRIPTION Simeoni tumour growth inhibition with one-compartment IV drug (doses into CMT 1, central); time in days
 $REFERENCE Simeoni M, Magni P, Cammia C, et al. Predictive pharmacokinetic-pharmacodynamic modeling of tumor growth kinetics in xenograft models after administration of anticancer agents. Cancer Res. 2004;64(3):1094-1101. doi:10.1158/0008-5472.CAN-03-2524
 $TIME day
+$ROUTES                      # the compartment each regimen route doses
+iv = central
 $PARAMETERS
 CL = 2 : L/day : drug clearance
 V = 1 : L : drug volume

@@ -1,0 +1,2 @@
+export { setWarningHandler, warn } from "./warn.js";
+export type { WarningHandler } from "./warn.js";
