@@ -1,24 +1,8 @@
 import type { MathNode } from "mathjs";
-import type { Node } from "./expression.js";
+import { FUNCTIONS, modelFunction, type Node } from "./expression.js";
 
-/**
- * JavaScript for each function: the model functions plus `sech`, which mathjs writes into
- * derivatives of tanh.
- */
-const FUNCTIONS: Record<string, (args: string[]) => string> = {
-  exp: (a) => `Math.exp(${a[0]})`,
-  log: (a) => (a.length === 2 ? `(Math.log(${a[0]}) / Math.log(${a[1]}))` : `Math.log(${a[0]})`),
-  log10: (a) => `Math.log10(${a[0]})`,
-  sqrt: (a) => `Math.sqrt(${a[0]})`,
-  abs: (a) => `Math.abs(${a[0]})`,
-  min: (a) => `Math.min(${a.join(", ")})`,
-  max: (a) => `Math.max(${a.join(", ")})`,
-  pow: (a) => `Math.pow(${a[0]}, ${a[1]})`,
-  sin: (a) => `Math.sin(${a[0]})`,
-  cos: (a) => `Math.cos(${a[0]})`,
-  tanh: (a) => `Math.tanh(${a[0]})`,
-  sech: (a) => `(1 / Math.cosh(${a[0]}))`,
-};
+/** JavaScript for `sech`, which mathjs writes into derivatives of tanh (models cannot call it). */
+const sech = (a: string[]) => `(1 / Math.cosh(${a[0]}))`;
 
 const BINARY: Record<string, string> = { add: "+", subtract: "-", multiply: "*", divide: "/" };
 
@@ -48,14 +32,15 @@ export function toJs(node: MathNode, local: (name: string) => string): string {
       const fn = n.fn as string;
       if (fn === "unaryMinus") return `(-${emit(args[0])})`;
       if (fn === "unaryPlus") return emit(args[0]);
-      if (fn === "pow") return FUNCTIONS.pow(args.map(emit));
+      if (fn === "pow") return FUNCTIONS.pow.js(args.map(emit));
       if (fn in BINARY) return `(${args.map(emit).join(` ${BINARY[fn]} `)})`;
       throw new Error(`no JavaScript for operator ${n.op}`);
     }
     case "FunctionNode": {
       const name = (n.fn as { name: string }).name;
-      if (!(name in FUNCTIONS)) throw new Error(`no JavaScript for function ${name}()`);
-      return FUNCTIONS[name]((n.args as MathNode[]).map(emit));
+      const js = name === "sech" ? sech : modelFunction(name)?.js;
+      if (!js) throw new Error(`no JavaScript for function ${name}()`);
+      return js((n.args as MathNode[]).map(emit));
     }
     default:
       throw new Error(`no JavaScript for ${n.type} "${node.toString()}"`);

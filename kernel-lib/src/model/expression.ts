@@ -1,23 +1,36 @@
 import type { MathNode } from "mathjs";
 import { math } from "./math.js";
 
+/** A function a model expression may call: how many arguments it takes and the JavaScript it compiles to. @internal */
+export interface ModelFunction {
+  readonly min: number;
+  readonly max: number;
+  readonly js: (args: string[]) => string;
+}
+
 /**
- * The functions a model expression may call, with the number of arguments each accepts.
+ * The functions a model expression may call — the one list the parser checks against and the
+ * code generator compiles from.
  * @internal
  */
-export const FUNCTIONS: Record<string, { min: number; max: number }> = {
-  exp: { min: 1, max: 1 },
-  log: { min: 1, max: 2 },
-  log10: { min: 1, max: 1 },
-  sqrt: { min: 1, max: 1 },
-  abs: { min: 1, max: 1 },
-  min: { min: 2, max: Infinity },
-  max: { min: 2, max: Infinity },
-  pow: { min: 2, max: 2 },
-  sin: { min: 1, max: 1 },
-  cos: { min: 1, max: 1 },
-  tanh: { min: 1, max: 1 },
+export const FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
+  exp: { min: 1, max: 1, js: (a) => `Math.exp(${a[0]})` },
+  log: { min: 1, max: 2, js: (a) => (a.length === 2 ? `(Math.log(${a[0]}) / Math.log(${a[1]}))` : `Math.log(${a[0]})`) },
+  log10: { min: 1, max: 1, js: (a) => `Math.log10(${a[0]})` },
+  sqrt: { min: 1, max: 1, js: (a) => `Math.sqrt(${a[0]})` },
+  abs: { min: 1, max: 1, js: (a) => `Math.abs(${a[0]})` },
+  min: { min: 2, max: Infinity, js: (a) => `Math.min(${a.join(", ")})` },
+  max: { min: 2, max: Infinity, js: (a) => `Math.max(${a.join(", ")})` },
+  pow: { min: 2, max: 2, js: (a) => `Math.pow(${a[0]}, ${a[1]})` },
+  sin: { min: 1, max: 1, js: (a) => `Math.sin(${a[0]})` },
+  cos: { min: 1, max: 1, js: (a) => `Math.cos(${a[0]})` },
+  tanh: { min: 1, max: 1, js: (a) => `Math.tanh(${a[0]})` },
 };
+
+/** The model function called `name`, or undefined — an own entry of FUNCTIONS only, never an Object.prototype member. @internal */
+export function modelFunction(name: string): ModelFunction | undefined {
+  return Object.prototype.hasOwnProperty.call(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
+}
 
 /** The operators a model expression may use (mathjs `fn` names). */
 const OPERATORS = new Set(["add", "subtract", "multiply", "divide", "pow", "unaryMinus", "unaryPlus"]);
@@ -64,7 +77,7 @@ function checkNode(node: MathNode): void {
       return (n.args as MathNode[]).forEach(checkNode);
     case "FunctionNode": {
       const name = (n.fn as { name?: string }).name ?? "";
-      const arity = FUNCTIONS[name];
+      const arity = modelFunction(name);
       if (!arity) throw new Error(`function ${name}() is not available; use ${Object.keys(FUNCTIONS).join(", ")}`);
       const count = (n.args as MathNode[]).length;
       if (count < arity.min || count > arity.max) throw new Error(`${name}() takes ${arity.min === arity.max ? arity.min : `${arity.min} or more`} argument(s), got ${count}`);
