@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 # so install with `npm install`, which still resolves exactly the versions the lock file pins.
 npm install --no-audit --no-fund
 npm test
+# The scripts' own tests (no browser): the working copy `npm start` serves.
+node --test test/scripts/
 # Browser end-to-end: the `npm start` set-up (scripts/setup.sh), the real JupyterLab and
 # Debian's chromium (installed here when missing); screenshots go to test-results/.
 bash test/e2e/ensure-chromium.sh
