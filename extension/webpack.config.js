@@ -5,4 +5,11 @@ const TerserPlugin = require(require.resolve("terser-webpack-plugin", { paths: [
 
 module.exports = {
   optimization: { minimizer: [new TerserPlugin({ exclude: /^plotly\./ })] },
+  // The size hints are for pages fetched over the internet; these chunks come from the local
+  // Jupyter server, and the 4.6 MB plotly chunk loads only when a notebook shows a plot.
+  performance: { hints: false },
+  // These packages declare their licence in package.json ("MIT"; @pmxlab/kernel "BSD-3-Clause")
+  // but ship no licence file, so the builder's licence report has no text for them; the report
+  // still lists their licence id. Only this exact message is ignored.
+  ignoreWarnings: [/could not find any license file for (@pmxlab\/kernel|javascript-natural-sort|seedrandom)\./],
 };

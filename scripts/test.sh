@@ -8,6 +8,8 @@ npm install --no-audit --no-fund
 # The estimation tests compare with R's own fits (nls, confint, optim): Debian's R, installed when missing.
 bash scripts/ensure-r.sh
 npm test
+# The scripts' own tests (no browser): the working copy `npm start` serves.
+node --test test/scripts/
 # Browser end-to-end: the `npm start` set-up (scripts/setup.sh), the real JupyterLab and
 # Debian's chromium (installed here when missing); screenshots go to test-results/.
 bash test/e2e/ensure-chromium.sh

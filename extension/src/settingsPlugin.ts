@@ -3,9 +3,11 @@ import { ISettingRegistry } from "@jupyterlab/settingregistry";
 import { IPmxlabSettings } from "./tokens.js";
 
 const PLUGIN_ID = "@pmxlab/jupyterlab:settings";
-const DEFAULT_KERNEL = "tslab";
 
-/** Loads `schema/settings.json` and exposes it as {@link IPmxlabSettings}. */
+/**
+ * Loads `schema/settings.json` and exposes it as {@link IPmxlabSettings}. An empty kernel name
+ * falls back to the schema's default, so the default kernel is written in the schema alone.
+ */
 export const settingsPlugin: JupyterFrontEndPlugin<IPmxlabSettings> = {
   id: PLUGIN_ID,
   description: "Provides the pmxlab user settings.",
@@ -17,7 +19,7 @@ export const settingsPlugin: JupyterFrontEndPlugin<IPmxlabSettings> = {
     return {
       get kernelName(): string {
         const value = settings.composite.kernelName;
-        return typeof value === "string" && value !== "" ? value : DEFAULT_KERNEL;
+        return typeof value === "string" && value !== "" ? value : (settings.default("kernelName") as string);
       },
     };
   },

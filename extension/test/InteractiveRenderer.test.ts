@@ -187,6 +187,29 @@ describe("InteractiveRenderer", () => {
     expect(plotly.last()[1][0].y).toEqual(bundle["application/vnd.plotly.v1+json"].data[0].y);
   });
 
+  it("draws the static figure with the figure's own config, as the plotly renderer does", async () => {
+    const text = modelSource("pk1cmt_iv").replace("$MODEL pk1cmt_iv", "$MODEL my_iv");
+    const bundle = interactive(text, { regimen: "10 mg", times: { end: 5, step: 1 }, params: { CL: [1, 20] } });
+    const figure = bundle["application/vnd.plotly.v1+json"];
+    const { plotly } = await rendered({ bundle: { ...bundle, "application/vnd.plotly.v1+json": { ...figure, config: { displaylogo: true, scrollZoom: true } } }, trusted: false });
+    expect(plotly.last()[3]).toEqual({ responsive: true, displaylogo: true, scrollZoom: true });
+  });
+
+  it("shows a visible error, not a blank output, when the simulation library or plotly.js cannot be loaded", async () => {
+    const failing = (what: string) => async (): Promise<never> => {
+      throw new Error(`Loading chunk ${what} failed`);
+    };
+    const options = { mimeType: INTERACTIVE_MIME_TYPE } as IRenderMime.IRendererOptions;
+    const noKernel = new InteractiveRenderer(options, { loadPlotly: fakePlotly().load, loadKernel: failing("pmxlab-kernel") });
+    await expect(noKernel.renderModel(mimeModel())).resolves.toBeUndefined();
+    expect(noKernel.hasClass("pmx-mod-error")).toBe(true);
+    expect(noKernel.node.textContent).toMatch(/^pmxlab could not load the simulation library @pmxlab\/kernel: Loading chunk pmxlab-kernel failed\./);
+    const noPlotly = new InteractiveRenderer(options, { loadPlotly: failing("plotly") });
+    await noPlotly.renderModel(mimeModel());
+    expect(noPlotly.hasClass("pmx-mod-error")).toBe(true);
+    expect(noPlotly.node.textContent).toMatch(/^pmxlab could not load plotly\.js: Loading chunk plotly failed\./);
+  });
+
   it("names what is wrong with a spec it cannot read", async () => {
     const spec = BUNDLE[INTERACTIVE_MIME] as InteractiveSpec;
     const { widget } = await rendered({ bundle: { [INTERACTIVE_MIME]: { ...spec, outputs: [] } } });

@@ -61,6 +61,25 @@ describe("PlotlyRenderer", () => {
     expect(widget.node.querySelector("pre")?.textContent).toBe('plotly figure: "data" must be an array of trace objects, got undefined');
   });
 
+  it("shows a visible error, not a blank output, when plotly.js cannot be loaded", async () => {
+    const load = vi.fn(async (): Promise<PlotlyApi> => {
+      throw new Error("Loading chunk plotly failed");
+    });
+    const widget = renderer(load);
+    await expect(widget.renderModel(mimeModel({ data: [{ y: [1] }] }))).resolves.toBeUndefined();
+    expect(widget.hasClass("pmx-mod-error")).toBe(true);
+    expect(widget.node.querySelector("pre")?.textContent).toMatch(/^pmxlab could not load plotly\.js: Loading chunk plotly failed\. Reload the page/);
+  });
+
+  it("shows a visible error when plotly.js cannot draw the figure", async () => {
+    const { api, load } = fakePlotly();
+    api.react.mockRejectedValueOnce(new Error("unknown trace type"));
+    const widget = renderer(load);
+    await widget.renderModel(mimeModel({ data: [{ type: "nope" }] }));
+    expect(widget.hasClass("pmx-mod-error")).toBe(true);
+    expect(widget.node.querySelector("pre")?.textContent).toBe("plotly.js could not draw this figure: unknown trace type");
+  });
+
   it("replaces an error message by the plot when a valid figure follows", async () => {
     const { load } = fakePlotly();
     const widget = renderer(load);

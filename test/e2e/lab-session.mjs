@@ -1,9 +1,9 @@
-// The common start of a browser test: fresh folders under test-results/, the notebooks in
-// place, the `npm start` set-up (a no-op when done), the real JupyterLab on those folders and
+// The common start of a browser test: fresh folders under test-results/, the test's own
+// copies of the notebooks in place, the `npm start` set-up (a no-op when done), the real JupyterLab on those folders and
 // Debian's chromium — and one call that ends it all again.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { launchChromium } from "./chromium.mjs";
 import { REPO_ROOT, startJupyterLab } from "./jupyterlab.mjs";
@@ -39,10 +39,12 @@ export async function runAllCellsUntilPlotted(page, { widget, plot }) {
 }
 
 /**
- * Starts a test's JupyterLab: serves `test-results/<name>-notebooks` (inside the repository,
- * so tslab finds node_modules) after `prepare(workDir)` has put the notebooks there, with user
- * state in `test-results/<name>-jupyterlab-state` and the server log in `logFile`. Artifacts
- * named in `stale` (left by an earlier run) are removed first.
+ * Starts a test's JupyterLab: serves a fresh folder `test-results/<name>-notebooks-XXXXXX`
+ * (inside the repository, so tslab finds node_modules) after `prepare(workDir)` has put the
+ * notebooks there — the test's own copies, so neither the test nor a student's use changes the
+ * other's files — with user state in a fresh `test-results/<name>-jupyterlab-state-XXXXXX`
+ * and the server log in `logFile`. Artifacts named in `stale` (left by an earlier run) are
+ * removed first; `close()` removes both folders again.
  * Returns `{ lab, browser, workDir, close }`.
  *
  * @example
@@ -50,24 +52,32 @@ export async function runAllCellsUntilPlotted(page, { widget, plot }) {
  * await session.close();
  */
 export async function openLabSession({ name, logFile, stale = [], prepare }) {
-  const workDir = join(RESULTS, `${name}-notebooks`);
-  const stateDir = join(RESULTS, `${name}-jupyterlab-state`);
   mkdirSync(RESULTS, { recursive: true });
-  for (const dir of [workDir, stateDir]) rmSync(dir, { recursive: true, force: true });
+  const workDir = mkdtempSync(join(RESULTS, `${name}-notebooks-`));
+  const stateDir = mkdtempSync(join(RESULTS, `${name}-jupyterlab-state-`));
+  const removeFolders = () => {
+    for (const dir of [workDir, stateDir]) rmSync(dir, { recursive: true, force: true });
+  };
   for (const file of stale) rmSync(join(RESULTS, file), { force: true });
-  mkdirSync(workDir, { recursive: true });
   prepare(workDir);
   const started = Date.now();
   // The same set-up as `npm start`; its output goes to the test log.
   execFileSync("bash", [join(REPO_ROOT, "scripts/setup.sh")], { stdio: ["ignore", "inherit", "inherit"], timeout: 20 * 60_000 });
   console.log(`# setup: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const lab = await startJupyterLab({ rootDir: workDir, stateDir, logFile: join(RESULTS, logFile) });
+  let lab;
+  try {
+    lab = await startJupyterLab({ rootDir: workDir, stateDir, logFile: join(RESULTS, logFile) });
+  } catch (error) {
+    removeFolders();
+    throw error;
+  }
   console.log(`# JupyterLab up after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   let browser;
   try {
     browser = await launchChromium();
   } catch (error) {
     await lab.stop();
+    removeFolders();
     throw error;
   }
   return {
@@ -77,6 +87,7 @@ export async function openLabSession({ name, logFile, stale = [], prepare }) {
     close: async () => {
       await browser.close().catch(() => {});
       await lab.stop();
+      removeFolders();
     },
   };
 }

@@ -6,10 +6,11 @@ import type { IDisposable } from "@lumino/disposable";
 import { Widget } from "@lumino/widgets";
 import type { InteractiveSettings, InteractiveSpec, Model } from "@pmxlab/kernel";
 import type { IPmxlabCellState } from "../cell-state/tokens.js";
-import { parsePlotlyFigure, PLOTLY_MIME_TYPE } from "../plotly/plotlyFigure.js";
-import { loadPlotly, type PlotlyApi, type PlotlyLoader } from "../plotly/plotlyLoader.js";
-import { themedLayout } from "../plotly/themedLayout.js";
-import { loadKernel, type KernelApi } from "./kernelLoader.js";
+import { parsePlotlyFigure, PLOTLY_MIME_TYPE, type PlotlyFigure } from "../plotly/plotlyFigure.js";
+import { loadPlotly, type PlotlyLoader } from "../plotly/plotlyLoader.js";
+import { loadFailure, showRenderError } from "../plotly/renderError.js";
+import { ThemedPlot } from "../plotly/ThemedPlot.js";
+import { loadKernel, type KernelApi, type KernelLoader } from "./kernelLoader.js";
 import { SliderControl } from "./SliderControl.js";
 
 /** The cell-state feature (cell metadata `pmxlab.interactive`) holding the slider positions. */
@@ -21,6 +22,8 @@ export interface InteractiveRendererOptions {
   cellState?: IPmxlabCellState | null;
   translator?: ITranslator | null;
   loadPlotly?: PlotlyLoader;
+  /** Loads @pmxlab/kernel (default: its chunk of the extension bundle, see kernelLoader.ts). */
+  loadKernel?: KernelLoader;
   /** Milliseconds a change waits before it is written to the cell metadata (default 100). */
   saveDelay?: number;
 }
@@ -28,7 +31,6 @@ export interface InteractiveRendererOptions {
 /** A rendered spec, ready to re-simulate. */
 interface View {
   kernel: KernelApi;
-  plotly: PlotlyApi;
   spec: InteractiveSpec;
   model: Model;
   settings: InteractiveSettings;
@@ -48,12 +50,16 @@ interface View {
  *
  * A custom model (model text) is code the notebook's author wrote, so it is only run for a
  * trusted output; otherwise the figure of the starting values is shown with a note.
+ *
+ * A spec it cannot read, or a simulation library or plotly.js that cannot be loaded, is shown
+ * as an error message in the output.
  */
 export class InteractiveRenderer extends Widget implements IRenderMime.IRenderer {
   private readonly mimeType: string;
   private readonly cellState: IPmxlabCellState | null;
   private readonly trans: TranslationBundle;
   private readonly load: PlotlyLoader;
+  private readonly loadKernel: KernelLoader;
   private readonly saveDelay: number;
   private readonly toolbar = element("div", "pmx-Interactive-toolbar");
   private readonly controlsNode = element("div", "pmx-Interactive-controls");
@@ -62,8 +68,10 @@ export class InteractiveRenderer extends Widget implements IRenderMime.IRenderer
   private readonly codeNode = element("pre", "pmx-Interactive-code");
   private readonly logButton: HTMLButtonElement;
   private readonly controls = new Map<string, SliderControl>();
-  private readonly themeObserver = new MutationObserver(() => this.requestDraw());
+  private readonly plot = new ThemedPlot(this.plotNode, this.node, () => (this.staticFigure ? void this.drawStatic() : this.requestDraw()));
   private view: View | undefined;
+  /** The figure shown without sliders (untrusted custom model), redrawn on theme changes. */
+  private staticFigure: PlotlyFigure | undefined;
   private cell: ICellModel | null = null;
   private observer: IDisposable | undefined;
   private frame = 0;
@@ -75,6 +83,7 @@ export class InteractiveRenderer extends Widget implements IRenderMime.IRenderer
     this.cellState = options.cellState ?? null;
     this.trans = (options.translator ?? nullTranslator).load("pmxlab");
     this.load = options.loadPlotly ?? loadPlotly;
+    this.loadKernel = options.loadKernel ?? loadKernel;
     this.saveDelay = options.saveDelay ?? 100;
     this.addClass("pmx-Interactive");
     this.logButton = this.button(this.trans.__("Log scale"), this.trans.__("Switch the y axis between linear and logarithmic"), () => this.toggleLog());
@@ -90,7 +99,6 @@ export class InteractiveRenderer extends Widget implements IRenderMime.IRenderer
     // the focus back to the active cell before the slider moves.
     this.controlsNode.setAttribute("data-lm-suppress-shortcuts", "true");
     this.controlsNode.addEventListener("keydown", (event) => event.stopPropagation());
-    this.themeObserver.observe(document.body, { attributes: true, attributeFilter: ["data-jp-theme-name"] });
   }
 
   /** The settings shown now (undefined until a spec is rendered). */
@@ -99,13 +107,16 @@ export class InteractiveRenderer extends Widget implements IRenderMime.IRenderer
   }
 
   async renderModel(mimeModel: IRenderMime.IMimeModel): Promise<void> {
-    const [kernel, plotly] = await Promise.all([loadKernel(), this.load()]);
+    const [loadedKernel, loadedPlotly] = await Promise.allSettled([this.loadKernel(), this.plot.load(this.load)]);
+    if (loadedKernel.status === "rejected") return this.showError(loadFailure("the simulation library @pmxlab/kernel", loadedKernel.reason));
+    if (loadedPlotly.status === "rejected") return this.showError(loadFailure("plotly.js", loadedPlotly.reason));
+    const kernel = loadedKernel.value;
     let spec: InteractiveSpec;
     let model: Model;
     try {
       spec = kernel.parseInteractiveSpec(mimeModel.data[this.mimeType]);
       if ("text" in spec.model && !mimeModel.trusted) {
-        this.showStatic(plotly, mimeModel, this.trans.__("This interactive simulation runs the notebook's own model: trust the notebook (or run the cell) to move its sliders."));
+        this.showStatic(mimeModel, this.trans.__("This interactive simulation runs the notebook's own model: trust the notebook (or run the cell) to move its sliders."));
         return;
       }
       model = kernel.interactiveModel(spec);
@@ -114,7 +125,8 @@ export class InteractiveRenderer extends Widget implements IRenderMime.IRenderer
       return;
     }
     this.removeClass("pmx-mod-error");
-    this.view = { kernel, plotly, spec, model, settings: kernel.interactiveSettings(spec) };
+    this.staticFigure = undefined;
+    this.view = { kernel, spec, model, settings: kernel.interactiveSettings(spec) };
     this.buildControls(spec, model);
     this.node.replaceChildren(this.toolbar, this.controlsNode, this.plotNode, this.codeNode);
     if (this.cell && this.cellState) this.apply(this.cellState.get(this.cell, INTERACTIVE_FEATURE));
@@ -130,7 +142,7 @@ export class InteractiveRenderer extends Widget implements IRenderMime.IRenderer
 
   protected override onResize(msg: Widget.ResizeMessage): void {
     super.onResize(msg);
-    if (this.view && this.isVisible) this.view.plotly.Plots.resize(this.plotNode);
+    if ((this.view || this.staticFigure) && this.isVisible) this.plot.resize();
   }
 
   override dispose(): void {
@@ -138,8 +150,7 @@ export class InteractiveRenderer extends Widget implements IRenderMime.IRenderer
     if (this.saveTimer !== undefined) this.save();
     cancelAnimationFrame(this.frame);
     this.observer?.dispose();
-    this.themeObserver.disconnect();
-    this.view?.plotly.purge(this.plotNode);
+    this.plot.dispose();
     super.dispose();
   }
 
@@ -246,7 +257,7 @@ export class InteractiveRenderer extends Widget implements IRenderMime.IRenderer
 
   private async draw(): Promise<void> {
     if (!this.view || this.isDisposed) return;
-    const { kernel, plotly, spec, model, settings } = this.view;
+    const { kernel, spec, model, settings } = this.view;
     let data: unknown[];
     let layout: Record<string, unknown>;
     try {
@@ -260,23 +271,37 @@ export class InteractiveRenderer extends Widget implements IRenderMime.IRenderer
       return;
     }
     this.status.textContent = "";
-    await plotly.react(this.plotNode, data, themedLayout(layout, this.node), { responsive: true, displaylogo: false });
+    try {
+      await this.plot.draw({ data, layout });
+    } catch (error) {
+      this.status.textContent = `plotly.js could not draw the simulation: ${(error as Error).message}`;
+    }
   }
 
-  private showStatic(plotly: PlotlyApi, mimeModel: IRenderMime.IMimeModel, note: string): void {
-    const figure = parsePlotlyFigure(mimeModel.data[PLOTLY_MIME_TYPE]);
+  /** Shows the output's plotly figure (its config included) with a note, and no sliders. */
+  private showStatic(mimeModel: IRenderMime.IMimeModel, note: string): void {
+    this.staticFigure = parsePlotlyFigure(mimeModel.data[PLOTLY_MIME_TYPE]);
     this.view = undefined;
+    this.removeClass("pmx-mod-error");
     this.status.textContent = note;
     this.node.replaceChildren(this.status, this.plotNode);
-    void plotly.react(this.plotNode, figure.data, themedLayout(figure.layout, this.node), { responsive: true, displaylogo: false });
+    void this.drawStatic();
+  }
+
+  private async drawStatic(): Promise<void> {
+    if (!this.staticFigure || this.isDisposed) return;
+    try {
+      await this.plot.draw(this.staticFigure);
+    } catch (error) {
+      this.showError(`plotly.js could not draw this figure: ${(error as Error).message}`);
+    }
   }
 
   private showError(message: string): void {
     this.view = undefined;
-    this.addClass("pmx-mod-error");
-    const pre = element("pre", "pmx-Interactive-error");
-    pre.textContent = message;
-    this.node.replaceChildren(pre);
+    this.staticFigure = undefined;
+    this.plot.purge();
+    showRenderError(this, message);
   }
 
   private button(label: string, title: string, onClick: () => void): HTMLButtonElement {

@@ -5,4 +5,4 @@ export { SliderControl } from "./SliderControl.js";
 export { createInteractiveRendererFactory, INTERACTIVE_RANK } from "./rendererFactory.js";
 export { interactivePlugin } from "./interactivePlugin.js";
 export { loadKernel } from "./kernelLoader.js";
-export type { KernelApi } from "./kernelLoader.js";
+export type { KernelApi, KernelLoader } from "./kernelLoader.js";

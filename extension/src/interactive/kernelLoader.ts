@@ -4,6 +4,9 @@ export type KernelApi = Pick<
   "parseInteractiveSpec" | "interactiveSettings" | "interactiveModel" | "interactiveFigure" | "interactiveCode"
 >;
 
+/** Loads the part of @pmxlab/kernel the renderer uses. */
+export type KernelLoader = () => Promise<KernelApi>;
+
 let kernel: Promise<KernelApi> | undefined;
 
 /**
@@ -11,7 +14,7 @@ let kernel: Promise<KernelApi> | undefined;
  * when the first interactive simulation is shown, once per page, so notebooks without one
  * do not download the simulation library and its unit engine.
  */
-export function loadKernel(): Promise<KernelApi> {
+export const loadKernel: KernelLoader = () => {
   kernel ??= import(/* webpackChunkName: "pmxlab-kernel" */ "@pmxlab/kernel");
   return kernel;
-}
+};

@@ -5,3 +5,5 @@ export type { PlotlyApi, PlotlyLoader } from "./plotlyLoader.js";
 export { PlotlyRenderer } from "./PlotlyRenderer.js";
 export { createPlotlyRendererFactory } from "./rendererFactory.js";
 export { themedLayout } from "./themedLayout.js";
+export { ThemedPlot } from "./ThemedPlot.js";
+export { loadFailure, showRenderError } from "./renderError.js";

@@ -4,6 +4,7 @@ import { warn } from "../warnings/index.js";
 import { conversionWarnings } from "./conversion-warnings.js";
 import { doseInterface } from "./dose-interface.js";
 import { excerpt, FUNCTIONS, parseExpression, substitute, symbolsOf } from "./expression.js";
+import { isDoseModifier } from "./dose-modifier.js";
 import { generateCode, inlineDerived, type Equation } from "./generate-code.js";
 import { math } from "./math.js";
 import { ModelError } from "./model-error.js";
@@ -81,7 +82,7 @@ export function compileModel(def: ModelDefinition, lines: SourceLines = new Map(
   // The event timeline reads dose modifiers from the parameter vector at each dose record; a
   // derived or output value would be silently ignored there, so it is refused.
   for (const [name, kind] of declared) {
-    if (/^(F|ALAG)\d+$/.test(name) && kind !== "parameter" && kind !== "covariate") {
+    if (isDoseModifier(name) && kind !== "parameter" && kind !== "covariate") {
       fail(kind, name, `${name} is a dose modifier, so it must be a parameter or a covariate, not a ${kind}: declare it in $PARAMETERS (or $COVARIATES to let it change by record), e.g. F1 = 1 : 1 : bioavailability`);
     }
   }

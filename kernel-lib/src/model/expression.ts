@@ -1,24 +1,32 @@
 import type { MathNode } from "mathjs";
 import { math } from "./math.js";
 
+/** A function a model expression may call: how many arguments it takes and the JavaScript it compiles to. @internal */
+export interface ModelFunction {
+  readonly min: number;
+  readonly max: number;
+  readonly js: (args: string[]) => string;
+}
+
 /**
- * The functions a model expression may call, with the number of arguments each accepts. A
- * Map, not an object: a name from model text (`hasOwnProperty`, `constructor`) must never
- * find a property of Object.prototype.
+ * The functions a model expression may call — the one list the parser checks against and the
+ * code generator compiles from: how many arguments each takes and its JavaScript. A Map, not
+ * an object: a name from model text (`hasOwnProperty`, `constructor`) must never find a
+ * property of Object.prototype.
  * @internal
  */
-export const FUNCTIONS: ReadonlyMap<string, { min: number; max: number }> = new Map([
-  ["exp", { min: 1, max: 1 }],
-  ["log", { min: 1, max: 2 }],
-  ["log10", { min: 1, max: 1 }],
-  ["sqrt", { min: 1, max: 1 }],
-  ["abs", { min: 1, max: 1 }],
-  ["min", { min: 2, max: Infinity }],
-  ["max", { min: 2, max: Infinity }],
-  ["pow", { min: 2, max: 2 }],
-  ["sin", { min: 1, max: 1 }],
-  ["cos", { min: 1, max: 1 }],
-  ["tanh", { min: 1, max: 1 }],
+export const FUNCTIONS: ReadonlyMap<string, ModelFunction> = new Map<string, ModelFunction>([
+  ["exp", { min: 1, max: 1, js: (a) => `Math.exp(${a[0]})` }],
+  ["log", { min: 1, max: 2, js: (a) => (a.length === 2 ? `(Math.log(${a[0]}) / Math.log(${a[1]}))` : `Math.log(${a[0]})`) }],
+  ["log10", { min: 1, max: 1, js: (a) => `Math.log10(${a[0]})` }],
+  ["sqrt", { min: 1, max: 1, js: (a) => `Math.sqrt(${a[0]})` }],
+  ["abs", { min: 1, max: 1, js: (a) => `Math.abs(${a[0]})` }],
+  ["min", { min: 2, max: Infinity, js: (a) => `Math.min(${a.join(", ")})` }],
+  ["max", { min: 2, max: Infinity, js: (a) => `Math.max(${a.join(", ")})` }],
+  ["pow", { min: 2, max: 2, js: (a) => `Math.pow(${a[0]}, ${a[1]})` }],
+  ["sin", { min: 1, max: 1, js: (a) => `Math.sin(${a[0]})` }],
+  ["cos", { min: 1, max: 1, js: (a) => `Math.cos(${a[0]})` }],
+  ["tanh", { min: 1, max: 1, js: (a) => `Math.tanh(${a[0]})` }],
 ]);
 
 /**

@@ -5,6 +5,7 @@ export { checkParameters } from "./check-parameters.js";
 export { parameterVector } from "./parameter-vector.js";
 export { ModelError } from "./model-error.js";
 export { ParameterError } from "./parameter-error.js";
+export { doseModifier, isDoseModifier } from "./dose-modifier.js";
 export type { CompartmentDefinition, ModelDefinition, OutputDefinition, QuantityDefinition } from "./definition.js";
 export type { CompartmentSpec, DerivedSpec, Model, MolecularWeight, OutputSpec, ParameterSpec, RouteSpec } from "./types.js";
 export { sensitivityName, sensitivitySystem } from "./sensitivity-system.js";

@@ -2,6 +2,7 @@ import type { PlotlyFigure, PlotlyTrace } from "../plot/figure.js";
 import { axisFraction, axisScale, type AxisScale } from "./axis-scale.js";
 import { GLYPH_HEIGHT } from "./bitmap-font.js";
 import { CoverageMask, type PixelRect } from "./coverage-mask.js";
+import { dashPattern } from "./dash-pattern.js";
 import { drawMarker } from "./draw-marker.js";
 import { drawText, textWidth } from "./draw-text.js";
 import { fillPolygon } from "./fill-polygon.js";
@@ -38,7 +39,7 @@ const DEFAULT_MARKER_SIZE = 6;
  * the legend on the right when `layout.showlegend` is true.
  *
  * Traces are drawn in order, clipped to the plot area: lines (`line.width`, default 2 px,
- * anti-aliased; dashes are drawn solid), round markers (`marker.size`, default 6; `-open`
+ * anti-aliased; `line.dash` as plotly draws it, see `dashPattern`), round markers (`marker.size`, default 6; `-open`
  * symbols as rings) and fills (`fill: "toself"` or `"tonexty"` with `fillcolor`). A trace
  * without a colour takes plotly's palette colour of its index. Axes without `range` span
  * their data plus 5 % each side; a log axis leaves out values ≤ 0, as plotly does.
@@ -157,7 +158,7 @@ function drawTraces(image: RgbaImage, traces: PlotlyTrace[], toX: (v: number) =>
     }
     const lineWidth = trace.line?.width ?? DEFAULT_LINE_WIDTH;
     if (trace.mode.includes("lines") && lineWidth > 0) {
-      strokePolyline(mask, px[i], py[i], lineWidth);
+      strokePolyline(mask, px[i], py[i], lineWidth, dashPattern(trace.line?.dash, lineWidth, `${where}.line.dash`));
       mask.paint(image, parseColor(color, `${where}.line.color`));
     }
     if (trace.mode.includes("markers")) {
@@ -181,6 +182,8 @@ interface LegendEntry {
   where: string;
   /** The sample to draw: a line, a marker (`open` for a ring), or a filled swatch under an optional line. */
   lines: boolean;
+  /** The line's dash pattern for the legend's default line width (undefined: solid). */
+  dash?: number[];
   open: boolean;
   fill?: Rgba;
 }
@@ -195,6 +198,7 @@ function legendEntries(traces: PlotlyTrace[]): LegendEntry[] {
             color: trace.mode === "markers" ? (trace.marker?.color ?? traceColor(trace, i)) : traceColor(trace, i),
             where: `data[${i}]`,
             lines: trace.mode !== "markers" && (trace.line?.width ?? DEFAULT_LINE_WIDTH) > 0,
+            dash: dashPattern(trace.line?.dash, DEFAULT_LINE_WIDTH, `data[${i}].line.dash`),
             open: trace.marker?.symbol?.endsWith("-open") ?? false,
             ...(trace.fill === "toself" || trace.fill === "tonexty" ? { fill: fillColor(trace, i) } : {}),
           },
@@ -213,7 +217,7 @@ function drawLegend(image: RgbaImage, entries: LegendEntry[], x0: number, y0: nu
     const rowTop = y0 + k * LEGEND_ROW;
     const middle = rowTop + CAP / 2;
     if (entry.fill) fillRect(image, x0, rowTop, x0 + LEGEND_SAMPLE, rowTop + CAP, entry.fill);
-    if (entry.lines) strokePolyline(mask, [x0, x0 + LEGEND_SAMPLE], [middle, middle], DEFAULT_LINE_WIDTH);
+    if (entry.lines) strokePolyline(mask, [x0, x0 + LEGEND_SAMPLE], [middle, middle], DEFAULT_LINE_WIDTH, entry.dash);
     else if (!entry.fill) drawMarker(mask, x0 + LEGEND_SAMPLE / 2, middle, DEFAULT_MARKER_SIZE + 2, entry.open);
     mask.paint(image, parseColor(entry.color, `${entry.where}.line.color`));
     const name = [...entry.name].length > fits ? `${[...entry.name].slice(0, fits - 2).join("")}..` : entry.name;

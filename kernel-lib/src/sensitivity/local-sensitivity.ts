@@ -1,6 +1,7 @@
 import { getModel } from "../library/index.js";
 import { ModelError, sensitivityName, sensitivitySystem } from "../model/index.js";
 import type { DoseEvent } from "../dosing/types.js";
+import { doseModifier } from "../model/dose-modifier.js";
 import type { Model } from "../model/types.js";
 import type { SimulateOptions, SimulationInput } from "../simulation/index.js";
 import { regimenDoses } from "../simulation/regimen-doses.js";
@@ -50,8 +51,6 @@ export interface LocalSensitivity {
   normalised: Record<string, Float64Array>;
   methods: Record<string, DerivativeMethod>;
 }
-
-const DOSE_MODIFIER = /^(F|ALAG)(\d+)$/;
 
 /**
  * Local sensitivities of a model output to its parameters along a simulation, by the
@@ -143,8 +142,8 @@ function withJumps(system: Model, model: Model, input: Omit<SimulationInput, "su
 
 /** True for F<cmt> and ALAG<cmt> of an existing compartment: the dosing engine reads them. */
 function isDoseModifier(model: Model, name: string): boolean {
-  const match = DOSE_MODIFIER.exec(name);
-  return match !== null && Number(match[2]) >= 1 && Number(match[2]) <= model.compartments.length;
+  const modifier = doseModifier(name);
+  return modifier !== undefined && modifier.cmt >= 1 && modifier.cmt <= model.compartments.length;
 }
 
 /** Central difference of `run` at x (forward when x = 0, where x − h may be out of range). */

@@ -1,4 +1,5 @@
 import type { Model } from "../model/types.js";
+import { DEFAULT_TOLERANCE } from "../ode/index.js";
 import type { SolverOptions, SolverStatus } from "../ode/types.js";
 import type { ActionList, SteadyStateDose, TimedAction } from "./actions.js";
 import type { CovariateCurves } from "./covariate-curves.js";
@@ -45,7 +46,7 @@ export class Engine {
     this.n = model.compartments.length;
     this.y = new Float64Array(this.n);
     this.saved = new Float64Array(this.n);
-    this.tolerance = { rtol: options.rtol ?? 1e-6, atol: options.atol ?? 1e-9 };
+    this.tolerance = { rtol: options.rtol ?? DEFAULT_TOLERANCE.rtol, atol: options.atol ?? DEFAULT_TOLERANCE.atol };
   }
 
   /** Simulates one subject with parameter vector `p` (parameters then covariates; changed in place by covariate actions). */

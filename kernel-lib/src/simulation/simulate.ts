@@ -1,7 +1,7 @@
 import type { Dataset, DoseEvent, EventRecord } from "../dosing/types.js";
 import { regimenRecords } from "../data/index.js";
 import { getModel } from "../library/index.js";
-import { checkParameters, parameterVector } from "../model/index.js";
+import { checkParameters, isDoseModifier, parameterVector } from "../model/index.js";
 import type { Model } from "../model/types.js";
 import { parseUnit } from "../model/units.js";
 import type { Unit } from "mathjs";
@@ -135,7 +135,8 @@ class TimelineCache {
     private readonly model: Model,
     private readonly interpolation: readonly CovariateInterpolation[],
   ) {
-    this.modifiers = model.parameters.flatMap((q, i) => (/^(F|ALAG)\d+$/.test(q.name) ? [i] : []));
+    // Parameters only: with covariates (dose modifiers among them or not) the timeline is rebuilt for every subject anyway.
+    this.modifiers = model.parameters.flatMap((q, i) => (isDoseModifier(q.name) ? [i] : []));
   }
 
   get(records: readonly EventRecord[], p: Float64Array): Timeline {

@@ -1,5 +1,6 @@
 import { MAX_DOSES_PER_RECORD } from "../dosing/dose-block.js";
 import type { EventRecord } from "../dosing/types.js";
+import { isDoseModifier } from "../model/dose-modifier.js";
 import type { Model } from "../model/types.js";
 import { indexActions, type ActionList, type SteadyStateDose, type TimedAction } from "./actions.js";
 import { CovariateCurves } from "./covariate-curves.js";
@@ -95,7 +96,7 @@ class TimelineBuilder {
     });
     this.currentCovariates = Float64Array.from(this.covariateIndex, (i) => p[i]);
     this.modifierSlots = new Map(
-      [...model.parameters.map((q) => q.name), ...model.covariates].flatMap((name, i) => (/^(F|ALAG)\d+$/.test(name) ? [[name, i]] : [])),
+      [...model.parameters.map((q) => q.name), ...model.covariates].flatMap((name, i) => (isDoseModifier(name) ? [[name, i]] : [])),
     );
     this.atRecord = Float64Array.from(p);
     const linear = this.knots.flatMap((k, i) => (interpolation[i] === "linear" && k.times.length > 1 ? [i] : []));

@@ -70,7 +70,7 @@ describe("the built-in model library", () => {
     }
   });
 
-  it("starts the turnover models at their published baselines", () => {
+  it("starts the turnover models at the baselines their default parameters give (R0 = KIN/KOUT, R0, CIRC0)", () => {
     const y = (name: string) => {
       const m = getModel(name);
       const y0 = new Float64Array(m.compartments.length);

@@ -100,4 +100,10 @@ describe("parseModel syntax errors", () => {
     expect(() => parseModel(ONE_CMT.replace("-CL/V*central", "-CL/V*central*(t > 1)"))).toThrow(/line 9: .*operator ">" is not supported/);
     expect(() => parseModel(ONE_CMT.replace("-CL/V*central", "-CL/V*gamma(central)"))).toThrow(/line 9: .*function gamma\(\) is not available; use exp, log/);
   });
+
+  it("refuses Object.prototype members as functions", () => {
+    for (const name of ["toString", "constructor", "hasOwnProperty"]) {
+      expect(() => parseModel(ONE_CMT.replace("-CL/V*central", `-CL/V*${name}(central)`))).toThrow(new RegExp(`line 9: .*function ${name}\\(\\) is not available`));
+    }
+  });
 });

@@ -118,6 +118,31 @@ describe("renderFigure, through the PNG it gives", () => {
     expect(redness(centre(draw(withRange(marker("circle-open")))))).toBe(0);
   });
 
+  it("draws a dashed line as plotly does: 3w on, 3w off with w = max(width, 3)", () => {
+    // A 2 px red line at y = 2.5 with dash "dash": 9 px dashes and 9 px gaps (plotly.js
+    // Drawing.dashStyle); round ends add 1 px each side, so the covered runs are about 11 px.
+    const dashed: PlotlyTrace = { ...line([0, 10], [2.5, 2.5], "#ff0000"), line: { color: "#ff0000", dash: "dash" } };
+    const image = draw(figure([line([0, 10], [0, 10]), dashed]));
+    const area = plotArea(image);
+    const row = Math.floor(area.top + ((10.5 - 2.5) / 11) * area.height);
+    const runs: number[] = [];
+    let run = 0;
+    for (let x = area.left; x < area.left + area.width; x++) {
+      if (redness(pixel(image, x, row)) > 0.5) run++;
+      else if (run > 0) runs.push(run), (run = 0);
+    }
+    if (run > 0) runs.push(run);
+    // The line spans 10/11 of the plot width (autorange 5 % each side), one dash per 18 px.
+    const length = (10 / 11) * area.width;
+    expect(Math.abs(runs.length - Math.ceil(length / 18))).toBeLessThanOrEqual(1);
+    for (const r of runs.slice(0, -1)) expect(Math.abs(r - 11)).toBeLessThanOrEqual(2);
+  });
+
+  it("names the trace and the dash it cannot read", () => {
+    const fig = figure([{ ...line([0, 1], [0, 1]), line: { dash: "wavy" } }]);
+    expect(() => figureToPng(fig)).toThrow('data[0].line.dash is "wavy"; use solid, dot, dash, longdash, dashdot, longdashdot or pixel lengths such as "5px,10px"');
+  });
+
   it("names the trace and the colour it cannot read", () => {
     const fig = figure([line([0, 1], [0, 1]), line([0, 1], [1, 0], "not-a-colour")]);
     expect(() => figureToPng(fig)).toThrow(RasterError);

@@ -12,6 +12,9 @@ export interface ResolvedOptions {
   readonly adaptive: boolean;
 }
 
+/** The default error tolerances of every solver (and of the steady-state search that uses one). */
+export const DEFAULT_TOLERANCE: { readonly rtol: number; readonly atol: number } = { rtol: 1e-6, atol: 1e-9 };
+
 /**
  * Fills in the defaults of {@link SolverOptions} (rtol 1e-6, atol 1e-9, maxSteps 100 000,
  * maxWallMs 30 000, hmax unbounded, adaptive) and throws one clear Error naming the first
@@ -20,8 +23,8 @@ export interface ResolvedOptions {
  * @example resolveOptions({ rtol: 1e-8 }).atol // 1e-9
  */
 export function resolveOptions(options: SolverOptions = {}): ResolvedOptions {
-  const rtol = positive("rtol", options.rtol, 1e-6);
-  const atol = options.atol ?? 1e-9;
+  const rtol = positive("rtol", options.rtol, DEFAULT_TOLERANCE.rtol);
+  const atol = options.atol ?? DEFAULT_TOLERANCE.atol;
   if (!(atol >= 0 && atol < Infinity)) {
     throw new Error(`solver option atol must be a finite number ≥ 0 (got ${atol})`);
   }

@@ -103,7 +103,29 @@ const NONFINITE_RETRIES = 10;
 /** The cache array holding the argument of stage s (2–7). */
 const ARGUMENT = ["", "", "ytmp", "ytmp", "ytmp", "ytmp", "ysti", "y1"];
 
-function generate(n: number, code: RhsCode | undefined): Dopri5Run {
+/** How the generated code names the state, stage arguments, stages and dense-output coefficients, and the helpers that write it. */
+interface Writer {
+  readonly n: number;
+  readonly code: RhsCode | undefined;
+  /** The state and the stages live in local variables (f inlined, states unrolled), else in arrays. */
+  readonly locals: boolean;
+  readonly states: number[];
+  /** Repeats a statement over the states: unrolled with constant indices, or a loop. */
+  each(body: (i: string) => string): string;
+  Y(i: number | string): string;
+  arg(s: number, i: number | string): string;
+  k(s: number, i: number | string): string;
+  rc(j: number, i: number | string): string;
+  readonly declare: string;
+  list(name: (i: number) => string): string;
+  combination(terms: [number, number][], i: string): string;
+  stage(s: number, terms: [number, number][]): string;
+  evaluate(s: number, time: string): string;
+  /** A return that first leaves y at the last accepted state. */
+  exit(result: string): string;
+}
+
+function writer(n: number, code: RhsCode | undefined): Writer {
   const unrolled = n <= UNROLL_MAX;
   // `each(body)` repeats a statement over the states: unrolled with constant indices, or a loop.
   const each = unrolled
@@ -128,8 +150,21 @@ function generate(n: number, code: RhsCode | undefined): Dopri5Run {
       : `rhs(${time}, ${ARGUMENT[s]}, p, k${s});`;
   // Every exit leaves y at the last accepted state.
   const exit = (result: string) => `{\n${locals ? states.map((i) => `y[${i}] = y_${i};`).join("\n") : ""}\nreturn ${result};\n}`;
+  return { n, code, locals, states, each, Y, arg, k, rc, declare, list, combination, stage, evaluate, exit };
+}
 
-  const body = `
+/** The loop's JavaScript is written in parts, in the order they run; each part below returns its text. */
+function generate(n: number, code: RhsCode | undefined): Dopri5Run {
+  const w = writer(n, code);
+  const body = [start, guards, stages, errorNorm, acceptance, denseOutput, stiffnessTest, advanceState, controller].map((piece) => piece(w)).join("");
+  const make = new Function("initialStep", "emitExact", "skipBefore", `return function dopri5Run(host, c, t0, t1, y, p, times, from, to, sink) {\n${body}\n};`);
+  return make(initialStep, emitExact, skipBefore) as Dopri5Run;
+}
+
+/** Before the loop: outputs at t0, f(t0), the first step and the loop's variables (state in locals when inlined). */
+function start(w: Writer): string {
+  const { k, locals, list, code } = w;
+  return `
 const { rhs, budget, stats } = host;
 const { rtol, atol, hmax, dt, adaptive } = host.options;
 const { ytmp, ysti, y1, yk, rcont1, rcont2, rcont3, rcont4, rcont5 } = c;
@@ -158,7 +193,13 @@ ${
     ? `let ${list((i) => `y_${i} = y[${i}]`)};\nlet ${list((i) => `k1_${i} = c.k1[${i}]`)};\nlet ${[2, 3, 4, 5, 6, 7].map((s) => list((i) => k(s, i))).join(", ")};`
     : "let k1 = c.k1;\nlet k7 = c.k7;\nconst { k2, k3, k4, k5, k6 } = c;"
 }
-for (;;) {
+`;
+}
+
+/** Start of a step attempt: the budget, a step too small to move t, and the last step landing on t1. */
+function guards(w: Writer): string {
+  const { exit } = w;
+  return `for (;;) {
   const exhausted = budget.charge();
   if (exhausted !== undefined) ${exit("host.fail(exhausted, t, h, k)")}
   if (h < ${c(16 * Number.EPSILON)} * Math.abs(t) || !(h > 0)) ${exit(`host.fail("step-too-small", t, h, k)`)}
@@ -167,7 +208,13 @@ for (;;) {
     h = tEnd - t;
     last = true;
   }
-${each((i) => `${declare}${arg(2, i)} = ${Y(i)} + h * ${c(T.a21)} * ${k(1, i)};`)}
+`;
+}
+
+/** Stages 2–7 of the Dormand–Prince tableau (stage 1 is f at the step's start, FSAL). */
+function stages(w: Writer): string {
+  const { each, Y, arg, k, declare, stage, evaluate } = w;
+  return `${each((i) => `${declare}${arg(2, i)} = ${Y(i)} + h * ${c(T.a21)} * ${k(1, i)};`)}
 ${evaluate(2, `t + ${c(T.c2)} * h`)}
 ${stage(3, [[T.a31, 1], [T.a32, 2]])}
 ${evaluate(3, `t + ${c(T.c3)} * h`)}
@@ -181,7 +228,13 @@ ${evaluate(6, "tph")}
 ${stage(7, [[T.a71, 1], [T.a73, 3], [T.a74, 4], [T.a75, 5], [T.a76, 6]])}
 ${evaluate(7, "tph")}
   stats.rhsEvals += 6;
-  // RMS norm of the embedded error estimate, weighted by atol + rtol·max(|y|, |y1|).
+`;
+}
+
+/** The embedded error estimate's weighted RMS norm, and a rejected step (NaN/Inf, or error > 1). */
+function errorNorm(w: Writer): string {
+  const { each, Y, arg, combination, exit, n } = w;
+  return `  // RMS norm of the embedded error estimate, weighted by atol + rtol·max(|y|, |y1|).
   let meanSquare = 0;
 ${each(
   (i) => `{
@@ -208,11 +261,23 @@ ${each(
     reject = true;
     continue;
   }
+`;
+}
 
+/** An accepted step. */
+function acceptance(w: Writer): string {
+  const {  } = w;
+  return `
   stats.steps++;
   nonfinite = 0;
   const tnew = last ? tEnd : t + h;
-  if (k < to && times[k] < tnew) {
+`;
+}
+
+/** Outputs inside the accepted step from Hairer's CONTD5 interpolant. */
+function denseOutput(w: Writer): string {
+  const { each, Y, arg, k, rc, declare, combination } = w;
+  return `  if (k < to && times[k] < tnew) {
     // The interpolant of the accepted step (Hairer's CONTD5).
 ${each(
   (i) => `    ${declare}${rc(1, i)} = ${Y(i)};
@@ -229,7 +294,13 @@ ${each((i) => `      yk[${i}] = ${rc(1, i)} + theta * (${rc(2, i)} + theta1 * ($
       k++;
     }
   }
-  if (host.detectStiffness && (++sinceStiffTest >= ${STIFF_TEST_EVERY} || host.suspectsStiffness)) {
+`;
+}
+
+/** Hairer's stiffness test h·ρ on stages 6 and 7 (auto() only). */
+function stiffnessTest(w: Writer): string {
+  const { each, arg, k } = w;
+  return `  if (host.detectStiffness && (++sinceStiffTest >= ${STIFF_TEST_EVERY} || host.suspectsStiffness)) {
     sinceStiffTest = 0;
     // Stages 6 and 7 are both taken at t + h, so h·‖k7 − k6‖/‖y1 − ysti‖ estimates h·ρ(∂f/∂y).
     let num = 0;
@@ -238,7 +309,13 @@ ${each((i) => `    num += (${k(7, i)} - ${k(6, i)}) ** 2;\n    den += (${arg(7, 
     // A boolean, not h·ρ itself: a double passed to a call is boxed, one allocation per step.
     host.trackStiffness(den > 0 && h * Math.sqrt(num / den) > ${c(STIFF_RATIO)});
   }
-${
+`;
+}
+
+/** Moves to the new state (FSAL: k7 becomes k1), emits outputs on it, and stops at t1 or on a switch. */
+function advanceState(w: Writer): string {
+  const { each, Y, exit, locals, states } = w;
+  return `${
   locals
     ? states.map((i) => `  y_${i} = x7_${i};\n  k1_${i} = k7_${i};`).join("\n")
     : `${each((i) => `  y[${i}] = y1[${i}];`)}\n  const f1 = k7;\n  k7 = k1;\n  k1 = f1;`
@@ -251,7 +328,13 @@ ${each((i) => `    yk[${i}] = ${Y(i)};`)}
   }
   t = tnew;
   if (last || host.switchRequested) ${exit("host.stop(t, k)")}
+`;
+}
 
+/** The next step size from the PI controller. */
+function controller(w: Writer): string {
+  const {  } = w;
+  return `
   if (adaptive) {
     // h_new = h · SAFE · facold^BETA / err^EXPO1 within [FACMIN, FACMAX]·h: the PI controller,
     // facold its memory of the last accepted error.
@@ -263,6 +346,4 @@ ${each((i) => `    yk[${i}] = ${Y(i)};`)}
   }
   reject = false;
 }`;
-  const make = new Function("initialStep", "emitExact", "skipBefore", `return function dopri5Run(host, c, t0, t1, y, p, times, from, to, sink) {\n${body}\n};`);
-  return make(initialStep, emitExact, skipBefore) as Dopri5Run;
 }
