@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { datasetFromRegimen } from "../../src/data/index.js";
 import { parseRegimen } from "../../src/dosing/index.js";
 import type { Dataset, EventRecord } from "../../src/dosing/index.js";
 import { getModel, modelSource } from "../../src/library/index.js";
@@ -69,6 +70,14 @@ describe("regimen times in the model's time unit", () => {
     const data: Dataset = { covariates: [], subjects: [{ id: 1, records: [row(1, 1, 10, 1), row(1.5, 0, 0, 2)] }] };
     const sim = simulate("simeoni", { data }, TIGHT);
     expect(sim.states.central[0]).toBeCloseTo(10 * Math.exp(-2 * 0.5), 8);
+  });
+});
+
+describe("datasets written from a regimen", () => {
+  it("refuses doses whose size or compartment the model or subject decides, instead of writing them unconverted", () => {
+    expect(() => datasetFromRegimen("5 mg/kg", [1])).toThrow(/regimenRecords: a dose in mg\/kg depends on the model or the subject/);
+    expect(() => datasetFromRegimen("100 mg iv", [1])).toThrow(/a dose by route iv \(its compartment comes from the model's \$ROUTES\)/);
+    expect(datasetFromRegimen("100 mg", [1]).subjects[0].records[0]).toMatchObject({ amt: 100, cmt: 1 });
   });
 });
 
