@@ -64,6 +64,17 @@ export function datasetFromRegimen(regimen: RegimenSource, observationTimes: Arr
 }
 
 function doseList(regimen: RegimenSource): readonly DoseEvent[] {
-  if (typeof regimen === "string") return parseRegimen(regimen).doses();
-  return "doses" in regimen && typeof regimen.doses === "function" ? regimen.doses() : (regimen as readonly DoseEvent[]);
+  const doses = typeof regimen === "string" ? parseRegimen(regimen).doses() : "doses" in regimen && typeof regimen.doses === "function" ? regimen.doses() : (regimen as readonly DoseEvent[]);
+  // Records are written as they are (a dataset is in the model's units): a dose whose size or
+  // compartment depends on the subject or the model cannot be, so it is refused, not guessed.
+  const unwritable = doses.find((d) => d.unit?.includes("/") || d.cmt === 0);
+  if (unwritable) {
+    const what = subjectOrModelDose(unwritable);
+    throw new Error(`regimenRecords: ${what} depends on the model or the subject, so it cannot be written as a NONMEM record; simulate the regimen directly, or convert it with toModelDoses(model, doses, body) first`);
+  }
+  return doses;
+}
+
+function subjectOrModelDose(d: DoseEvent): string {
+  return d.cmt === 0 ? `a dose by route ${d.route} (its compartment comes from the model's $ROUTES)` : `a dose in ${d.unit}`;
 }

@@ -42,7 +42,7 @@ export const TIME_UNITS: ReadonlyMap<string, UnitScale> = new Map<string, UnitSc
   ...spelt(["min", "mins", "minute", "minutes"], { mul: 1, div: 60 }),
   ...spelt(["h", "hr", "hrs", "hour", "hours"], { mul: 1, div: 1 }),
   ...spelt(["d", "day", "days"], { mul: 24, div: 1 }),
-  ...spelt(["wk", "week", "weeks"], { mul: 168, div: 1 }),
+  ...spelt(["w", "wk", "week", "weeks"], { mul: 168, div: 1 }),
 ]);
 
 /**

@@ -129,7 +129,7 @@ class RegimenReader {
     if (words.route && words.cmt) this.fail(words.cmt, `give the route or the compartment, not both: "${words.route.text}" doses the compartment the model's $ROUTES name`);
     if (block.amount === Infinity) {
       // A continuous infusion: "for P" is how long it runs; it has no doses to count or repeat.
-      const extra = [words.over, words.every, words.times].filter((w) => w !== undefined).sort((a, b) => a.index - b.index)[0];
+      const extra = [words.over, words.every, words.times].filter((w): w is Token => w !== undefined).sort((a, b) => a.index - b.index)[0];
       if (extra) this.fail(extra, `a continuous infusion ("${words.amount?.text} …/h") has no "${extra.text}"; give a dose such as "100 mg over 1 h q8h x 3" instead`);
       if (period !== undefined) block.amount = (o.rate as number) * period;
       return;

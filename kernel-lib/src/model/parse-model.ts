@@ -4,7 +4,8 @@ import type { Model } from "./types.js";
 
 /**
  * Compiles a model written in the pmxlab model text format: sections $MODEL, $DESCRIPTION,
- * $REFERENCE, $TIME (unit of t, default h), $PARAMETERS (`NAME = value : unit : label`),
+ * $REFERENCE, $TIME (unit of t, default h), $MW (molecular weight, e.g. `146000 g/mol`),
+ * $ROUTES (`route = compartment`: where a regimen's iv, oral, sc, im doses go), $PARAMETERS (`NAME = value : unit : label`),
  * $COVARIATES (same), $COMPARTMENTS (`name : unit : label`, CMT 1, 2, … in order),
  * $DERIVED (`NAME = expression`), $ODE (`d/dt(name) = expression`), $INIT (`name(0) = expression`),
  * $OUTPUTS (`NAME = expression : unit : label`); `#` starts a comment.

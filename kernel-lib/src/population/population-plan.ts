@@ -5,6 +5,7 @@ import { getModel } from "../library/index.js";
 import type { Model } from "../model/types.js";
 import { MultivariateNormal } from "../random/multivariate-normal.js";
 import { RandomStream } from "../random/random-stream.js";
+import { toModelDoses } from "../simulation/model-doses.js";
 import { regimenDoses } from "../simulation/regimen-doses.js";
 import { simulate, type SimulateOptions } from "../simulation/simulate.js";
 import { occasionModel, type OccasionModel } from "./occasion-model.js";
@@ -118,7 +119,7 @@ export function planPopulation(model: Model | string, input: PopulationInput | P
   const base = RandomStream.fromSeed(input.seed ?? 1);
   const thetas = drawThetas(tv, parameterNames, uncertainty, replicates, base.substream());
   const percentiles = percentileRequest(options, input, times.length * n * replicates);
-  const occasions = input.iov && designOccasions(input.data, regimen, times, input.iov.occasions);
+  const occasions = input.iov && designOccasions(m, input.data, regimen, times, input.iov.occasions);
   return {
     model: exposure.model,
     input: { ...input, regimen, times: Array.from(times) },
@@ -153,10 +154,13 @@ export function planPopulation(model: Model | string, input: PopulationInput | P
 }
 
 /** The design's records split into occasions: the regimen's (doses expanded), or each dataset subject's. */
-function designOccasions(data: Dataset | undefined, regimen: DoseEvent[], times: Float64Array, spec: OccasionSpec): OccasionRecords[] {
+function designOccasions(model: Model, data: Dataset | undefined, regimen: DoseEvent[], times: Float64Array, spec: OccasionSpec): OccasionRecords[] {
   if (!data) {
     if ("column" in spec) throw new PopulationError(`IOV occasions by column (${spec.column}) need a dataset design (\`data\`); with a regimen give occasions as { doses } or { times }`);
-    return [occasionRecords(regimenRecords(expandDoses(regimen), times), spec, "the regimen")];
+    // Occasions follow dose times and order in the model's time unit; dose sizes do not
+    // matter here, so doses per kg or m² are sized for a unit body.
+    const doses = toModelDoses(model, regimen, { weight: 1, surface: 1 });
+    return [occasionRecords(regimenRecords(expandDoses(doses), times), spec, "the regimen")];
   }
   if ("column" in spec && !data.covariates.includes(spec.column)) {
     throw new PopulationError(`IOV occasions: the dataset has no column ${spec.column}; its other columns: ${data.covariates.join(", ") || "none"}`);

@@ -7,6 +7,7 @@ describe("regimen language", () => {
     const interval = (text: string) => parseRegimen(text).doses()[0].ii;
     expect([interval("100 mg qd x 2"), interval("100 mg bid x 2"), interval("100 mg tid x 2"), interval("100 mg qid x 2"), interval("100 mg qod x 2")]).toEqual([24, 12, 8, 6, 48]);
     expect(parseRegimen("100 mg bid for 7 days").doses()[0]).toMatchObject({ ii: 12, addl: 13 });
+    expect(interval("100 mg q3w x 2")).toBe(3 * 7 * 24);
     expect(parseRegimen("100 mg BID x 14").equals(parseRegimen("100 mg q12h x 14"))).toBe(true);
   });
 

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { datasetFromRegimen } from "../../src/data/index.js";
 import { parseRegimen } from "../../src/dosing/index.js";
 import type { Dataset, EventRecord } from "../../src/dosing/index.js";
 import { getModel, modelSource } from "../../src/library/index.js";
 import { parseModel } from "../../src/model/index.js";
+import { planPopulation } from "../../src/population/index.js";
+import { localSensitivity } from "../../src/sensitivity/index.js";
 import { simulate, toModelDoses } from "../../src/simulation/index.js";
 
 // Every expected value here is computed in the test from the model's mathematics (closed
@@ -69,6 +72,29 @@ describe("regimen times in the model's time unit", () => {
     const data: Dataset = { covariates: [], subjects: [{ id: 1, records: [row(1, 1, 10, 1), row(1.5, 0, 0, 2)] }] };
     const sim = simulate("simeoni", { data }, TIGHT);
     expect(sim.states.central[0]).toBeCloseTo(10 * Math.exp(-2 * 0.5), 8);
+  });
+});
+
+describe("populations with inter-occasion variability", () => {
+  it("split a route or per-kg regimen into occasions by dose, in the model's time unit", () => {
+    const plan = planPopulation("pk1cmt_oral", {
+      regimen: "5 mg/kg po q24h x 3", times: [12, 36, 60], n: 2, covariates: { WT: 70 },
+      iov: { omega: { KA: 0.09 }, occasions: { doses: [2, 3] } },
+    });
+    expect(plan.iov?.count).toBe(3);
+    // simeoni is in days: the doses at days 0, 1, 2 open occasions at days 1 and 2 (not at 24 and 48).
+    const days = planPopulation("simeoni", { regimen: "10 mg q1d x 3", times: [0.5, 1.5, 2.5], n: 2, iov: { omega: { CL: 0.09 }, occasions: { times: [1, 2] } } });
+    expect(days.iov?.count).toBe(3);
+    const doses = days.iov?.occasions[0].records.filter((r) => r.evid === 1);
+    expect(doses?.map((r) => r.time)).toEqual([0, 1, 2]);
+  });
+});
+
+describe("datasets written from a regimen", () => {
+  it("refuses doses whose size or compartment the model or subject decides, instead of writing them unconverted", () => {
+    expect(() => datasetFromRegimen("5 mg/kg", [1])).toThrow(/regimenRecords: a dose in mg\/kg depends on the model or the subject/);
+    expect(() => datasetFromRegimen("100 mg iv", [1])).toThrow(/a dose by route iv \(its compartment comes from the model's \$ROUTES\)/);
+    expect(datasetFromRegimen("100 mg", [1]).subjects[0].records[0]).toMatchObject({ amt: 100, cmt: 1 });
   });
 });
 
@@ -157,6 +183,15 @@ describe("routes choose the compartment", () => {
     const sim = simulate("pk1cmt_oral", { regimen: "100 mg po", times: [0], params: p });
     expect(sim.states.depot[0]).toBe(100);
     expect(sim.states.central[0]).toBe(0);
+  });
+
+  it("gives sensitivities to F1 for a route dose: CP is proportional to F1 for an oral dose, independent of it for an iv one", () => {
+    const times = [1, 4];
+    const oral = localSensitivity("pk1cmt_oral", { regimen: "100 mg oral", times, params: p }, { parameters: ["F1"] });
+    // CP = F1·Bateman, so ∂CP/∂F1 at F1 = 1 is CP itself.
+    times.forEach((_, i) => expect(oral.derivative.F1[i]).toBeCloseTo(oral.value[i], 6));
+    const iv = localSensitivity("pk1cmt_oral", { regimen: "100 mg iv", times, params: p }, { parameters: ["F1"] });
+    times.forEach((_, i) => expect(iv.derivative.F1[i]).toBeCloseTo(0, 9));
   });
 
   it("refuses a route the model does not have, listing its routes", () => {

@@ -35,6 +35,15 @@ describe("clearances and rate constants of 0", () => {
     }
   });
 
+  it("reports that CL = 0 has no steady state instead of returning numbers", () => {
+    for (const method of methods) {
+      const sim = simulate("pk1cmt_iv", { regimen: "100 mg q12h x 2 ss", times: [1], params: { CL: 0 } }, { method });
+      expect(sim.status).toBe("unstable");
+      expect(sim.message).toMatch(/the system does not eliminate the drug/);
+      expect(sim.outputs.CP[0]).toBeNaN();
+    }
+  });
+
   it("still refuses negative clearances and a volume of 0", () => {
     expect(() => simulate("pk1cmt_iv", { regimen: "100 mg", times: [1], params: { CL: -1 } })).toThrow("parameter CL = -1 L/h: a clearance must not be negative");
     expect(() => simulate("pk1cmt_iv", { regimen: "100 mg", times: [1], params: { V: 0 } })).toThrow("parameter V = 0 L: a volume must be positive");
