@@ -22,3 +22,5 @@ export { quantiles } from "../stats/index.js";
 export { bandQuantiles } from "./band-quantiles.js";
 export type { ChunkResult, KeepLevel, ParameterUncertainty, PercentileRequest, PlainPopulationInput, PopulationInput, PopulationOptions } from "./types.js";
 export * from "./workers/index.js";
+export { MAX_POPULATION_BYTES, populationBytes } from "./memory-estimate.js";
+export type { PopulationSize } from "./memory-estimate.js";

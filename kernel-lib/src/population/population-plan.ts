@@ -11,6 +11,7 @@ import { simulate, type SimulateOptions } from "../simulation/simulate.js";
 import { occasionModel, type OccasionModel } from "./occasion-model.js";
 import { occasionRecords, type OccasionRecords, type OccasionSpec } from "./occasions.js";
 import { parseOmega, type Omega } from "./omega.js";
+import { checkPopulationMemory } from "./memory-estimate.js";
 import { etaTransform, type EtaTransform } from "./parameter-distribution.js";
 import { PopulationError } from "./population-error.js";
 import { residualError, type ResidualDraw } from "./residual-error.js";
@@ -119,6 +120,10 @@ export function planPopulation(model: Model | string, input: PopulationInput | P
   const base = RandomStream.fromSeed(input.seed ?? 1);
   const thetas = drawThetas(tv, parameterNames, uncertainty, replicates, base.substream());
   const percentiles = percentileRequest(options, input, times.length * n * replicates);
+  checkPopulationMemory({
+    subjects: n * replicates, times: times.length, bands: percentiles?.precision, keep: keep ?? "summary",
+    parameters: parameterNames.length, targets: summaries?.attainment?.length ?? 0, residual: input.sigma !== undefined,
+  });
   const occasions = input.iov && designOccasions(m, input.data, regimen, times, input.iov.occasions);
   return {
     model: exposure.model,

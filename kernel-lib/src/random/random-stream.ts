@@ -27,8 +27,8 @@ const TWO_53 = 9007199254740992;
 export class RandomStream {
   private constructor(private readonly generator: Generator) {}
 
-  /** A stream seeded with an integer (see {@link seedState}). */
-  static fromSeed(seed: number): RandomStream {
+  /** A stream seeded with an integer, a number or a BigInt, taken modulo 2^64 (see {@link seedState}). */
+  static fromSeed(seed: number | bigint): RandomStream {
     return new RandomStream(xoroshiro128plusFromState(seedState(seed)));
   }
 

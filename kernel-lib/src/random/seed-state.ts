@@ -6,13 +6,18 @@ const MASK64 = (1n << 64n) - 1n;
  *
  * s0 and s1 are the first two outputs of SplitMix64 started at the seed (taken modulo 2^64),
  * the seeding Vigna recommends for xoroshiro: nearby seeds give unrelated states, and the
- * state is never all zero. BigInt arithmetic makes it exact on every platform.
+ * state is never all zero. BigInt arithmetic makes it exact on every platform. The seed is any
+ * integer, as a number (also beyond 2^53) or a BigInt; seeds equal modulo 2^64 give one state.
  *
  * @example
  * seedState(42); // [-1109970394, 803958421, 686809907, -1301876477]
  */
-export function seedState(seed: number): number[] {
-  if (!Number.isSafeInteger(seed)) throw new RangeError(`random seed ${seed} is not an integer (use a whole number such as 20261125)`);
+export function seedState(seed: number | bigint): number[] {
+  // Any whole number is a seed, taken modulo 2^64: 2^53 and 2^70 are integers too (a double
+  // that large is exactly the integer it shows). Only fractions, NaN and ±Infinity are not.
+  if (typeof seed !== "bigint" && !Number.isInteger(seed)) {
+    throw new RangeError(`random seed ${seed} is not a whole number (use an integer such as 20261125, or a BigInt; seeds are taken modulo 2^64)`);
+  }
   let x = BigInt.asUintN(64, BigInt(seed));
   const next = (): bigint => {
     x = (x + 0x9e3779b97f4a7c15n) & MASK64;

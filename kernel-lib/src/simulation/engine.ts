@@ -157,7 +157,7 @@ export class Engine {
     };
     if (this.model.linear) ss.fill(0);
     else this.model.init(this.p, ss);
-    const outcome = solveSteadyState(this.n, this.model.linear, ss, interval, this.tolerance);
+    const outcome = solveSteadyState(this.n, this.model.linear, ss, interval, this.tolerance, period);
     this.curves = curves;
     this.propagator.setCurves(curves);
     if (outcome.status !== "success") {

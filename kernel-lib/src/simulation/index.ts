@@ -13,3 +13,4 @@ export { secondaryParameters } from "./secondary-parameters.js";
 export type { SecondaryParameters } from "./secondary-parameters.js";
 export { formatTable } from "./simulation-table.js";
 export type { TableBundle, TableOptions } from "./simulation-table.js";
+export { MAX_GRID_POINTS, MAX_RESULT_BYTES } from "./size-limits.js";

@@ -16,6 +16,7 @@ import { bodySize, DOSING_COVARIATES } from "./body-size.js";
 import { toModelDoses } from "./model-doses.js";
 import { regimenDoses } from "./regimen-doses.js";
 import { Simulation } from "./simulation.js";
+import { checkResultSize, gridPoints } from "./size-limits.js";
 import { buildTimeline, EventError } from "./timeline.js";
 import type { Timeline } from "./timeline.js";
 import type { SimulationMethod, TimeGrid } from "./types.js";
@@ -82,10 +83,17 @@ export function simulate(model: Model | string, input: SimulationInput, options:
   const propagator = createPropagator(m, rates, options, interpolation.includes("linear"));
   const engine = new Engine(m, propagator, rates, options);
 
-  const rows = subjects.reduce((sum, s) => sum + s.records.reduce((k, r) => k + (r.evid === 0 ? 1 : 0), 0), 0);
+  // Regimen subjects share one record list: count its observations once, not per subject.
+  const observations = new Map<readonly EventRecord[], number>();
+  const rows = subjects.reduce((sum, s) => {
+    let count = observations.get(s.records);
+    if (count === undefined) observations.set(s.records, (count = s.records.reduce((k, r) => k + (r.evid === 0 ? 1 : 0), 0)));
+    return sum + count;
+  }, 0);
+  const recorded = recordedColumns(m, options.record);
+  checkResultSize(rows, 2 + recorded.outputs.length + recorded.states.length, subjects.length);
   const id = new Float64Array(rows);
   const time = new Float64Array(rows);
-  const recorded = recordedColumns(m, options.record);
   const outputs = columns(recorded.outputs.map((i) => m.outputs[i].name), rows);
   const states = columns(recorded.states.map((i) => m.compartments[i].name), rows);
   const outputColumns = Object.values(outputs);
@@ -286,7 +294,7 @@ function outputTimes(times: SimulationInput["times"], doses: DoseEvent[], model:
   if (!(end > start) || !(step > 0)) {
     throw new Error(`time grid needs end > start and step > 0 (got start ${start}, end ${end}, step ${step})`);
   }
-  const count = Math.floor((end - start) / step + 1e-9) + 1;
+  const count = gridPoints(start, end, step);
   return Float64Array.from({ length: count }, (_, k) => start + k * step);
 }
 

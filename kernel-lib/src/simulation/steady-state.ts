@@ -51,8 +51,9 @@ export function solveSteadyState(
   x: Float64Array,
   interval: (x: Float64Array) => SolverStatus,
   tolerance: { rtol: number; atol: number },
+  period = NaN,
 ): { status: SolverStatus; message: string } {
-  if (linear) return affineFixedPoint(n, x, interval);
+  if (linear) return affineFixedPoint(n, x, interval, period);
   const previous = new Float64Array(n);
   for (let iteration = 0; iteration < MAX_STEADY_STATE_INTERVALS; iteration++) {
     previous.set(x);
@@ -74,6 +75,7 @@ function affineFixedPoint(
   n: number,
   x: Float64Array,
   interval: (x: Float64Array) => SolverStatus,
+  period: number,
 ): { status: SolverStatus; message: string } {
   const c = new Float64Array(n);
   let status = interval(c);
@@ -86,6 +88,13 @@ function affineFixedPoint(
     status = interval(column);
     if (status !== "success") return { status, message: "" };
     for (let i = 0; i < n; i++) iMinusE[i * n + j] = (i === j ? 1 : 0) - (column[i] - c[i]);
+  }
+  // An interval so short that the state does not move to 10 digits (II = 1e-300) makes
+  // I − e^{Aτ} vanish too: say so rather than blame elimination.
+  let change = 0;
+  for (let k = 0; k < n * n; k++) change = Math.max(change, Math.abs(iMinusE[k]));
+  if (change < 1e-10) {
+    return { status: "unstable", message: `no steady state can be computed for the dosing interval II = ${period}: it is too short for one interval to change the state (by less than 1e-10 of it); give a realistic II or a constant infusion (II = 0 with RATE)` };
   }
   const pivot = new Int32Array(n);
   if (!luFactor(iMinusE, n, pivot)) {

@@ -1,5 +1,8 @@
 import type { SolverOptions } from "../types.js";
 
+/** Smallest relative tolerance accepted: 100 × the double-precision ε (2.2e-16), rounded. */
+export const MIN_RTOL = 1e-14;
+
 /** {@link SolverOptions} with every default filled in and every value checked. Internal. */
 export interface ResolvedOptions {
   readonly rtol: number;
@@ -24,6 +27,9 @@ export const DEFAULT_TOLERANCE: { readonly rtol: number; readonly atol: number }
  */
 export function resolveOptions(options: SolverOptions = {}): ResolvedOptions {
   const rtol = positive("rtol", options.rtol, DEFAULT_TOLERANCE.rtol);
+  // Below ~100 ε no error estimate can be met: the solver then fails with a misleading
+  // "NaN or infinite" or "step too small" status (rtol = 1e-300).
+  if (rtol < MIN_RTOL) throw new Error(`solver option rtol = ${rtol} is below what double precision can resolve; use rtol ≥ ${MIN_RTOL}`);
   const atol = options.atol ?? DEFAULT_TOLERANCE.atol;
   if (!(atol >= 0 && atol < Infinity)) {
     throw new Error(`solver option atol must be a finite number ≥ 0 (got ${atol})`);

@@ -1,0 +1,41 @@
+// npm run bench — closed-form path throughput (issue 10: target ≥ 100,000 subjects/s).
+// Workload of run.mjs: pk2cmt_oral, 100 mg q12h × 28, hourly output to 336 h, 1,000
+// subjects with a 30% CV log-normal spread. Same-run baselines: the same subjects with one
+// output time (the cost of the exponentials and doses alone, what remains is per-row work)
+// and the ODE path.
+import { getModel, simulate } from "../dist/esm/index.js";
+
+const SUBJECTS = 1000;
+const model = getModel("pk2cmt_oral");
+const typical = { KA: 1, CL: 5, V1: 50, Q: 2, V2: 100 };
+let seed = 20261206;
+const uniform = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) + 0.5) / 4294967296;
+const normal = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+const subjects = Array.from({ length: SUBJECTS }, () => Object.fromEntries(Object.entries(typical).map(([k, v]) => [k, v * Math.exp(0.3 * normal())])));
+const regimen = "100 mg q12h x 28";
+
+function best(times, method, rounds) {
+  simulate(model, { regimen, times, subjects: subjects.slice(0, 50) }, { method }); // warm-up (JIT)
+  let ms = Infinity;
+  for (let r = 0; r < rounds; r++) {
+    const start = process.hrtime.bigint();
+    const sim = simulate(model, { regimen, times, subjects }, { method });
+    ms = Math.min(ms, Number(process.hrtime.bigint() - start) / 1e6);
+    if (sim.status !== "success") throw new Error(`${method}: ${sim.message}`);
+  }
+  return ms;
+}
+
+const grid = { start: 0, end: 336, step: 1 };
+const closed = best(grid, "closed-form", 7);
+const lastOnly = best([336], "closed-form", 7);
+const ode = best(grid, "ode", 2);
+const perSecond = (ms) => Math.round((SUBJECTS / ms) * 1000).toLocaleString("en-US");
+const check = simulate(model, { regimen: "100.01 mg q12h x 28", times: [336], params: typical }, { method: "closed-form" }).outputs.CP[0];
+
+console.log(`pmxlab bench — closed-form throughput, ${SUBJECTS} subjects, pk2cmt_oral, ${regimen}, hourly to 336 h`);
+console.log(`  closed form, 337 rows per subject: ${closed.toFixed(1)} ms → ${perSecond(closed)} subjects/s, ${((closed * 1000) / SUBJECTS).toFixed(1)} µs per subject (target ≥ 100,000 subjects/s)`);
+console.log(`  baseline, same subjects, 1 row each: ${lastOnly.toFixed(1)} ms → per-row work is ${(((closed - lastOnly) * 1e6) / (SUBJECTS * 336)).toFixed(0)} ns a row`);
+console.log(`  baseline, ODE path: ${ode.toFixed(1)} ms → ${perSecond(ode)} subjects/s; closed form ${(ode / closed).toFixed(1)}× faster`);
+console.log(`  CP(336 h), typical subject, 100.01 mg: ${check.toPrecision(12)} mg/L (reference 1.00349498326)`);
+console.log(SUBJECTS / closed >= 100 && Math.abs(check - 1.00349498326) < 1e-10 ? "  target met" : "  TARGET MISSED");
