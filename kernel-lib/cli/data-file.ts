@@ -24,7 +24,7 @@ export async function streamDataset(file: string, maxInput: number, onSubjects: 
   const decoder = new StringDecoder("utf8");
   let bytes = 0;
   try {
-    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    for await (const chunk of createReadStream(file, { highWaterMark: Number(process.env.H ?? 65536) }) as AsyncIterable<Buffer>) {
       bytes += chunk.length;
       if (bytes > maxInput) {
         throw new Error(`${file}: the data is larger than the input limit of ${formatSize(maxInput)}; raise it with --max-input SIZE, e.g. --max-input 4GiB`);

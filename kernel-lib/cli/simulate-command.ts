@@ -13,7 +13,7 @@ import { UsageError } from "./usage-error.js";
 type Subject = Dataset["subjects"][number];
 
 /** Subjects are simulated in batches of about this many rows: few calls, little memory. */
-const BATCH_ROWS = 32_768;
+const BATCH_ROWS = Number(process.env.B ?? 8192);
 /** Rows per piece of CSV text handed to the output. */
 const PIECE_ROWS = 8_192;
 
