@@ -1,6 +1,18 @@
 #!/usr/bin/env node
 "use strict";
 // Thin launcher: the command line is compiled from kernel-lib/cli into dist/cli.
+const Module = require("node:module");
+
+// mathjs's package entry loads over a thousand files and builds every function up front
+// (about 1 s of CPU on a busy machine); its single-file build of the same version and code
+// loads in a tenth of that (bench: npm run bench, kernel-lib/bench/cli.mjs). The model
+// compiler only calls create(all), which that build exports too, so this process resolves
+// "mathjs" to it. Node's documented require hooks (module.registerHooks) need Node 22.
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  return resolve.call(this, request === "mathjs" ? "mathjs/lib/browser/math.js" : request, ...rest);
+};
+
 let cli;
 try {
   cli = require("../dist/cli/main.js");

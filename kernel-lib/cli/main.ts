@@ -1,24 +1,25 @@
-import { NCA_USAGE, ncaCommand } from "./nca-command.js";
-import { SIMULATE_USAGE, simulateCommand } from "./simulate-command.js";
+import { NCA_USAGE, SIMULATE_USAGE } from "./usage.js";
 import { UsageError } from "./usage-error.js";
 
-const COMMANDS: Record<string, { run: (argv: string[]) => number | Promise<number>; usage: string }> = {
-  simulate: { run: simulateCommand, usage: SIMULATE_USAGE },
-  nca: { run: ncaCommand, usage: NCA_USAGE },
-};
+// Each command's module (and with it the simulation library and mathjs) is loaded only when
+// that command runs, so `pmxlab --help` starts in the time Node itself needs.
+const COMMANDS = new Map<string, { usage: string; load: () => Promise<(argv: string[]) => Promise<number>> }>([
+  ["simulate", { usage: SIMULATE_USAGE, load: async () => (await import("./simulate-command.js")).simulateCommand }],
+  ["nca", { usage: NCA_USAGE, load: async () => (await import("./nca-command.js")).ncaCommand }],
+]);
 
 const USAGE = `usage: pmxlab <command> [options]
 
 commands:
-${Object.values(COMMANDS)
-  .map((c) => "  " + c.usage.split("\n")[0])
-  .join("\n")}
+${[...COMMANDS.values()].map((c) => "  " + c.usage.split("\n")[0]).join("\n")}
 
 Run \`pmxlab <command> --help\` for a command's options.`;
 
 /**
- * Entry point of the `pmxlab` command. Returns the exit code: 0 success, 1 bad input or a
- * failed computation (one message on stderr, no partial output), 2 wrong usage.
+ * Entry point of the `pmxlab` command. Returns the exit code: 0 success (also when the
+ * reader of standard output stops early, as `| head` does); 1 bad input, a failed
+ * computation or an output that cannot be written (one message on stderr, no partial
+ * output); 2 wrong usage.
  */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -26,7 +27,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE + "\n");
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
+  const command = COMMANDS.get(name);
   if (!command) {
     process.stderr.write(`pmxlab: unknown command "${name}"\n\n${USAGE}\n`);
     return 2;
@@ -35,9 +36,13 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(command.usage + "\n");
     return 0;
   }
+  // Write errors reach the writer's callback; without a listener the same error would also
+  // surface as an unhandled 'error' event with a stack trace.
+  process.stdout.on("error", () => {});
   try {
-    return await command.run(rest);
+    return await (await command.load())(rest);
   } catch (error) {
+    if ((error as Error).name === "OutputClosed") return 0;
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
       process.stderr.write(`pmxlab ${name}: ${message}\n\n${command.usage}\n`);

@@ -61,16 +61,10 @@ export class TableReader {
   /** Rows of `block`: whole lines without the final line break. */
   private rows(block: string): TableRow[] {
     const rows: TableRow[] = [];
-    const keep = (cells: string[], line: number) => {
-      for (let i = 0; i < cells.length; i++) cells[i] = cells[i].trim();
-      if (cells.every((c) => c === "") || cells[0].startsWith("#")) return;
-      rows.push({ cells, line });
-    };
     if (!block.includes('"')) {
-      // Without quotes every row is one line (Papa's fast mode splits exactly so); Papa gives
-      // no row for "", which is one blank line here.
-      const parsed = block === "" ? [[""]] : Papa.parse<string[]>(block, { delimiter: ",", newline: "\n" }).data;
-      for (const cells of parsed) keep(cells, this.line++);
+      // Without quotes a row is a line and a cell is the text between commas: exactly what
+      // Papa's fast mode does, without its per-row bookkeeping (it took twice as long here).
+      for (const text of block.split("\n")) keep(rows, text.split(","), this.line++);
       return rows;
     }
     let start = 0;
@@ -83,13 +77,24 @@ export class TableReader {
         for (; counted < start; counted++) if (block.charCodeAt(counted) === 10) this.line++;
         const error = result.errors[0];
         if (error) throw new DatasetError(`cannot read the CSV: ${error.message}`, { line: this.line });
-        keep(result.data, this.line);
+        keep(rows, result.data, this.line);
         start = result.meta.cursor;
       },
     });
     this.line += count(block.slice(counted), "\n") + 1;
     return rows;
   }
+}
+
+/** Adds a row unless it is blank or a comment; trims its cells in place. */
+function keep(rows: TableRow[], cells: string[], line: number): void {
+  let blank = true;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i].trim();
+    cells[i] = cell;
+    if (cell !== "") blank = false;
+  }
+  if (!blank && cells[0].charCodeAt(0) !== 35) rows.push({ cells, line });
 }
 
 /** Length of the text's leading complete lines: up to the last \n outside quotes (0 if none). */

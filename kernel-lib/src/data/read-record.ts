@@ -9,8 +9,6 @@ export interface ColumnIndex {
   covariates: { name: string; index: number }[];
 }
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
 /** Covariates of a dataset without covariate columns: one shared, empty, prototype-free record. */
 const NO_COVARIATES: Record<string, number> = Object.freeze(Object.create(null));
 
@@ -29,35 +27,18 @@ const NO_COVARIATES: Record<string, number> = Object.freeze(Object.create(null))
  * so a column may be named `__proto__` or `constructor`.
  */
 export function readRecord(cells: readonly string[], columns: ColumnIndex, row: number, line: number): EventRecord {
-  const cell = (index: number | undefined, missing: number): number => {
-    if (index === undefined) return missing;
-    const text = cells[index];
-    if (text === "" || text === ".") return missing;
-    const value = Number(text);
-    if (!NUMBER.test(text)) throw new DatasetError(`"${text}" is not a number`, { row, line, column: columns.header[index] });
-    if (!Number.isFinite(value)) {
-      throw new DatasetError(`"${text}" is out of range (a number must be finite, at most about 1.8e308 in size)`, { row, line, column: columns.header[index] });
-    }
-    return value;
-  };
   const { nonmem } = columns;
-  const required = (name: "ID" | "TIME"): number => {
-    const value = cell(nonmem[name], NaN);
-    if (Number.isNaN(value)) throw new DatasetError(`${name} is missing`, { row, line, column: columns.header[nonmem[name] as number] });
-    return value;
-  };
-
-  const id = required("ID");
-  const time = required("TIME");
-  const amt = cell(nonmem.AMT, 0);
-  const givenMdv = nonmem.MDV === undefined ? undefined : cell(nonmem.MDV, 0);
-  const evid = cell(nonmem.EVID, amt > 0 ? 1 : givenMdv === 1 ? 2 : 0);
+  const id = required(cells, columns, "ID", row, line);
+  const time = required(cells, columns, "TIME", row, line);
+  const amt = cell(cells, columns, nonmem.AMT, 0, row, line);
+  const givenMdv = nonmem.MDV === undefined ? undefined : cell(cells, columns, nonmem.MDV, 0, row, line);
+  const evid = cell(cells, columns, nonmem.EVID, amt > 0 ? 1 : givenMdv === 1 ? 2 : 0, row, line);
   const dose = evid === 1 || evid === 4;
-  const cmt = cell(nonmem.CMT, 0);
+  const cmt = cell(cells, columns, nonmem.CMT, 0, row, line);
   let covariates = NO_COVARIATES;
   if (columns.covariates.length > 0) {
     covariates = Object.create(null) as Record<string, number>;
-    for (const c of columns.covariates) covariates[c.name] = cell(c.index, NaN);
+    for (const c of columns.covariates) covariates[c.name] = cell(cells, columns, c.index, NaN, row, line);
   }
   return {
     id,
@@ -65,13 +46,49 @@ export function readRecord(cells: readonly string[], columns: ColumnIndex, row: 
     evid: evid as EventRecord["evid"],
     amt,
     cmt: dose && cmt === 0 ? 1 : cmt,
-    rate: cell(nonmem.RATE, 0),
-    ii: cell(nonmem.II, 0),
-    addl: cell(nonmem.ADDL, 0),
-    ss: cell(nonmem.SS, 0) as EventRecord["ss"],
-    dv: cell(nonmem.DV, NaN),
+    rate: cell(cells, columns, nonmem.RATE, 0, row, line),
+    ii: cell(cells, columns, nonmem.II, 0, row, line),
+    addl: cell(cells, columns, nonmem.ADDL, 0, row, line),
+    ss: cell(cells, columns, nonmem.SS, 0, row, line) as EventRecord["ss"],
+    dv: cell(cells, columns, nonmem.DV, NaN, row, line),
     mdv: (givenMdv ?? (evid === 0 ? 0 : 1)) as EventRecord["mdv"],
     covariates,
     row,
   };
+}
+
+function required(cells: readonly string[], columns: ColumnIndex, name: "ID" | "TIME", row: number, line: number): number {
+  const index = columns.nonmem[name] as number;
+  const value = cell(cells, columns, index, NaN, row, line);
+  if (Number.isNaN(value)) throw new DatasetError(`${name} is missing`, { row, line, column: columns.header[index] });
+  return value;
+}
+
+/** The number in column `index` ("." or empty: `missing`; no such column: `missing`). */
+function cell(cells: readonly string[], columns: ColumnIndex, index: number | undefined, missing: number, row: number, line: number): number {
+  if (index === undefined) return missing;
+  const text = cells[index];
+  if (text === "" || text === ".") return missing;
+  const value = decimal(text);
+  if (Number.isNaN(value)) throw new DatasetError(`"${text}" is not a number`, { row, line, column: columns.header[index] });
+  if (!Number.isFinite(value)) {
+    throw new DatasetError(`"${text}" is out of range (a number must be finite, at most about 1.8e308 in size)`, { row, line, column: columns.header[index] });
+  }
+  return value;
+}
+
+/**
+ * A decimal literal's value (1, -2.5, .5, 5., 1e-3), NaN for any other text. `Number` alone
+ * also reads hexadecimal, binary, "Infinity" and inner spaces; text made only of digits,
+ * ".", "e", "E", "+" and "-" that `Number` reads is exactly a decimal literal (the test
+ * costs a tenth of a regular expression's, which mattered at a million rows).
+ */
+function decimal(text: string): number {
+  const value = Number(text);
+  if (Number.isNaN(value)) return NaN;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 48 || c > 57) && c !== 46 && c !== 101 && c !== 69 && c !== 43 && c !== 45) return NaN;
+  }
+  return value;
 }

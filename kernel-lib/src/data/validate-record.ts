@@ -18,9 +18,9 @@ export function validateRecord(r: EventRecord, line: number): void {
   const fail = (column: string, message: string): never => {
     throw new DatasetError(message, { row: r.row, line, column });
   };
-  if (![0, 1, 2, 3, 4].includes(r.evid)) fail("EVID", `EVID ${r.evid} is not one of 0 (observation), 1 (dose), 2 (other), 3 (reset), 4 (reset and dose)`);
+  if (!(r.evid === 0 || r.evid === 1 || r.evid === 2 || r.evid === 3 || r.evid === 4)) fail("EVID", `EVID ${r.evid} is not one of 0 (observation), 1 (dose), 2 (other), 3 (reset), 4 (reset and dose)`);
   if (r.mdv !== 0 && r.mdv !== 1) fail("MDV", `MDV ${r.mdv} is not 0 or 1`);
-  if (![0, 1, 2].includes(r.ss)) fail("SS", `SS ${r.ss} is not 0, 1 or 2`);
+  if (!(r.ss === 0 || r.ss === 1 || r.ss === 2)) fail("SS", `SS ${r.ss} is not 0, 1 or 2`);
   if (r.amt < 0) fail("AMT", `AMT ${r.amt} is negative`);
   if (r.rate < 0) fail("RATE", `RATE ${r.rate} is negative (NONMEM's modelled rate −1 and duration −2 are not supported; give the rate in amount/time)`);
   if (r.ii < 0) fail("II", `II ${r.ii} is negative`);
@@ -29,7 +29,8 @@ export function validateRecord(r: EventRecord, line: number): void {
   if (!Number.isInteger(r.cmt)) fail("CMT", `CMT ${r.cmt} is not a whole number`);
 
   const dose = r.evid === 1 || r.evid === 4;
-  if (!dose) {
+  // The usual observation row carries no dose items: skip building the list to name one.
+  if (!dose && (r.amt !== 0 || r.rate !== 0 || r.ii !== 0 || r.addl !== 0 || r.ss !== 0)) {
     const kind = r.evid === 0 ? "an observation" : r.evid === 2 ? "an other-type" : "a reset";
     for (const [column, value] of [["AMT", r.amt], ["RATE", r.rate], ["II", r.ii], ["ADDL", r.addl], ["SS", r.ss]] as const) {
       if (value !== 0) fail(column, `${column} ${value} on ${kind} row (EVID ${r.evid}); only dose rows (EVID 1 or 4) carry ${column}`);

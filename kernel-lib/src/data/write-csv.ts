@@ -11,13 +11,30 @@ import Papa from "papaparse";
  * toCsv(["ID", "TIME", "DV"], [[1, 0.5, NaN]]); // "ID,TIME,DV\n1,0.5,.\n"
  */
 export function toCsv(header: readonly string[], rows: readonly ArrayLike<number | string>[]): string {
-  const data = rows.map((row, r) =>
-    Array.from(row, (value, c) => {
-      if (typeof value === "string") return value;
-      if (Number.isNaN(value)) return ".";
-      if (!Number.isFinite(value)) throw new Error(`toCsv: row ${r + 1}, column ${header[c] ?? c + 1} is ${value}; CSV cells must be finite numbers, NaN or text`);
-      return String(value === 0 ? 0 : value);
-    }),
-  );
+  const data = rows.map((row, r) => Array.from(row, (value, c) => (typeof value === "string" ? value : csvNumber(value, r, header[c] ?? c + 1))));
   return Papa.unparse({ fields: [...header], data }, { newline: "\n", quotes: (value: unknown) => typeof value === "string" && value !== value.trim() }) + "\n";
+}
+
+/**
+ * Rows `start` to `end - 1` of numeric columns as CSV lines (no header), each ending with
+ * "\n", numbers as in `toCsv`: for writing a large table in pieces without building a row
+ * array per row. `names` only names a column in the error for an infinite value.
+ *
+ * @example
+ * csvRows([Float64Array.of(1, 1), Float64Array.of(0, 0.5)], 0, 2); // "1,0\n1,0.5\n"
+ */
+export function csvRows(columns: readonly ArrayLike<number>[], start: number, end: number, names: readonly string[] = []): string {
+  let text = "";
+  const last = columns.length - 1;
+  for (let r = start; r < end; r++) {
+    for (let c = 0; c < last; c++) text += csvNumber(columns[c][r], r, names[c] ?? c + 1) + ",";
+    text += csvNumber(columns[last][r], r, names[last] ?? last + 1) + "\n";
+  }
+  return text;
+}
+
+function csvNumber(value: number, row: number, column: string | number): string {
+  if (Number.isNaN(value)) return ".";
+  if (!Number.isFinite(value)) throw new Error(`toCsv: row ${row + 1}, column ${column} is ${value}; CSV cells must be finite numbers, NaN or text`);
+  return String(value === 0 ? 0 : value);
 }

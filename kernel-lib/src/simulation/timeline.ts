@@ -116,6 +116,10 @@ class TimelineBuilder {
     this.trackCovariates(r);
     switch (r.evid) {
       case 0:
+        // CMT on an observation names the compartment observed (0 = the default output).
+        if (r.cmt > this.model.compartments.length) {
+          throw new EventError(`ID ${r.id}, row ${r.row}: observation CMT ${r.cmt} does not exist in model ${this.model.name} (compartments 1–${this.model.compartments.length}: ${this.model.compartments.map((c) => c.name).join(", ")})`);
+        }
         this.push(r.time, { kind: "output", index: this.outputTimes.length });
         this.outputTimes.push(r.time);
         return;

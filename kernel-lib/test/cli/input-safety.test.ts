@@ -31,7 +31,7 @@ function file(name: string, text: string): string {
 /** One message on stderr, a non-zero exit, nothing on stdout. */
 function expectOneError(r: { code: number | null; stdout: string; stderr: string }, pattern: RegExp, code = 1): void {
   expect(r.stdout).toBe("");
-  expect(r.stderr).toMatch(pattern);
+  expect(r.stderr.trim()).toMatch(pattern);
   expect(r.stderr.trim().split("\n")).toHaveLength(1);
   expect(r.code).toBe(code);
 }
@@ -120,10 +120,13 @@ describe("pmxlab writes its output safely", () => {
 
   it("stops quietly with exit 0 when the reader of a pipe has seen enough (| head)", () => {
     const rows = ["ID,TIME,AMT"];
-    for (let id = 1; id <= 300; id++) for (let t = 0; t <= 100; t++) rows.push(`${id},${t},${t === 0 ? 100 : 0}`);
+    for (let id = 1; id <= 300; id++) {
+      rows.push(`${id},0,100`);
+      for (let t = 0; t <= 100; t++) rows.push(`${id},${t},0`);
+    }
     const big = file("big.csv", rows.join("\n") + "\n");
-    const r = shell(`node ${bin} simulate --model pk1cmt_iv --data ${big} --format csv | head -n 2`);
-    expect(r.stdout).toBe("ID,TIME,CP\n1,0,5\n");
+    const r = shell(`node ${bin} simulate --model pk1cmt_iv --param V=25 --data ${big} --format csv | head -n 2`);
+    expect(r.stdout).toBe("ID,TIME,CP\n1,0,4\n"); // 100 mg / 25 L
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
   });

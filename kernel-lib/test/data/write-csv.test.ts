@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { datasetToCsv, readDataset, toCsv } from "../../src/data/index.js";
+import { csvRows, datasetToCsv, readDataset, toCsv } from "../../src/data/index.js";
 
 describe("toCsv", () => {
   it("writes NaN as '.', numbers in shortest round-trip form and quotes only text that needs it", () => {
@@ -36,5 +36,18 @@ describe("datasetToCsv", () => {
 
   it("writes every NONMEM column, then the covariates", () => {
     expect(datasetToCsv(readDataset("ID,TIME,AMT\n1,0,100\n"))).toBe("ID,TIME,EVID,AMT,CMT,RATE,II,ADDL,SS,DV,MDV\n1,0,1,100,1,0,0,0,0,.,1\n");
+  });
+});
+
+describe("csvRows", () => {
+  it("writes a range of rows of numeric columns exactly as toCsv writes them", () => {
+    const columns = [Float64Array.of(1, 1, 2), Float64Array.of(0, 1 / 3, -0), Float64Array.of(NaN, 1e-300, 2 ** 60)];
+    const rows = [0, 1, 2].map((r) => columns.map((c) => c[r]));
+    expect(csvRows(columns, 0, 3)).toBe(toCsv(["A", "B", "C"], rows).split("\n").slice(1).join("\n"));
+    expect(csvRows(columns, 1, 2)).toBe("1,0.3333333333333333,1e-300\n");
+  });
+
+  it("refuses an infinite value, naming the row and column", () => {
+    expect(() => csvRows([Float64Array.of(1, -Infinity)], 0, 2, ["CP"])).toThrow("toCsv: row 2, column CP is -Infinity");
   });
 });

@@ -1,0 +1,48 @@
+import { createReadStream, existsSync } from "node:fs";
+import { StringDecoder } from "node:string_decoder";
+import { DatasetError, DatasetReader } from "@pmxlab/kernel";
+import type { Dataset } from "@pmxlab/kernel";
+import { formatSize } from "./size.js";
+import { systemMessage } from "./system-error.js";
+import { UsageError } from "./usage-error.js";
+
+/** The default bound on the bytes read from --data (override with --max-input). */
+export const DEFAULT_MAX_INPUT = 512 * 2 ** 20;
+
+type Subject = Dataset["subjects"][number];
+
+/**
+ * Streams a dataset file (or /dev/stdin) through a `DatasetReader`, calling `onSubjects`
+ * with each batch of completed subjects, so memory holds one read buffer and one subject,
+ * not the file. More than `maxInput` bytes is an error (an endless stream must stop), as is
+ * every `DatasetError`, whose message is prefixed with the file name. Returns the reader,
+ * for the header it saw.
+ */
+export async function streamDataset(file: string, maxInput: number, onSubjects: (subjects: Subject[], reader: DatasetReader) => void): Promise<DatasetReader> {
+  if (!existsSync(file)) throw new UsageError(`data file not found: ${file}`);
+  const reader = new DatasetReader();
+  const decoder = new StringDecoder("utf8");
+  let bytes = 0;
+  try {
+    for await (const chunk of createReadStream(file, { highWaterMark: Number(process.env.H ?? 65536) }) as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      if (bytes > maxInput) {
+        throw new Error(`${file}: the data is larger than the input limit of ${formatSize(maxInput)}; raise it with --max-input SIZE, e.g. --max-input 4GiB`);
+      }
+      onSubjects(reader.push(decoder.write(chunk)), reader);
+    }
+    onSubjects(reader.push(decoder.end()), reader);
+    onSubjects(reader.end(), reader);
+  } catch (error) {
+    throw located(file, error);
+  }
+  return reader;
+}
+
+/** A dataset or file-system error with the file name in front; other errors (the model's, the simulation's) as they are. */
+function located(file: string, error: unknown): unknown {
+  if (error instanceof DatasetError) return new Error(`${file}: ${error.message}`);
+  const { code, syscall } = error as NodeJS.ErrnoException;
+  if (code && syscall) return new Error(`cannot read ${file}: ${systemMessage(error as Error)} (${code})`);
+  return error;
+}
