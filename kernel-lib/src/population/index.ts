@@ -22,3 +22,4 @@ export { quantiles } from "../stats/index.js";
 export { bandQuantiles } from "./band-quantiles.js";
 export type { ChunkResult, KeepLevel, ParameterUncertainty, PercentileRequest, PlainPopulationInput, PopulationInput, PopulationOptions } from "./types.js";
 export * from "./workers/index.js";
+export { populationWork, preferWorkers, WORKER_THRESHOLD } from "./runner-choice.js";
