@@ -11,3 +11,4 @@ export type { InteractiveSettings } from "./interactive-settings.js";
 export { interactiveFigure, interactiveModel } from "./interactive-figure.js";
 export { interactiveCode } from "./interactive-code.js";
 export { InteractiveError } from "./interactive-error.js";
+export { installNotebookErrors } from "./notebook-errors.js";

@@ -1,8 +1,9 @@
 import type { Model } from "../model/types.js";
 import type { SimulationColumns } from "../simulation/types.js";
 import type { PlotlyFigure, PlotlyTrace } from "./figure.js";
+import { withReferences, type ReferenceOptions } from "./reference-lines.js";
 import { subjectRows } from "./subject-rows.js";
-import { timeLayout } from "./time-layout.js";
+import { timeFigure } from "./time-layout.js";
 
 /**
  * A simulation to plot: its columns, and its model when known (the source of the units).
@@ -18,10 +19,14 @@ export interface ObservedPoint {
 }
 
 /** Options of {@link concentrationTimePlot}. */
-export interface ConcentrationTimeOptions {
+export interface ConcentrationTimeOptions extends ReferenceOptions {
   /** Output or state (compartment) column to plot; default the model's first output, e.g. CP. */
   output?: string;
-  /** Start with a logarithmic y axis (the buttons switch either way). Default false. */
+  /**
+   * Start with a logarithmic y axis (the buttons switch either way). Default false. On the log
+   * axis, concentrations ≤ 0 are gaps (plotly would draw them at the bottom edge) and the
+   * ticks are powers of ten.
+   */
   log?: boolean;
   /** Figure title. */
   title?: string;
@@ -41,7 +46,8 @@ const LEGEND_LIMIT = 10;
  * Concentration–time figure: one line per subject (rows grouped by the `id` column, in
  * order of first appearance) of the chosen output against time; observed data as markers;
  * axis titles with units ("time (h)", "CP (mg/L)"); "linear"/"log" buttons that set
- * `yaxis.type`; the legend hidden beyond 10 subjects. Several simulations give one line
+ * `yaxis.type`; the legend hidden beyond 10 subjects; optional dashed reference lines and a
+ * shaded therapeutic window. Several simulations give one line
  * per subject of each, named "sim k, ID i". Trace arrays are plain numbers (JSON).
  *
  * Throws when there is nothing to plot, when a simulation lacks the column (naming the
@@ -62,8 +68,7 @@ export function concentrationTimePlot(sim: PlotSource | PlotSource[], options: C
   const data = options.observed?.length ? [...lines, observedMarkers(options.observed)] : lines;
   const timeUnit = options.units?.time ?? commonUnit(sims, "time", (s) => s.model?.timeUnit);
   const outputUnit = options.units?.output ?? commonUnit(sims, output, (s) => columnUnit(s, output));
-  const layout = timeLayout({ title: options.title, y: output, timeUnit, yUnit: outputUnit, log: options.log ?? false, showlegend: lines.length <= LEGEND_LIMIT });
-  return { data, layout };
+  return timeFigure({ title: options.title, y: output, timeUnit, yUnit: outputUnit, log: options.log ?? false, showlegend: lines.length <= LEGEND_LIMIT }, withReferences(data, options));
 }
 
 function subjectLines(sim: PlotSource, output: string, prefix: string, index: number): PlotlyTrace[] {

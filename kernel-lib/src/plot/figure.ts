@@ -15,7 +15,8 @@ export interface PlotlyTrace {
   mode: "lines" | "markers" | "lines+markers";
   name?: string;
   x: number[];
-  y: number[];
+  /** null is a gap (plotly draws no point and breaks the line there). */
+  y: (number | null)[];
   /** Hover text per point (e.g. the subject of an observation). */
   text?: string[];
   line?: { color?: string; width?: number; dash?: string };
@@ -31,16 +32,25 @@ export interface PlotlyAxis {
   type?: "linear" | "log";
   /** Shown range; on a log axis in powers of ten, as in plotly (`[0, 2]` is 1 to 100). */
   range?: [number, number];
-  /** Tick positions and their labels, replacing the automatic ones (a tornado plot's parameters). */
+  /** "array" uses `tickvals`/`ticktext`; "auto" lets plotly choose. */
+  tickmode?: "auto" | "array";
+  /** Tick positions and their labels, replacing the automatic ones (a tornado plot's parameters, log axes). */
   tickvals?: number[];
   ticktext?: string[];
 }
 
-/** A button that restyles the layout when pressed (`method: "relayout"`, args `[{ "yaxis.type": "log" }]`). */
+/** A value a button sets: a layout attribute, or per-trace data (`y` arrays of the traces it names). */
+export type PlotlyButtonValue = string | number | boolean | number[] | string[] | (number | null)[][];
+
+/**
+ * A button that restyles the figure when pressed: `relayout` changes the layout
+ * (args `[{ "yaxis.type": "log" }]`); `update` changes trace data and the layout
+ * (args `[{ y: [...] }, { "yaxis.type": "log" }, [trace indices]]`).
+ */
 export interface PlotlyButton {
   label: string;
-  method: "relayout";
-  args: [Record<string, string | number | boolean>];
+  method: "relayout" | "update";
+  args: [Record<string, PlotlyButtonValue>] | [Record<string, PlotlyButtonValue>, Record<string, PlotlyButtonValue>, number[]];
 }
 
 /** A row of buttons drawn over the plot; `active` is the index of the button shown as pressed. */

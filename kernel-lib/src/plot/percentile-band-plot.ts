@@ -1,5 +1,6 @@
 import type { PlotlyFigure, PlotlyTrace } from "./figure.js";
-import { timeLayout } from "./time-layout.js";
+import { withReferences, type ReferenceOptions } from "./reference-lines.js";
+import { timeFigure } from "./time-layout.js";
 
 /** Quantiles by time to draw: `values[q][k]` is quantile `quantiles[q]` at `times[k]`. */
 export interface BandSource {
@@ -11,7 +12,7 @@ export interface BandSource {
 }
 
 /** Options of {@link percentileBandPlot}. */
-export interface PercentileBandOptions {
+export interface PercentileBandOptions extends ReferenceOptions {
   title?: string;
   /** Start with a logarithmic y axis (the buttons switch either way). Default false. */
   log?: boolean;
@@ -59,13 +60,8 @@ export function percentileBandPlot(source: BandSource, options: PercentileBandOp
     data.push({ type: "scatter", mode: "lines", name: `${pct(p)}th percentile`, x, y: series(q), line: { color: `rgb(${color})`, width: 2 } });
   }
   // An empty unit shows no unit here (not "()").
-  const layout = timeLayout({
-    title: options.title,
-    y: source.name ?? "value",
-    timeUnit: options.units?.time || undefined,
-    yUnit: options.units?.output || undefined,
-    log: options.log ?? false,
-    showlegend: true,
-  });
-  return { data, layout };
+  return timeFigure(
+    { title: options.title, y: source.name ?? "value", timeUnit: options.units?.time || undefined, yUnit: options.units?.output || undefined, log: options.log ?? false, showlegend: true },
+    withReferences(data, options),
+  );
 }

@@ -1,6 +1,6 @@
 import { quantiles } from "../stats/index.js";
 import type { PlotlyFigure, PlotlyTrace } from "./figure.js";
-import { timeLayout } from "./time-layout.js";
+import { timeFigure } from "./time-layout.js";
 
 /** Observed data: `dv[i]` measured at `time[i]`. Rows whose DV is NaN (missing) are left out. */
 export interface VpcObserved {
@@ -120,8 +120,7 @@ export function vpcPlot(observed: VpcObserved, simulated: VpcSimulatedMatrix | V
   if (options.points ?? true) {
     data.push({ type: "scatter", mode: "markers", name: "observations", x: rows.map((r) => r.time), y: rows.map((r) => r.dv), marker: { color: "rgb(120,120,120)", size: 5 } });
   }
-  const layout = timeLayout({ title: options.title, y: "DV", timeUnit: options.units?.time, yUnit: options.units?.dv, log: options.log ?? false, showlegend: true });
-  return { data, layout };
+  return timeFigure({ title: options.title, y: "DV", timeUnit: options.units?.time, yUnit: options.units?.dv, log: options.log ?? false, showlegend: true }, data);
 }
 
 interface ObservedRow {

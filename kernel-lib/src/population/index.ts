@@ -24,3 +24,4 @@ export type { ChunkResult, KeepLevel, ParameterUncertainty, PercentileRequest, P
 export * from "./workers/index.js";
 export { MAX_POPULATION_BYTES, populationBytes } from "./memory-estimate.js";
 export type { PopulationSize } from "./memory-estimate.js";
+export { populationWork, preferWorkers, WORKER_THRESHOLD } from "./runner-choice.js";

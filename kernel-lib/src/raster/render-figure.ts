@@ -96,8 +96,9 @@ function checkedSize(value: number, name: string, least: number): number {
   return value;
 }
 
+/** The finite values of every trace (a null in y is a gap, as in plotly). */
 function values(traces: PlotlyTrace[], key: "x" | "y"): number[] {
-  return traces.flatMap((trace) => trace[key]);
+  return traces.flatMap((trace) => (trace[key] as (number | null)[]).filter((v): v is number => v !== null));
 }
 
 /** Every how many ticks a label fits without touching its neighbour (1: every tick). */
@@ -147,7 +148,7 @@ function traceColor(trace: PlotlyTrace, index: number): string {
 function drawTraces(image: RgbaImage, traces: PlotlyTrace[], toX: (v: number) => number, toY: (v: number) => number, area: PixelRect): void {
   const mask = new CoverageMask(image.width, image.height, area);
   const px = traces.map((trace) => Float64Array.from(trace.x, toX));
-  const py = traces.map((trace) => Float64Array.from(trace.y, toY));
+  const py = traces.map((trace) => Float64Array.from(trace.y, (v) => (v === null ? NaN : toY(v))));
   traces.forEach((trace, i) => {
     const where = `data[${i}]`;
     const color = traceColor(trace, i);
