@@ -1,6 +1,6 @@
 import { MatrixExponential } from "../linalg/index.js";
 import type { Model } from "../model/types.js";
-import type { SolverStats, SolverStatus } from "../ode/types.js";
+import type { OutputWindow, SolverStats, SolverStatus } from "../ode/types.js";
 import type { CovariateCurves } from "./covariate-curves.js";
 import type { Propagator } from "./propagator.js";
 
@@ -71,15 +71,7 @@ export class ExactLinearPropagator implements Propagator {
 
   startSubject(): void {}
 
-  advance(
-    t0: number,
-    t1: number,
-    y: Float64Array,
-    times: ArrayLike<number>,
-    from: number,
-    to: number,
-    sink: (k: number, yk: Float64Array) => void,
-  ): SolverStatus {
+  advance(t0: number, t1: number, y: Float64Array, { times, from, to, sink }: OutputWindow): SolverStatus {
     let t = t0;
     for (let k = from; k < to; k++) {
       const tk = times[k];
