@@ -63,7 +63,7 @@ function runSubject(integrator, y, dose) {
   for (let d = 0; d < 28; d++) {
     y[0] += dose;
     const to = d === 27 ? 337 : 12 * d + 12;
-    const status = integrator.advance(12 * d, 12 * d + 12, y, p, times, 12 * d, to, sink);
+    const status = integrator.advance(12 * d, 12 * d + 12, y, p, { times, from: 12 * d, to, sink });
     if (status !== "success") throw new Error(integrator.message);
   }
 }

@@ -29,10 +29,11 @@ export function solve(problem: OdeProblem, algorithm: Algorithm = auto(), option
   const ys: Float64Array[] = [];
   for (let i = 0; i < n; i++) ys.push(new Float64Array(m));
   let reached = 0;
-  const status = integrator.advance(t0, t1, y0, p, saveat, 0, m, (k, yk) => {
+  const sink = (k: number, yk: Float64Array) => {
     for (let i = 0; i < n; i++) ys[i][k] = yk[i];
     reached = k + 1;
-  });
+  };
+  const status = integrator.advance(t0, t1, y0, p, { times: saveat, from: 0, to: m, sink });
   const complete = reached === m;
   return {
     t: complete ? saveat : saveat.slice(0, reached),

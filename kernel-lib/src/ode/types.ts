@@ -73,6 +73,23 @@ export interface SolverOptions {
   adaptive?: boolean;
 }
 
+/** Receives the state at output k; `yk` is a scratch buffer only valid during the call. */
+export type StateSink = (k: number, yk: Float64Array) => void;
+
+/**
+ * The outputs one `advance` call serves: for each k in [from, to) with t0 ≤ times[k] ≤ t1,
+ * `sink(k, yk)` receives the (dense-output interpolated) state at times[k], in increasing k.
+ *
+ * @example
+ * integrator.advance(0, 12, y, p, { times, from: 0, to: times.length, sink: (k, yk) => out[k].set(yk) });
+ */
+export interface OutputWindow {
+  readonly times: ArrayLike<number>;
+  readonly from: number;
+  readonly to: number;
+  readonly sink: StateSink;
+}
+
 /**
  * A reusable integrator for one system size: buffers are allocated once at creation.
  * `advance` treats `t0` as a discontinuity (step-size control restarts there), which is
@@ -80,21 +97,10 @@ export interface SolverOptions {
  */
 export interface Integrator {
   /**
-   * Integrates from `t0` to `t1` (t1 ≥ t0), updating `y` in place to the state at `t1`.
-   * For each k in [from, to) with t0 ≤ times[k] ≤ t1, calls `sink(k, yk)` with the
-   * (dense-output interpolated) state at times[k], in increasing k. `yk` is a scratch
-   * buffer only valid during the call.
+   * Integrates from `t0` to `t1` (t1 ≥ t0), updating `y` in place to the state at `t1`, and
+   * hands the states at the output times of `outputs` inside [t0, t1] to its sink.
    */
-  advance(
-    t0: number,
-    t1: number,
-    y: Float64Array,
-    p: Float64Array,
-    times: ArrayLike<number>,
-    from: number,
-    to: number,
-    sink: (k: number, yk: Float64Array) => void,
-  ): SolverStatus;
+  advance(t0: number, t1: number, y: Float64Array, p: Float64Array, outputs: OutputWindow): SolverStatus;
   /** Human-readable reason for the last non-success status (names t and step size). */
   readonly message: string;
   /** Cumulative statistics since creation. */

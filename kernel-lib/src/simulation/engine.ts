@@ -1,6 +1,6 @@
 import type { Model } from "../model/types.js";
 import { DEFAULT_TOLERANCE } from "../ode/index.js";
-import type { SolverOptions, SolverStatus } from "../ode/types.js";
+import type { OutputWindow, SolverOptions, SolverStatus } from "../ode/types.js";
 import type { ActionList, SteadyStateDose, TimedAction } from "./actions.js";
 import type { CovariateCurves } from "./covariate-curves.js";
 import type { Propagator } from "./propagator.js";
@@ -35,6 +35,13 @@ export class Engine {
     this.curves?.apply(this.times[k], this.p);
     this.sink(k, this.times[k], yk, this.p);
   };
+  /** The output window handed to the propagator, reused for every interval (no allocation per call). */
+  private readonly window: { times: ArrayLike<number>; from: number; to: number; sink: (k: number, yk: Float64Array) => void } = {
+    times: this.times,
+    from: 0,
+    to: 0,
+    sink: this.sinkState,
+  };
   private readonly tolerance: { rtol: number; atol: number };
 
   constructor(
@@ -54,6 +61,7 @@ export class Engine {
     this.p = p;
     this.sink = sink;
     this.times = timeline.outputTimes;
+    this.window.times = this.times;
     this.curves = timeline.curves;
     this.propagator.setParams(p);
     this.propagator.setCurves(this.curves);
@@ -80,14 +88,14 @@ export class Engine {
         // control there for nothing (the ODE path would take its first small steps again).
         const j = runEnd[i];
         const t1 = j < actions.length ? times[j] : times[j - 1];
-        const status = this.propagator.advance(t, t1, y, this.times, from, outputIndex[j - 1] + 1, this.sinkState);
+        const status = this.propagator.advance(t, t1, y, this.outputs(from, outputIndex[j - 1] + 1));
         if (status !== "success") return this.failure(status, t);
         t = t1;
         i = j;
         continue;
       }
       if (times[i] > t) {
-        const status = this.propagator.advance(t, times[i], y, this.times, 0, 0, this.sinkState);
+        const status = this.propagator.advance(t, times[i], y, this.outputs(0, 0));
         if (status !== "success") return this.failure(status, t);
         t = times[i];
       }
@@ -96,10 +104,17 @@ export class Engine {
       i++;
     }
     if (!outputs && end > t) {
-      const status = this.propagator.advance(t, end, y, this.times, 0, 0, this.sinkState);
+      const status = this.propagator.advance(t, end, y, this.outputs(0, 0));
       if (status !== "success") return this.failure(status, t);
     }
     return { status: "success", message: "" };
+  }
+
+  /** The outputs [from, to) of the subject's output times (none when from = to). */
+  private outputs(from: number, to: number): OutputWindow {
+    this.window.from = from;
+    this.window.to = to;
+    return this.window;
   }
 
   private apply(timed: TimedAction, y: Float64Array): SubjectOutcome | undefined {

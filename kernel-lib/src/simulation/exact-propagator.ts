@@ -1,6 +1,6 @@
 import { MatrixExponential } from "../linalg/index.js";
 import type { Model } from "../model/types.js";
-import type { SolverStats, SolverStatus } from "../ode/types.js";
+import type { OutputWindow, SolverStats, SolverStatus } from "../ode/types.js";
 import type { CovariateCurves } from "./covariate-curves.js";
 import type { Propagator } from "./propagator.js";
 
@@ -85,15 +85,7 @@ export class ExactLinearPropagator implements Propagator {
 
   startSubject(): void {}
 
-  advance(
-    t0: number,
-    t1: number,
-    y: Float64Array,
-    times: ArrayLike<number>,
-    from: number,
-    to: number,
-    sink: (k: number, yk: Float64Array) => void,
-  ): SolverStatus {
+  advance(t0: number, t1: number, y: Float64Array, { times, from, to, sink }: OutputWindow): SolverStatus {
     if (this.message) return "unstable";
     // The rates are constant across one advance: whether Φ is needed is decided once.
     const r = this.rates;

@@ -1,6 +1,6 @@
 import { rhsCodeOf } from "../model/rhs-code.js";
 import type { Model } from "../model/types.js";
-import type { Algorithm, Integrator, Jacobian, Rhs, RhsCode, SolverOptions, SolverStats, SolverStatus } from "../ode/types.js";
+import type { Algorithm, Integrator, Jacobian, OutputWindow, Rhs, RhsCode, SolverOptions, SolverStats, SolverStatus } from "../ode/types.js";
 import type { CovariateCurves } from "./covariate-curves.js";
 import type { Propagator } from "./propagator.js";
 
@@ -78,22 +78,14 @@ export class OdePropagator implements Propagator {
     this.called?.resetClock();
   }
 
-  advance(
-    t0: number,
-    t1: number,
-    y: Float64Array,
-    times: ArrayLike<number>,
-    from: number,
-    to: number,
-    sink: (k: number, yk: Float64Array) => void,
-  ): SolverStatus {
+  advance(t0: number, t1: number, y: Float64Array, outputs: OutputWindow): SolverStatus {
     if (this.inlined && !this.curves) {
       const q = this.withRates;
       q.set(this.p);
       q.set(this.rates, q.length - this.rates.length);
-      return this.inlined.advance(t0, t1, y, q, times, from, to, sink);
+      return this.inlined.advance(t0, t1, y, q, outputs);
     }
-    return this.current().advance(t0, t1, y, this.p, times, from, to, sink);
+    return this.current().advance(t0, t1, y, this.p, outputs);
   }
 
   /** The integrator in use: the inlined one unless interpolated covariates need the calling one. */

@@ -1,4 +1,4 @@
-import type { SolverStats, SolverStatus } from "../ode/types.js";
+import type { OutputWindow, SolverStats, SolverStatus } from "../ode/types.js";
 import type { CovariateCurves } from "./covariate-curves.js";
 
 /**
@@ -21,16 +21,8 @@ export interface Propagator {
   /** Starts a new subject (the ODE propagator restarts its wall-clock budget). */
   startSubject(): void;
   /**
-   * Integrates y from t0 to t1 in place; for k in [from, to) calls sink(k, state at times[k])
-   * (those times lie in [t0, t1]).
+   * Integrates y from t0 to t1 in place, handing the state at each output time of `outputs`
+   * to its sink (those times lie in [t0, t1]).
    */
-  advance(
-    t0: number,
-    t1: number,
-    y: Float64Array,
-    times: ArrayLike<number>,
-    from: number,
-    to: number,
-    sink: (k: number, yk: Float64Array) => void,
-  ): SolverStatus;
+  advance(t0: number, t1: number, y: Float64Array, outputs: OutputWindow): SolverStatus;
 }

@@ -1,7 +1,7 @@
 import { luFactor, luSolve } from "../linalg/index.js";
 import type { Model } from "../model/types.js";
 import { rodas4 } from "../ode/index.js";
-import type { SolverOptions, SolverStats, SolverStatus } from "../ode/types.js";
+import type { OutputWindow, SolverOptions, SolverStats, SolverStatus } from "../ode/types.js";
 import type { CovariateCurves } from "./covariate-curves.js";
 import { ExactLinearPropagator } from "./exact-propagator.js";
 import { OdePropagator } from "./ode-propagator.js";
@@ -81,16 +81,8 @@ export class ClosedFormPropagator implements Propagator {
     this.fallback?.startSubject();
   }
 
-  advance(
-    t0: number,
-    t1: number,
-    y: Float64Array,
-    times: ArrayLike<number>,
-    from: number,
-    to: number,
-    sink: (k: number, yk: Float64Array) => void,
-  ): SolverStatus {
-    return this.current.advance(t0, t1, y, times, from, to, sink);
+  advance(t0: number, t1: number, y: Float64Array, outputs: OutputWindow): SolverStatus {
+    return this.current.advance(t0, t1, y, outputs);
   }
 }
 

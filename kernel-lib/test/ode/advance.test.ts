@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auto, dopri5, rodas4 } from "../../src/ode/index.js";
+import { auto, dopri5, NO_OUTPUTS, rodas4 } from "../../src/ode/index.js";
 import type { Rhs } from "../../src/ode/index.js";
 import { bateman } from "./problems.js";
 
@@ -17,7 +17,7 @@ describe.each([dopri5(), rodas4(), auto()])("$name integrator", (algorithm) => {
     const times = [-1, 0, 0.5, 0.5, 1.25, 2, 3, 3.5];
     const out = collect();
     const y = Float64Array.from(bateman.y0);
-    expect(integrator.advance(0, 3, y, p, times, 0, times.length, out.sink)).toBe("success");
+    expect(integrator.advance(0, 3, y, p, { times, from: 0, to: times.length, sink: out.sink })).toBe("success");
     expect(out.ks).toEqual([1, 2, 3, 4, 5, 6]);
     out.ks.forEach((k, j) => {
       const exact = bateman.exact(times[k]);
@@ -30,14 +30,14 @@ describe.each([dopri5(), rodas4(), auto()])("$name integrator", (algorithm) => {
     const integrator = algorithm.createIntegrator(2, bateman.rhs, bateman.jacobian);
     const out = collect();
     const y = Float64Array.from(bateman.y0);
-    integrator.advance(0, 7.3, y, p, [7.3], 0, 1, out.sink);
+    integrator.advance(0, 7.3, y, p, { times: [7.3], from: 0, to: 1, sink: out.sink });
     expect(out.states).toEqual([Array.from(y)]);
   });
 
   it("emits only the outputs in [from, to)", () => {
     const integrator = algorithm.createIntegrator(2, bateman.rhs, bateman.jacobian);
     const out = collect();
-    integrator.advance(0, 10, Float64Array.from(bateman.y0), p, [1, 2, 3, 4, 5], 1, 3, out.sink);
+    integrator.advance(0, 10, Float64Array.from(bateman.y0), p, { times: [1, 2, 3, 4, 5], from: 1, to: 3, sink: out.sink });
     expect(out.ks).toEqual([1, 2]);
   });
 
@@ -45,7 +45,7 @@ describe.each([dopri5(), rodas4(), auto()])("$name integrator", (algorithm) => {
     const integrator = algorithm.createIntegrator(2, bateman.rhs, bateman.jacobian);
     const out = collect();
     const y = Float64Array.of(3, 4);
-    expect(integrator.advance(5, 5, y, p, [4, 5, 5, 6], 0, 4, out.sink)).toBe("success");
+    expect(integrator.advance(5, 5, y, p, { times: [4, 5, 5, 6], from: 0, to: 4, sink: out.sink })).toBe("success");
     expect(out.ks).toEqual([1, 2]);
     expect(Array.from(y)).toEqual([3, 4]);
     expect(integrator.stats.steps).toBe(0);
@@ -60,9 +60,10 @@ describe.each([dopri5(), rodas4(), auto()])("$name integrator", (algorithm) => {
     for (let dose = 0; dose < 3; dose++) {
       y[0] += 100;
       const from = 12 * dose;
-      const status = integrator.advance(from, from + 12, y, p, times, from, dose === 2 ? 37 : from + 12, (k, yk) => {
+      const sink = (k: number, yk: Float64Array) => {
         central[k] = yk[1];
-      });
+      };
+      const status = integrator.advance(from, from + 12, y, p, { times, from, to: dose === 2 ? 37 : from + 12, sink });
       expect(status).toBe("success");
     }
     times.forEach((t) => {
@@ -83,7 +84,7 @@ describe.each([dopri5(), auto()])("$name", (algorithm) => {
     const integrator = algorithm.createIntegrator(2, rhs, undefined);
     const y = Float64Array.from(bateman.y0);
     for (const [t0, t1] of [[0, 0.001], [0.001, 0.7], [0.7, 11.3]]) {
-      integrator.advance(t0, t1, y, p, [], 0, 0, () => {});
+      integrator.advance(t0, t1, y, p, NO_OUTPUTS);
       expect(latest).toBeLessThanOrEqual(t1);
     }
   });

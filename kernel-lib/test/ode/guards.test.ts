@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auto, dopri5, rodas4, solve } from "../../src/ode/index.js";
+import { auto, dopri5, NO_OUTPUTS, rodas4, solve } from "../../src/ode/index.js";
 import type { OdeProblem, Rhs, SolverOptions } from "../../src/ode/index.js";
 import { decay, robertsonRhs } from "./problems.js";
 
@@ -39,10 +39,10 @@ describe.each([dopri5(), rodas4(), auto()])("$name guards", (algorithm) => {
     const integrator = algorithm.createIntegrator(2, oscillator, undefined, { maxSteps: 20 });
     const y = Float64Array.of(1, 0);
     const p = new Float64Array(0);
-    expect(integrator.advance(0, 100, y, p, [], 0, 0, () => {})).toBe("max-steps");
+    expect(integrator.advance(0, 100, y, p, NO_OUTPUTS)).toBe("max-steps");
     expect(integrator.message).not.toBe("");
     y.set([1, 0]);
-    expect(integrator.advance(0, 0.1, y, p, [], 0, 0, () => {})).toBe("success");
+    expect(integrator.advance(0, 0.1, y, p, NO_OUTPUTS)).toBe("success");
     expect(integrator.message).toBe("");
   });
 
@@ -74,15 +74,15 @@ describe("the wall-clock budget", () => {
     const integrator = dopri5().createIntegrator(2, oscillator, undefined, { maxWallMs: 30, rtol: 1e-10, atol: 1e-12 });
     const y = Float64Array.of(1, 0);
     const p = new Float64Array(0);
-    expect(integrator.advance(0, 1, y, p, [], 0, 0, () => {})).toBe("success");
+    expect(integrator.advance(0, 1, y, p, NO_OUTPUTS)).toBe("success");
     const until = Date.now() + 40;
     while (Date.now() < until) {
       // The budget keeps running between advance calls.
     }
-    expect(integrator.advance(1, 1000, y, p, [], 0, 0, () => {})).toBe("timeout");
+    expect(integrator.advance(1, 1000, y, p, NO_OUTPUTS)).toBe("timeout");
     integrator.resetClock();
     y.set([1, 0]);
-    expect(integrator.advance(0, 10, y, p, [], 0, 0, () => {})).toBe("success");
+    expect(integrator.advance(0, 10, y, p, NO_OUTPUTS)).toBe("success");
     expect(integrator.message).toBe("");
   });
 });
@@ -109,14 +109,14 @@ describe("misuse throws one clear error", () => {
 
   it("for a state of the wrong length in advance", () => {
     const integrator = rodas4().createIntegrator(3, robertsonRhs, undefined);
-    expect(() => integrator.advance(0, 1, new Float64Array(2), new Float64Array(0), [], 0, 0, () => {})).toThrow(
+    expect(() => integrator.advance(0, 1, new Float64Array(2), new Float64Array(0), NO_OUTPUTS)).toThrow(
       "state y has length 2, the integrator was created for n = 3",
     );
   });
 
   it("for an interval that runs backwards in advance", () => {
     const integrator = auto().createIntegrator(1, decay.rhs, undefined);
-    expect(() => integrator.advance(2, 1, new Float64Array(1), Float64Array.of(0.3), [], 0, 0, () => {})).toThrow(
+    expect(() => integrator.advance(2, 1, new Float64Array(1), Float64Array.of(0.3), NO_OUTPUTS)).toThrow(
       "need finite t0 ≤ t1 (got t0 = 2, t1 = 1)",
     );
   });

@@ -16,7 +16,7 @@ function integrate(model: Model, rhs: Rhs, code: RhsCode | undefined, y0: number
   const integrator = dopri5().createIntegrator(n, rhs, undefined, OPTIONS, code);
   const y = Float64Array.from(y0);
   const out = times.map(() => new Float64Array(n));
-  const status = integrator.advance(0, times[times.length - 1], y, parameterVector(model), times, 0, times.length, (k, yk) => out[k].set(yk));
+  const status = integrator.advance(0, times[times.length - 1], y, parameterVector(model), { times, from: 0, to: times.length, sink: (k, yk) => out[k].set(yk) });
   return { status, out, stats: integrator.stats };
 }
 

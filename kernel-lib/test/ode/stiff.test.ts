@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auto, dopri5, rodas4, solve } from "../../src/ode/index.js";
+import { auto, dopri5, NO_OUTPUTS, rodas4, solve } from "../../src/ode/index.js";
 import type { Jacobian } from "../../src/ode/index.js";
 import { robertsonRhs } from "./problems.js";
 
@@ -68,10 +68,10 @@ describe("auto() across advance calls", () => {
     const integrator = auto().createIntegrator(3, robertsonRhs, robertsonJacobian, { rtol: 1e-6, atol: 1e-12 });
     const y = Float64Array.of(1, 0, 0);
     const p = new Float64Array(0);
-    expect(integrator.advance(0, 1, y, p, [], 0, 0, () => {})).toBe("success");
+    expect(integrator.advance(0, 1, y, p, NO_OUTPUTS)).toBe("success");
     const after1 = { ...integrator.stats };
     expect(after1.switches).toBe(1);
-    expect(integrator.advance(1, 2, y, p, [], 0, 0, () => {})).toBe("success");
+    expect(integrator.advance(1, 2, y, p, NO_OUTPUTS)).toBe("success");
     const after2 = integrator.stats;
     expect(after2.switches).toBe(1);
     // Every step of the second interval was a stiff one.

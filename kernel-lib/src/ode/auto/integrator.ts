@@ -3,7 +3,7 @@ import type { StepBudget } from "../common/budget.js";
 import type { FullStats } from "../common/stats.js";
 import type { Dopri5Integrator } from "../dopri5/integrator.js";
 import type { Rodas4Integrator } from "../rodas4/integrator.js";
-import type { Integrator, SolverStatus } from "../types.js";
+import type { Integrator, OutputWindow, SolverStatus } from "../types.js";
 
 /**
  * LSODA-like switching between a non-stiff and a stiff integrator that share one budget and
@@ -28,23 +28,14 @@ export class AutoIntegrator implements Integrator {
     stiffMethod.detectNonstiff = true;
   }
 
-  advance(
-    t0: number,
-    t1: number,
-    y: Float64Array,
-    p: Float64Array,
-    times: ArrayLike<number>,
-    from: number,
-    to: number,
-    sink: (k: number, yk: Float64Array) => void,
-  ): SolverStatus {
+  advance(t0: number, t1: number, y: Float64Array, p: Float64Array, outputs: OutputWindow): SolverStatus {
     checkAdvance(this.n, t0, t1, y);
     this.budget.begin();
     let t = t0;
-    let k = from;
+    let rest = outputs;
     for (;;) {
       const method = this.stiff ? this.stiffMethod : this.nonstiff;
-      const status = method.run(t, t1, y, p, times, k, to, sink);
+      const status = method.run(t, t1, y, p, rest);
       if (method.switchRequested) {
         method.switchRequested = false;
         this.stiff = !this.stiff;
@@ -55,7 +46,8 @@ export class AutoIntegrator implements Integrator {
         return status;
       }
       t = method.tStop;
-      k = method.next;
+      // The other method goes on from the first output not yet emitted.
+      rest = { ...outputs, from: method.next };
     }
   }
 

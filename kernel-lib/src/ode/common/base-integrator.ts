@@ -1,4 +1,4 @@
-import type { Integrator, Rhs, SolverStatus } from "../types.js";
+import type { Integrator, OutputWindow, Rhs, SolverStatus } from "../types.js";
 import type { StepBudget } from "./budget.js";
 import { failureMessage } from "./messages.js";
 import type { ResolvedOptions } from "./options.js";
@@ -27,20 +27,11 @@ export abstract class BaseIntegrator implements Integrator {
     readonly stats: FullStats,
   ) {}
 
-  advance(
-    t0: number,
-    t1: number,
-    y: Float64Array,
-    p: Float64Array,
-    times: ArrayLike<number>,
-    from: number,
-    to: number,
-    sink: (k: number, yk: Float64Array) => void,
-  ): SolverStatus {
+  advance(t0: number, t1: number, y: Float64Array, p: Float64Array, outputs: OutputWindow): SolverStatus {
     checkAdvance(this.n, t0, t1, y);
     this.budget.begin();
     this.message = "";
-    return this.run(t0, t1, y, p, times, from, to, sink);
+    return this.run(t0, t1, y, p, outputs);
   }
 
   resetClock(): void {
@@ -51,16 +42,7 @@ export abstract class BaseIntegrator implements Integrator {
    * Integrates from t0 towards t1 within the current budget (no checks, no budget restart):
    * success with `tStop` = t1, or success with `tStop` < t1 and `switchRequested` set.
    */
-  abstract run(
-    t0: number,
-    t1: number,
-    y: Float64Array,
-    p: Float64Array,
-    times: ArrayLike<number>,
-    from: number,
-    to: number,
-    sink: (k: number, yk: Float64Array) => void,
-  ): SolverStatus;
+  abstract run(t0: number, t1: number, y: Float64Array, p: Float64Array, outputs: OutputWindow): SolverStatus;
 
   /** Records a failure (message, stop point) and returns its status. */
   fail(status: SolverStatus, t: number, h: number, next: number, detail?: string): SolverStatus {

@@ -55,7 +55,7 @@ const inlined = new WeakMap<RhsCode, Map<number, Dopri5Run>>();
  * are, term for term, the formulas of Hairer's DOPRI5 and the inlined f is the model's own
  * expressions, so results do not depend on the code path. Internal.
  *
- * @example dopri5Run(3, rhsCodeOf(model.rhs))(integrator, cache, 0, 12, y, p, times, 0, 13, sink)
+ * @example dopri5Run(3, rhsCodeOf(model.rhs))(integrator, cache, 0, 12, y, p, { times, from: 0, to: 13, sink })
  */
 export function dopri5Run(n: number, code?: RhsCode): Dopri5Run {
   let byN = called;
@@ -157,7 +157,7 @@ function writer(n: number, code: RhsCode | undefined): Writer {
 function generate(n: number, code: RhsCode | undefined): Dopri5Run {
   const w = writer(n, code);
   const body = [start, guards, stages, errorNorm, acceptance, denseOutput, stiffnessTest, advanceState, controller].map((piece) => piece(w)).join("");
-  const make = new Function("initialStep", "emitExact", "skipBefore", `return function dopri5Run(host, c, t0, t1, y, p, times, from, to, sink) {\n${body}\n};`);
+  const make = new Function("initialStep", "emitExact", "skipBefore", `return function dopri5Run(host, c, t0, t1, y, p, outputs) {\n${body}\n};`);
   return make(initialStep, emitExact, skipBefore) as Dopri5Run;
 }
 
@@ -168,7 +168,8 @@ function start(w: Writer): string {
 const { rhs, budget, stats } = host;
 const { rtol, atol, hmax, dt, adaptive } = host.options;
 const { ytmp, ysti, y1, yk, rcont1, rcont2, rcont3, rcont4, rcont5 } = c;
-let k = emitExact(times, skipBefore(times, from, to, t0), to, t0, y, yk, sink);
+const { times, to, sink } = outputs;
+let k = emitExact(outputs, skipBefore(outputs, t0), t0, y, yk);
 if (t1 === t0) return host.stop(t0, k);
 ${code ? code.setup : ""}
 rhs(t0, y, p, c.k1);

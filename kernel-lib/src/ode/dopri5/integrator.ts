@@ -2,7 +2,7 @@ import { BaseIntegrator } from "../common/base-integrator.js";
 import type { StepBudget } from "../common/budget.js";
 import type { ResolvedOptions } from "../common/options.js";
 import type { FullStats } from "../common/stats.js";
-import type { Rhs, RhsCode, SolverStatus } from "../types.js";
+import type { OutputWindow, Rhs, RhsCode, SolverStatus } from "../types.js";
 import { Dopri5Cache } from "./cache.js";
 import { dopri5Run, type Dopri5Run } from "./generate-run.js";
 
@@ -32,17 +32,8 @@ export class Dopri5Integrator extends BaseIntegrator {
     this.loop = dopri5Run(n, code);
   }
 
-  run(
-    t0: number,
-    t1: number,
-    y: Float64Array,
-    p: Float64Array,
-    times: ArrayLike<number>,
-    from: number,
-    to: number,
-    sink: (k: number, yk: Float64Array) => void,
-  ): SolverStatus {
-    return this.loop(this, this.cache, t0, t1, y, p, times, from, to, sink);
+  run(t0: number, t1: number, y: Float64Array, p: Float64Array, outputs: OutputWindow): SolverStatus {
+    return this.loop(this, this.cache, t0, t1, y, p, outputs);
   }
 
   /** A run of stiff-looking steps is being counted (the loop then tests every step). */

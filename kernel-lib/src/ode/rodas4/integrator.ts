@@ -4,7 +4,7 @@ import { initialStep } from "../common/initial-step.js";
 import type { ResolvedOptions } from "../common/options.js";
 import { emitExact, skipBefore } from "../common/outputs.js";
 import type { FullStats } from "../common/stats.js";
-import type { Jacobian, Rhs, SolverStatus } from "../types.js";
+import type { Jacobian, OutputWindow, Rhs, SolverStatus } from "../types.js";
 import { Rodas4Cache } from "./cache.js";
 import { rodas4Interpolate, rodas4PrepareDense } from "./dense.js";
 import { finiteDifferenceJacobian, finiteDifferenceTimeDerivative } from "./finite-differences.js";
@@ -50,20 +50,12 @@ export class Rodas4Integrator extends BaseIntegrator {
     this.cache = new Rodas4Cache(n);
   }
 
-  run(
-    t0: number,
-    t1: number,
-    y: Float64Array,
-    p: Float64Array,
-    times: ArrayLike<number>,
-    from: number,
-    to: number,
-    sink: (k: number, yk: Float64Array) => void,
-  ): SolverStatus {
+  run(t0: number, t1: number, y: Float64Array, p: Float64Array, outputs: OutputWindow): SolverStatus {
     const { cache: c, n, rhs, budget, stats } = this;
     const { rtol, atol, hmax, dt, adaptive } = this.options;
     const yk = c.yk;
-    let k = emitExact(times, skipBefore(times, from, to, t0), to, t0, y, yk, sink);
+    const { times, to, sink } = outputs;
+    let k = emitExact(outputs, skipBefore(outputs, t0), t0, y, yk);
     if (t1 === t0) return this.stop(t0, k);
 
     rhs(t0, y, p, c.f0);
@@ -133,7 +125,7 @@ export class Rodas4Integrator extends BaseIntegrator {
       }
       const y1 = c.y1;
       for (let i = 0; i < n; i++) y[i] = y1[i];
-      k = emitExact(times, k, to, tnew, y, yk, sink);
+      k = emitExact(outputs, k, tnew, y, yk);
       t = tnew;
       if (this.detectNonstiff) this.trackNonstiffness(h * jnorm);
       if (last || this.switchRequested) return this.stop(t, k);
