@@ -5,6 +5,10 @@ import { UsageError } from "./usage-error.js";
 const COMMANDS: Record<string, { run: (argv: string[]) => number | Promise<number>; usage: string }> = {
   simulate: { run: simulateCommand, usage: SIMULATE_USAGE },
   nca: { run: ncaCommand, usage: NCA_USAGE },
+  // Exercise commands load on use (they bring the notebook runner); usage: docs/exercises.md.
+  check: { run: async (a) => (await import("./check-command.js")).checkCommand(a), usage: "pmxlab check NOTEBOOK.ipynb... [--json OUT.json] [--cell-timeout S] [--timeout S]" },
+  release: { run: async (a) => (await import("./release-command.js")).releaseCommand(a), usage: "pmxlab release COURSE --out DIR" },
+  grade: { run: async (a) => (await import("./grade-command.js")).gradeCommand(a), usage: "pmxlab grade SUBMISSIONS --course COURSE --out grades.csv [--jobs N] [--timeout S] [--memory MB]" },
 };
 
 const USAGE = `usage: pmxlab <command> [options]
