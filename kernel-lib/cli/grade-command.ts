@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -48,6 +48,7 @@ export async function gradeCommand(argv: string[]): Promise<number> {
   const submissions = resolve(positionals[0]);
   if (!existsSync(submissions)) throw new UsageError(`submissions folder not found: ${positionals[0]}`);
   const course = readCourse(resolveCourse(values.course));
+  mkdirSync(dirname(resolve(values.out)), { recursive: true });
   const jobs = Math.max(1, Math.floor(seconds("jobs", values.jobs, availableParallelism())));
   const limits = {
     notebookTimeout: seconds("timeout", values.timeout, 300),
@@ -65,14 +66,24 @@ export async function gradeCommand(argv: string[]): Promise<number> {
       else grades.get(student)!.notes.push(`${file} was not submitted`);
     }
   }
+  const out = resolve(values.out);
+  // Each student's folder is graded in a copy beside the grades, with the course's own
+  // checks.ts (hidden items included) in place of theirs: tslab compiles only files under
+  // the kernel's folder, and the submissions stay untouched.
+  const workDir = join(dirname(out), ".pmxlab-grading");
+  rmSync(workDir, { recursive: true, force: true });
+  for (const student of students) {
+    cpSync(join(submissions, student), join(workDir, student), { recursive: true });
+    copyFileSync(course.checksFile, join(workDir, student, "checks.ts"));
+  }
   const started = Date.now();
   let next = 0;
   let done = 0;
-  const checksModule = join(course.dir, "checks");
   const worker = async () => {
     while (next < tasks.length) {
       const task = tasks[next++];
-      const report = await checkNotebook(join(submissions, task.student, task.file), { ...limits, checksModule, expected: task.exercises });
+      const report = await checkNotebook(join(workDir, task.student, task.file), { ...limits, expected: task.exercises });
+      report.notebook = join(submissions, task.student, task.file);
       const grade = grades.get(task.student)!;
       grade.reports.push(report);
       for (const e of report.exercises) grade.outcomes.set(e.id, e);
@@ -99,8 +110,7 @@ export async function gradeCommand(argv: string[]): Promise<number> {
     row.notes = [...g.notes, ...[...g.outcomes.values()].flatMap((o) => o.problems.map((p) => `${o.id}: ${p}`))].join("; ");
     return row;
   });
-  const out = resolve(values.out);
-  mkdirSync(dirname(out), { recursive: true });
+  rmSync(workDir, { recursive: true, force: true });
   writeFileSync(out, Papa.unparse(rows, { columns: ["student", ...all.map((e) => e.id), "total", "max", "notes"] }) + "\n");
   const feedbackDir = resolve(values.feedback ?? join(dirname(out), "feedback"));
   mkdirSync(feedbackDir, { recursive: true });

@@ -54,7 +54,17 @@ const RUNNER = resolve(__dirname, "../../../cli/exercise/run_notebook.py");
  * exhaustion comes back as cell statuses and `stopped`; the process group is killed at
  * the notebook time-out.
  */
-export function runNotebook(notebook: Notebook, cwd: string, limits: RunLimits): Promise<NotebookRun> {
+export async function runNotebook(notebook: Notebook, cwd: string, limits: RunLimits): Promise<NotebookRun> {
+  const first = await runOnce(notebook, cwd, limits);
+  // jupyter_client picks free ports per kernel; two kernels starting at once can pick the
+  // same one and refuse each other's messages ("Invalid Signature"). Such a failure of the
+  // runner itself (not of the notebook) is worth one more try.
+  return first.stopped?.startsWith(RUNNER_FAILED) ? runOnce(notebook, cwd, limits) : first;
+}
+
+const RUNNER_FAILED = "the notebook runner failed";
+
+function runOnce(notebook: Notebook, cwd: string, limits: RunLimits): Promise<NotebookRun> {
   const env = { ...process.env };
   if (limits.memoryMb !== undefined) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --max-old-space-size=${limits.memoryMb}`.trim();
   const child = spawn(venvPython(), [RUNNER], { cwd, env, detached: true, stdio: ["pipe", "pipe", "pipe"] });
@@ -88,7 +98,7 @@ export function runNotebook(notebook: Notebook, cwd: string, limits: RunLimits):
         return done(JSON.parse(stdout) as NotebookRun);
       } catch {
         const last = stderr.trim().split("\n").slice(-1)[0] ?? "";
-        return done(notRun(`the notebook runner failed (exit ${code}): ${last}`));
+        return done(notRun(`${RUNNER_FAILED} (exit ${code}): ${last}`));
       }
     });
   });
