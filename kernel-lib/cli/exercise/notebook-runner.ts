@@ -64,7 +64,23 @@ export async function runNotebook(notebook: Notebook, cwd: string, limits: RunLi
 
 const RUNNER_FAILED = "the notebook runner failed";
 
+/** Process groups of the runners and kernels alive now, killed should this command be stopped. */
+const alive = new Set<number>();
+let stopHandlers = false;
+
+function killAllOnStop(): void {
+  if (stopHandlers) return;
+  stopHandlers = true;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      for (const pid of alive) killGroup(pid);
+      process.exit(130);
+    });
+  }
+}
+
 function runOnce(notebook: Notebook, cwd: string, limits: RunLimits): Promise<NotebookRun> {
+  killAllOnStop();
   const env = { ...process.env };
   if (limits.memoryMb !== undefined) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --max-old-space-size=${limits.memoryMb}`.trim();
   const child = spawn(venvPython(), [RUNNER], { cwd, env, detached: true, stdio: ["pipe", "pipe", "pipe"] });
@@ -74,8 +90,12 @@ function runOnce(notebook: Notebook, cwd: string, limits: RunLimits): Promise<No
   child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
   child.stderr.setEncoding("utf8").on("data", (d: string) => {
     stderr = (stderr + d).slice(-4000);
-    kernelPid ??= Number(/PMXLAB_KERNEL_PID (\d+)/.exec(stderr)?.[1]) || undefined;
+    if (kernelPid === undefined) {
+      kernelPid = Number(/PMXLAB_KERNEL_PID (\d+)/.exec(stderr)?.[1]) || undefined;
+      if (kernelPid !== undefined) alive.add(kernelPid);
+    }
   });
+  if (child.pid !== undefined) alive.add(child.pid);
   child.stdin.end(JSON.stringify({ notebook, cwd, kernel: "tslab", cellTimeout: limits.cellTimeout }));
   return new Promise((done) => {
     let timedOut = false;
@@ -91,6 +111,8 @@ function runOnce(notebook: Notebook, cwd: string, limits: RunLimits): Promise<No
     });
     child.on("close", (code) => {
       clearTimeout(timer);
+      if (child.pid !== undefined) alive.delete(child.pid);
+      if (kernelPid !== undefined) alive.delete(kernelPid);
       // A runner that failed may leave its kernel behind; one that finished shut it down.
       if (code !== 0) killGroup(kernelPid);
       if (timedOut) return done(notRun(`the notebook did not finish within ${limits.notebookTimeout} s and was stopped`));
