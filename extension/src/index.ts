@@ -2,6 +2,7 @@ import type { JupyterFrontEndPlugin } from "@jupyterlab/application";
 import { cellStatePlugin } from "./cell-state/index.js";
 import { followPlugin, presencePlugin, syncPlugin } from "./collaboration/index.js";
 import { commandsPlugin } from "./commandsPlugin.js";
+import { exercisePlugin } from "./exercise/index.js";
 import { interactivePlugin } from "./interactive/index.js";
 import { settingsPlugin } from "./settingsPlugin.js";
 
@@ -13,6 +14,8 @@ export { IPmxlabCellState, cellState, PMXLAB_METADATA_KEY } from "./cell-state/i
 export { INTERACTIVE_MIME_TYPE, InteractiveRenderer, createInteractiveRendererFactory } from "./interactive/index.js";
 export type { InteractiveRendererOptions } from "./interactive/index.js";
 export * from "./collaboration/index.js";
+export { ExerciseCommandIds, ExerciseView, readCheckState } from "./exercise/index.js";
+export type { CheckState, ExerciseViewModel } from "./exercise/index.js";
 
 /**
  * The front-end plugins of pmxlab. The plotly renderer is the MIME extension in `plotly/`;
@@ -26,5 +29,6 @@ const plugins: JupyterFrontEndPlugin<any>[] = [
   presencePlugin,
   syncPlugin,
   followPlugin,
+  exercisePlugin,
 ];
 export default plugins;

@@ -1,11 +1,15 @@
 import { NCA_USAGE, SIMULATE_USAGE } from "./usage.js";
 import { UsageError } from "./usage-error.js";
 
-// Each command's module (and with it the simulation library and mathjs) is loaded only when
-// that command runs, so `pmxlab --help` starts in the time Node itself needs.
-const COMMANDS = new Map<string, { usage: string; load: () => Promise<(argv: string[]) => Promise<number>> }>([
+// Each command's module (and with it the simulation library and mathjs, or the notebook
+// runner) is loaded only when that command runs, so `pmxlab --help` starts in the time Node
+// itself needs. The exercise commands' options are in docs/exercises.md.
+const COMMANDS = new Map<string, { usage: string; load: () => Promise<(argv: string[]) => number | Promise<number>> }>([
   ["simulate", { usage: SIMULATE_USAGE, load: async () => (await import("./simulate-command.js")).simulateCommand }],
   ["nca", { usage: NCA_USAGE, load: async () => (await import("./nca-command.js")).ncaCommand }],
+  ["check", { usage: "pmxlab check NOTEBOOK.ipynb... [--json OUT.json] [--cell-timeout S] [--timeout S]", load: async () => (await import("./check-command.js")).checkCommand }],
+  ["release", { usage: "pmxlab release COURSE --out DIR", load: async () => (await import("./release-command.js")).releaseCommand }],
+  ["grade", { usage: "pmxlab grade SUBMISSIONS --course COURSE --out grades.csv [--jobs N] [--timeout S] [--memory MB]", load: async () => (await import("./grade-command.js")).gradeCommand }],
 ]);
 
 const USAGE = `usage: pmxlab <command> [options]

@@ -1,0 +1,4 @@
+export { exercisePlugin } from "./exercisePlugin.js";
+export { ExerciseCommandIds } from "./commandIds.js";
+export { ExerciseView, type ExerciseViewModel } from "./ExerciseView.js";
+export { readCheckState, type CheckState } from "./checkState.js";
