@@ -232,7 +232,8 @@ function splitDosingCovariates(model: Model, records: (Record<string, number> | 
   const declared = new Set([...model.parameters.map((q) => q.name), ...model.covariates]);
   const dosing = new Map<string, number>();
   const known = records.map((record) => {
-    const kept: Record<string, number> = {};
+    // Null prototype: a user's name such as "__proto__" stays a key, so parameterVector names it.
+    const kept: Record<string, number> = Object.create(null);
     for (const [name, value] of Object.entries(record ?? {})) {
       if (DOSING_COVARIATES.has(name) && !declared.has(name)) dosing.set(name, value);
       else kept[name] = value;

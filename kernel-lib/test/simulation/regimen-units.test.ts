@@ -164,6 +164,11 @@ describe("doses per kg and per m²", () => {
     expect(simulate("pk1cmt_iv", { regimen: "75 mg/m^2 over 1 h", times: [1], covariates: { BSA: 2 } }).states.central[0]).toBeCloseTo((150 / k) * (1 - Math.exp(-k)), 9);
   });
 
+  it("keeps passing the other covariates to the model, so an unknown name (even __proto__) is still refused", () => {
+    const covariates = JSON.parse('{"__proto__": 5, "WT": 70}') as Record<string, number>;
+    expect(() => simulate("pk1cmt_iv", { regimen: "1 mg/kg", times: [0], covariates })).toThrow(/unknown parameter "__proto__" for model pk1cmt_iv/);
+  });
+
   it("refuses a dose per kg without a weight, saying what to give", () => {
     expect(() => simulate("pk1cmt_iv", { regimen: "5 mg/kg", times: [0] })).toThrow(/subject 1: a dose in mg\/kg needs the subject's weight: give WT \(kg\) as a covariate/);
     expect(() => simulate("pk1cmt_iv", { regimen: "5 mg/m2", times: [0], covariates: { WT: 70 } })).toThrow(/needs the subject's body surface area: give BSA/);
