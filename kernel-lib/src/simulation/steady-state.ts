@@ -89,12 +89,13 @@ function affineFixedPoint(
     if (status !== "success") return { status, message: "" };
     for (let i = 0; i < n; i++) iMinusE[i * n + j] = (i === j ? 1 : 0) - (column[i] - c[i]);
   }
-  // An interval so short that the state does not move to 10 digits (II = 1e-300) makes
-  // I − e^{Aτ} vanish too: say so rather than blame elimination.
+  // I − e^{Aτ} vanishes when one interval does not move the state to 10 digits: an interval
+  // too short to matter (II = 1e-300) or a system with no dynamics at all (CL = 0 in one
+  // compartment). Only the matrix is known here, not A, so the message names both causes.
   let change = 0;
   for (let k = 0; k < n * n; k++) change = Math.max(change, Math.abs(iMinusE[k]));
   if (change < 1e-10) {
-    return { status: "unstable", message: `no steady state can be computed for the dosing interval II = ${period}: it is too short for one interval to change the state (by less than 1e-10 of it); give a realistic II or a constant infusion (II = 0 with RATE)` };
+    return { status: "unstable", message: `no steady state can be computed for the dosing interval II = ${period}: it is too short for one interval to change the state (by less than 1e-10 of it), or the system does not eliminate the drug (a clearance of 0); give a realistic II, an eliminating model or a constant infusion (II = 0 with RATE)` };
   }
   const pivot = new Int32Array(n);
   if (!luFactor(iMinusE, n, pivot)) {
