@@ -16,7 +16,7 @@ export function seedState(seed: number | bigint): number[] {
   // Any whole number is a seed, taken modulo 2^64: 2^53 and 2^70 are integers too (a double
   // that large is exactly the integer it shows). Only fractions, NaN and ±Infinity are not.
   if (typeof seed !== "bigint" && !Number.isInteger(seed)) {
-    throw new RangeError(`random seed ${seed} is not a whole number (use an integer such as 20261125, or a BigInt; seeds are taken modulo 2^64)`);
+    throw new RangeError(`random seed ${seed} is not an integer (use a whole number such as 20261125)`);
   }
   let x = BigInt.asUintN(64, BigInt(seed));
   const next = (): bigint => {

@@ -21,7 +21,7 @@ describe("seeds are integers modulo 2^64", () => {
     expect(RandomStream.fromSeed(2n ** 53n + 2n ** 64n).uniform()).toBe(RandomStream.fromSeed(2 ** 53).uniform());
   });
 
-  it("a fraction, NaN or Infinity is refused as not a whole number", () => {
-    for (const seed of [1.5, NaN, Infinity]) expect(() => seedState(seed)).toThrow(/^random seed .* is not a whole number/);
+  it("a fraction, NaN or Infinity is refused as not an integer", () => {
+    for (const seed of [1.5, NaN, Infinity]) expect(() => seedState(seed)).toThrow(/^random seed .* is not an integer \(use a whole number/);
   });
 });
