@@ -1,0 +1,110 @@
+// `pmxlab` command-line bench (issue 10, "The command line at engine speed"), against
+// same-run baselines:
+// - start-up: `pmxlab --help` wall time (target < 150 ms) beside `node -e 0` (Node alone);
+// - end to end: `pmxlab simulate` on 1,000 subjects x 338 rows (pk2cmt_oral with KA 1, CL 5,
+//   V1 50, Q 2, V2 100; one dose row of ~100 mg q12h x 28 as ADDL 27 plus 337 hourly
+//   observations 0-336 h) writing CSV, against the engine alone (`simulate` in this process
+//   on the parsed dataset): target ratio <= 2;
+// - memory: 1,000,000 rows read and written; peak RSS of the command beside the same command
+//   on a one-subject file (Node, the library and mathjs) and the file's size: the rows must
+//   cost less than holding the file twice. The in-memory path (readFileSync, readDataset,
+//   simulate, toCSV) is measured too, as the design it replaced.
+// Usage: node kernel-lib/bench/cli.mjs   (after `npm run build`)
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { getModel, readDataset, simulate } from "../dist/esm/index.js";
+
+const bin = fileURLToPath(new URL("../bin/pmxlab.js", import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), "pmxlab-cli-bench-"));
+const PARAMS = ["--param", "KA=1", "--param", "CL=5", "--param", "V1=50", "--param", "Q=2", "--param", "V2=100"];
+
+/** A dataset of `subjects` x (1 dose row + `observations` hourly rows); doses differ slightly by ID. */
+function dataset(name, subjects, observations) {
+  const lines = ["ID,TIME,EVID,AMT,CMT,II,ADDL,DV"];
+  for (let id = 1; id <= subjects; id++) {
+    lines.push(`${id},0,1,${100 + id / 1000},1,12,27,.`);
+    for (let t = 0; t < observations; t++) lines.push(`${id},${t},0,0,0,0,0,.`);
+  }
+  const file = join(dir, name);
+  writeFileSync(file, lines.join("\n") + "\n");
+  return file;
+}
+
+/** Wall time of a command (ms, best of `rounds`), failing loudly on a non-zero exit. */
+function wall(args, rounds, nodeArgs = []) {
+  let best = Infinity;
+  for (let r = 0; r < rounds; r++) {
+    const start = process.hrtime.bigint();
+    const run = spawnSync(process.execPath, [...nodeArgs, ...args], { encoding: "utf8", maxBuffer: 1 << 30 });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (run.status !== 0) throw new Error(`${args.join(" ")}: exit ${run.status}\n${run.stderr}`);
+    best = Math.min(best, ms);
+  }
+  return best;
+}
+
+const reporter = join(dir, "report-rss.cjs");
+writeFileSync(reporter, "process.on('exit', () => require('node:fs').writeSync(2, '\\nmaxRSS ' + process.resourceUsage().maxRSS + '\\n'));\n");
+
+/** Peak resident memory (MiB) of `node <args>`, read by the child itself at exit. */
+function peakRss(args) {
+  const run = spawnSync(process.execPath, ["-r", reporter, ...args], { encoding: "utf8", maxBuffer: 1 << 30 });
+  const match = /maxRSS (\d+)/.exec(run.stderr);
+  if (run.status !== 0 || !match) throw new Error(`${args.join(" ")}: exit ${run.status}\n${run.stderr}`);
+  return Number(match[1]) / 1024;
+}
+
+// Start-up.
+const node = wall(["-e", "0"], 7);
+const help = wall([bin, "--help"], 7);
+
+// End to end against the engine.
+const workload = dataset("workload.csv", 1000, 337);
+const text = readFileSync(workload, "utf8");
+const model = getModel("pk2cmt_oral");
+const data = readDataset(text);
+const params = { KA: 1, CL: 5, V1: 50, Q: 2, V2: 100 };
+simulate(model, { data: { covariates: [], subjects: data.subjects.slice(0, 50) }, params }); // warm-up (JIT)
+let engine = Infinity;
+let rows = 0;
+for (let r = 0; r < 3; r++) {
+  const start = process.hrtime.bigint();
+  const sim = simulate(model, { data, params });
+  engine = Math.min(engine, Number(process.hrtime.bigint() - start) / 1e6);
+  rows = sim.length;
+}
+const out = join(dir, "out.csv");
+const endToEnd = wall([bin, "simulate", "--model", "pk2cmt_oral", "--data", workload, "--out", out, ...PARAMS], 3);
+const written = readFileSync(out, "utf8").split("\n").length - 2;
+if (written !== rows) throw new Error(`the command wrote ${written} rows, the engine ${rows}`);
+
+// A million rows: streamed command against the in-memory design it replaced.
+const million = dataset("million.csv", 2950, 338); // 2,950 x 339 = 1,000,050 rows
+const small = dataset("small.csv", 1, 338);
+const bytes = statSync(million).size / 2 ** 20;
+const command = (file) => [bin, "simulate", "--model", "pk2cmt_oral", "--data", file, "--out", join(dir, "million-out.csv"), ...PARAMS];
+const baseRss = peakRss(command(small));
+const streamRss = peakRss(command(million));
+const inMemory = `
+  const { readFileSync, writeFileSync } = require("node:fs");
+  const k = require(${JSON.stringify(fileURLToPath(new URL("../dist/cjs/index.js", import.meta.url)))});
+  const sim = k.simulate("pk2cmt_oral", { data: k.readDataset(readFileSync(${JSON.stringify(million)}, "utf8")), params: ${JSON.stringify(params)} });
+  writeFileSync(${JSON.stringify(join(dir, "million-mem.csv"))}, sim.toCSV());`;
+const inMemoryRss = peakRss(["-e", inMemory]);
+const outBytes = statSync(join(dir, "million-out.csv")).size / 2 ** 20;
+rmSync(dir, { recursive: true, force: true });
+
+const ratio = endToEnd / engine;
+const extra = streamRss - baseRss;
+console.log(`pmxlab CLI bench — node ${process.version}`);
+console.log(`  start-up: pmxlab --help ${help.toFixed(0)} ms (target < 150 ms; node -e 0 alone: ${node.toFixed(0)} ms, so pmxlab adds ${(help - node).toFixed(0)} ms)`);
+console.log(`  simulate 1,000 subjects x 338 rows (${rows.toLocaleString("en-US")} output rows), pk2cmt_oral, CSV to a file:`);
+console.log(`    end to end ${endToEnd.toFixed(0)} ms; engine alone (in process, parsed data) ${engine.toFixed(0)} ms; ratio ${ratio.toFixed(2)}x (target <= 2)`);
+console.log(`  1,000,050 rows in (${bytes.toFixed(1)} MiB), ${outBytes.toFixed(1)} MiB out, peak RSS:`);
+console.log(`    streamed command ${streamRss.toFixed(0)} MiB = ${baseRss.toFixed(0)} MiB for a one-subject file + ${extra.toFixed(0)} MiB for the rows (${(extra / bytes).toFixed(2)}x the file; target < 2x)`);
+console.log(`    in-memory design (readFileSync, readDataset, simulate, toCSV): ${inMemoryRss.toFixed(0)} MiB (${((inMemoryRss - baseRss) / bytes).toFixed(2)}x the file over the same base)`);
+const ok = help < 150 && ratio <= 2 && extra < 2 * bytes;
+console.log(ok ? "  targets met" : "  TARGET MISSED");
