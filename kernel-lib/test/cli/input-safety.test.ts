@@ -116,6 +116,16 @@ describe("pmxlab simulate refuses input it cannot trust", () => {
   });
 });
 
+describe("pmxlab nca refuses the same input", () => {
+  it("stops at a NUL byte, refuses header-only data and an --out that is the --data file", () => {
+    expectOneError(pmxlab(["nca", "--data", "/dev/zero"]), /^pmxlab nca: \/dev\/zero: line 1: the data holds a NUL byte/);
+    expectOneError(pmxlab(["nca", "--data", file("nca-header.csv", "ID,TIME,AMT,DV\n")]), /line 1: the dataset has a header but no data rows/);
+    const data = file("nca-same.csv", "ID,TIME,AMT,DV\n1,0,100,.\n1,1,0,5\n1,2,0,3\n1,4,0,1\n");
+    expectOneError(pmxlab(["nca", "--data", data, "--out", data]), /is the --data file/);
+    expect(readFileSync(data, "utf8")).toBe("ID,TIME,AMT,DV\n1,0,100,.\n1,1,0,5\n1,2,0,3\n1,4,0,1\n");
+  });
+});
+
 describe("pmxlab writes its output safely", () => {
   it("reports a full disk on standard output in one line", () => {
     const r = shell(`node ${bin} simulate --model pk1cmt_iv --data ${events} > /dev/full`);
