@@ -47,15 +47,19 @@ function wall(args, rounds, nodeArgs = []) {
 }
 
 const reporter = join(dir, "report-rss.cjs");
-writeFileSync(reporter, "process.on('exit', () => require('node:fs').writeSync(2, '\\nmaxRSS ' + process.resourceUsage().maxRSS + '\\n'));\n");
+writeFileSync(reporter, "process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeSync(2, '\\nmaxRSS ' + u.maxRSS + ' cpu ' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });\n");
 
-/** Peak resident memory (MiB) of `node <args>`, read by the child itself at exit. */
-function peakRss(args) {
+/** Peak resident memory (MiB) and CPU time (ms, user + system) of `node <args>`, read by the child itself at exit. */
+function usage(args) {
   const run = spawnSync(process.execPath, ["-r", reporter, ...args], { encoding: "utf8", maxBuffer: 1 << 30 });
-  const match = /maxRSS (\d+)/.exec(run.stderr);
+  const match = /maxRSS (\d+) cpu (\d+)/.exec(run.stderr);
   if (run.status !== 0 || !match) throw new Error(`${args.join(" ")}: exit ${run.status}\n${run.stderr}`);
-  return Number(match[1]) / 1024;
+  return { rss: Number(match[1]) / 1024, cpu: Number(match[2]) / 1000 };
 }
+
+/** Least CPU time (ms) of `rounds` runs: on a shared machine, CPU time varies less than wall time. */
+const cpu = (args, rounds) => Math.min(...Array.from({ length: rounds }, () => usage(args).cpu));
+const peakRss = (args) => usage(args).rss;
 
 // Start-up.
 const node = wall(["-e", "0"], 7);
@@ -69,15 +73,21 @@ const data = readDataset(text);
 const params = { KA: 1, CL: 5, V1: 50, Q: 2, V2: 100 };
 simulate(model, { data: { covariates: [], subjects: data.subjects.slice(0, 50) }, params }); // warm-up (JIT)
 let engine = Infinity;
+let engineCpu = Infinity;
 let rows = 0;
 for (let r = 0; r < 3; r++) {
   const start = process.hrtime.bigint();
+  const startCpu = process.cpuUsage();
   const sim = simulate(model, { data, params });
+  const used = process.cpuUsage(startCpu);
   engine = Math.min(engine, Number(process.hrtime.bigint() - start) / 1e6);
+  engineCpu = Math.min(engineCpu, (used.user + used.system) / 1000);
   rows = sim.length;
 }
 const out = join(dir, "out.csv");
-const endToEnd = wall([bin, "simulate", "--model", "pk2cmt_oral", "--data", workload, "--out", out, ...PARAMS], 3);
+const simulateArgs = [bin, "simulate", "--model", "pk2cmt_oral", "--data", workload, "--out", out, ...PARAMS];
+const endToEnd = wall(simulateArgs, 3);
+const endToEndCpu = cpu(simulateArgs, 3);
 const written = readFileSync(out, "utf8").split("\n").length - 2;
 if (written !== rows) throw new Error(`the command wrote ${written} rows, the engine ${rows}`);
 
@@ -90,14 +100,16 @@ const bytes = statSync(million).size / 2 ** 20;
 const command = (file) => [bin, "simulate", "--model", "pk2cmt_oral", "--data", file, "--out", join(dir, "million-out.csv"), ...PARAMS];
 const baseRss = peakRss(command(small));
 const halfRss = peakRss(command(half));
-const streamRss = peakRss(command(million));
+const streamUse = usage(command(million));
+const streamRss = streamUse.rss;
 const outBytes = statSync(join(dir, "million-out.csv")).size / 2 ** 20;
 const inMemory = `
   const { readFileSync, writeFileSync } = require("node:fs");
   const k = require(${JSON.stringify(fileURLToPath(new URL("../dist/cjs/index.js", import.meta.url)))});
   const sim = k.simulate("pk2cmt_oral", { data: k.readDataset(readFileSync(${JSON.stringify(million)}, "utf8")), params: ${JSON.stringify(params)} });
   writeFileSync(${JSON.stringify(join(dir, "million-mem.csv"))}, sim.toCSV());`;
-const inMemoryRss = peakRss(["-e", inMemory]);
+const inMemoryUse = usage(["-e", inMemory]);
+const inMemoryRss = inMemoryUse.rss;
 rmSync(dir, { recursive: true, force: true });
 
 const ratio = endToEnd / engine;
@@ -106,9 +118,11 @@ console.log(`pmxlab CLI bench — node ${process.version}`);
 console.log(`  start-up: pmxlab --help ${help.toFixed(0)} ms (target < 150 ms; node -e 0 alone: ${node.toFixed(0)} ms, so pmxlab adds ${(help - node).toFixed(0)} ms)`);
 console.log(`  simulate 1,000 subjects x 338 rows (${rows.toLocaleString("en-US")} output rows), pk2cmt_oral, CSV to a file:`);
 console.log(`    end to end ${endToEnd.toFixed(0)} ms; engine alone (in process, parsed data) ${engine.toFixed(0)} ms; ratio ${ratio.toFixed(2)}x (target <= 2)`);
+console.log(`    CPU time: end to end ${endToEndCpu.toFixed(0)} ms, engine ${engineCpu.toFixed(0)} ms; ratio ${(endToEndCpu / engineCpu).toFixed(2)}x`);
 console.log(`  1,000,050 rows in (${bytes.toFixed(1)} MiB), ${outBytes.toFixed(1)} MiB out, peak RSS:`);
 console.log(`    streamed command ${streamRss.toFixed(0)} MiB = ${baseRss.toFixed(0)} MiB for a one-subject file + ${extra.toFixed(0)} MiB for the rows (${(extra / bytes).toFixed(2)}x the file; target < 2x)`);
 console.log(`    half the rows: ${halfRss.toFixed(0)} MiB, so the second half million rows added ${(streamRss - halfRss).toFixed(0)} MiB (${(bytes / 2).toFixed(1)} MiB of file)`);
 console.log(`    in-memory design (readFileSync, readDataset, simulate, toCSV): ${inMemoryRss.toFixed(0)} MiB (${((inMemoryRss - baseRss) / bytes).toFixed(2)}x the file over the same base)`);
+console.log(`    CPU time: streamed command ${streamUse.cpu.toFixed(0)} ms, in-memory design ${inMemoryUse.cpu.toFixed(0)} ms`);
 const ok = help < 150 && ratio <= 2 && extra < 2 * bytes;
 console.log(ok ? "  targets met" : "  TARGET MISSED");
