@@ -20,6 +20,8 @@ export class OutputClosed extends Error {
 export interface Output {
   /** True when the results go to a terminal (a person reads them). */
   readonly terminal: boolean;
+  /** True when what is written stays invisible until `commit` (a file), so it may be written as it comes. */
+  readonly staged: boolean;
   write(text: string): Promise<void>;
   commit(): void;
   /** Removes what a failed run wrote (a no-op for standard output). */
@@ -59,6 +61,7 @@ function sameFile(a: string, b: string): boolean {
 
 class StandardOutput implements Output {
   readonly terminal = process.stdout.isTTY === true;
+  readonly staged = false;
 
   write(text: string): Promise<void> {
     return new Promise((done, fail) => {
@@ -73,6 +76,7 @@ class StandardOutput implements Output {
 
 class FileOutput implements Output {
   readonly terminal = false;
+  readonly staged = true;
   private readonly temporary: string;
   private fd: number | undefined;
 

@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
 import { csvRows, simulate } from "@pmxlab/kernel";
-import type { Dataset, Model, Simulation } from "@pmxlab/kernel";
+import type { Dataset, Simulation } from "@pmxlab/kernel";
 import { DEFAULT_MAX_INPUT, streamDataset } from "./data-file.js";
-import { resolveFormat } from "./format.js";
+import { resolveFormat, type Format } from "./format.js";
 import { loadModel } from "./model.js";
 import { openOutput, type Output } from "./output.js";
 import { parseParams } from "./params.js";
@@ -13,7 +13,7 @@ import { UsageError } from "./usage-error.js";
 type Subject = Dataset["subjects"][number];
 
 /** Subjects are simulated in batches of about this many rows: few calls, little memory. */
-const BATCH_ROWS = Number(process.env.B ?? 8192);
+const BATCH_ROWS = 8192;
 /** Rows per piece of CSV text handed to the output. */
 const PIECE_ROWS = 8_192;
 
@@ -52,12 +52,22 @@ export async function simulateCommand(argv: string[]): Promise<number> {
   const record = model.outputs.map((o) => o.name);
   const output = openOutput(values.out, values.data);
   try {
-    const format = resolveFormat(values.format as string, output);
-    const { results, dosed, hasAmt } = await simulateStream(values.data, maxInput, (data) =>
-      simulate(model, { data, params }, { ...options, record }),
+    const results = new Results(output, resolveFormat(values.format as string, output), ["ID", "TIME", ...record]);
+    const { dosed, hasAmt } = await simulateStream(
+      values.data,
+      maxInput,
+      (data) => simulate(model, { data, params }, { ...options, record }),
+      (sim) => results.add(sim),
     );
-    if (!dosed) refuseZeroTable(model, results, hasAmt);
-    await write(output, format, ["ID", "TIME", ...record], results);
+    if (results.rows === 0) {
+      throw new Error("the dataset has no observation rows (EVID 0), so there is nothing to output; add rows with EVID 0 at the times wanted");
+    }
+    if (!dosed && !results.nonZero) {
+      const why = hasAmt ? "no row of the dataset gives a dose (AMT > 0 or RATE > 0)" : "the dataset has no AMT column";
+      // A table of zeros would look like a result; a model with a non-zero start (a baseline) is fine without doses.
+      throw new Error(`${why}, so no subject gets a dose and every output of ${model.name} is 0; give doses as rows with AMT > 0 (EVID 1)`);
+    }
+    await results.finish();
     output.commit();
   } catch (error) {
     output.abort();
@@ -67,63 +77,86 @@ export async function simulateCommand(argv: string[]): Promise<number> {
 }
 
 /**
- * Streams the dataset and simulates it in batches of whole subjects as they are read;
- * returns the batches' results and whether any row gives drug (AMT or RATE > 0).
+ * Streams the dataset and simulates it in batches of whole subjects as they are read,
+ * handing each batch's result on; tells whether any row gives drug (AMT or RATE > 0).
  */
 async function simulateStream(
   file: string,
   maxInput: number,
   simulateBatch: (data: Dataset) => Simulation,
-): Promise<{ results: Simulation[]; dosed: boolean; hasAmt: boolean }> {
-  const results: Simulation[] = [];
+  onResult: (sim: Simulation) => Promise<void>,
+): Promise<{ dosed: boolean; hasAmt: boolean }> {
   let batch: Subject[] = [];
   let rows = 0;
   let dosed = false;
-  const run = (covariates: string[]) => {
+  const run = async (covariates: string[]) => {
     if (batch.length === 0) return;
     const sim = simulateBatch({ covariates, subjects: batch });
     if (sim.status !== "success") throw new Error(`simulation failed (${sim.status}): ${sim.message}`);
-    results.push(sim);
     batch = [];
     rows = 0;
+    await onResult(sim);
   };
-  const reader = await streamDataset(file, maxInput, (subjects, { covariates }) => {
+  const reader = await streamDataset(file, maxInput, async (subjects, { covariates }) => {
     for (const subject of subjects) {
       dosed ||= subject.records.some((r) => r.amt > 0 || r.rate > 0);
       batch.push(subject);
       rows += subject.records.length;
-      if (rows >= BATCH_ROWS) run(covariates);
+      if (rows >= BATCH_ROWS) await run(covariates);
     }
   });
-  run(reader.covariates);
-  return { results, dosed, hasAmt: reader.has("AMT") };
+  await run(reader.covariates);
+  return { dosed, hasAmt: reader.has("AMT") };
 }
 
 /**
- * A dataset that gives no drug to a model that starts from zero would print a table of
- * zeros as if it were a result (a missing AMT column, say): refuse it. A model with a
- * non-zero start (a baseline, a tumour) simulates fine without doses.
+ * The results on their way out. CSV into a staged output (a file that appears only on
+ * commit) is written batch by batch, so memory holds one batch; anything else (standard
+ * output, which cannot take back partial results, or a table, which needs every row for
+ * its widths) keeps the batches' numbers (8 bytes each) until `finish`.
  */
-function refuseZeroTable(model: Model, results: readonly Simulation[], hasAmt: boolean): void {
-  for (const sim of results) for (const column of Object.values(sim.outputs)) if (column.some((v) => v !== 0)) return;
-  const why = hasAmt ? "no row of the dataset gives a dose (AMT > 0 or RATE > 0)" : "the dataset has no AMT column";
-  throw new Error(`${why}, so no subject gets a dose and every output of ${model.name} is 0; give doses as rows with AMT > 0 (EVID 1)`);
-}
+class Results {
+  /** True once any output value is not 0. */
+  nonZero = false;
+  /** Rows so far. */
+  rows = 0;
+  private readonly kept: Simulation[] = [];
+  private started = false;
 
-/** Writes the results as CSV (full precision) or as a table, in pieces. */
-async function write(output: Output, format: "csv" | "table", header: string[], results: readonly Simulation[]): Promise<void> {
-  const columnsOf = (sim: Simulation) => [sim.id, sim.time, ...header.slice(2).map((name) => sim.outputs[name])];
-  if (format === "table") {
-    const columns = header.map((_, c) => concat(results.map((sim) => columnsOf(sim)[c])));
-    for (const piece of tablePieces({ header, rows: columns[0].length, cell: (r, c) => columns[c][r] })) await output.write(piece);
-    return;
+  constructor(
+    private readonly output: Output,
+    private readonly format: Format,
+    private readonly header: string[],
+  ) {}
+
+  async add(sim: Simulation): Promise<void> {
+    this.rows += sim.length;
+    this.nonZero ||= Object.values(sim.outputs).some((column) => column.some((v) => v !== 0));
+    if (this.format === "csv" && this.output.staged) await this.writeCsv(sim);
+    else this.kept.push(sim);
   }
-  await output.write(header.join(",") + "\n");
-  for (const sim of results) {
-    const columns = columnsOf(sim);
-    for (let start = 0; start < sim.length; start += PIECE_ROWS) {
-      await output.write(csvRows(columns, start, Math.min(sim.length, start + PIECE_ROWS), header));
+
+  async finish(): Promise<void> {
+    if (this.format === "table") {
+      const columns = this.header.map((_, c) => concat(this.kept.map((sim) => this.columnsOf(sim)[c])));
+      for (const piece of tablePieces({ header: this.header, rows: columns[0].length, cell: (r, c) => columns[c][r] })) await this.output.write(piece);
+      return;
     }
+    for (const sim of this.kept) await this.writeCsv(sim);
+    if (!this.started) await this.output.write(this.header.join(",") + "\n");
+  }
+
+  private async writeCsv(sim: Simulation): Promise<void> {
+    if (!this.started) await this.output.write(this.header.join(",") + "\n");
+    this.started = true;
+    const columns = this.columnsOf(sim);
+    for (let start = 0; start < sim.length; start += PIECE_ROWS) {
+      await this.output.write(csvRows(columns, start, Math.min(sim.length, start + PIECE_ROWS), this.header));
+    }
+  }
+
+  private columnsOf(sim: Simulation): Float64Array[] {
+    return [sim.id, sim.time, ...this.header.slice(2).map((name) => sim.outputs[name])];
   }
 }
 

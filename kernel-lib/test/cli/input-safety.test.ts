@@ -75,6 +75,11 @@ describe("pmxlab simulate refuses input it cannot trust", () => {
     expectOneError(pmxlab(["simulate", "--model", "pk1cmt_iv", "--data", file("header.csv", "ID,TIME,EVID,AMT\n")]), /line 1: the dataset has a header but no data rows/);
   });
 
+  it("refuses a dataset without observation rows instead of printing an empty table", () => {
+    const r = pmxlab(["simulate", "--model", "pk1cmt_iv", "--data", file("doses.csv", "ID,TIME,AMT\n1,0,100\n2,0,50\n")]);
+    expectOneError(r, /^pmxlab simulate: the dataset has no observation rows \(EVID 0\), so there is nothing to output/);
+  });
+
   it("refuses a dataset without doses when the model would give an all-zero table", () => {
     const r = pmxlab(["simulate", "--model", "pk2cmt_oral", "--data", file("noamt.csv", "ID,TIME\n1,0\n1,1\n2,5\n")]);
     expectOneError(r, /^pmxlab simulate: the dataset has no AMT column, so no subject gets a dose and every output of pk2cmt_oral is 0; give doses as rows with AMT > 0 \(EVID 1\)$/);
@@ -108,6 +113,16 @@ describe("pmxlab simulate refuses input it cannot trust", () => {
     for (const name of ["constructor", "__proto__", "toString"]) {
       expectOneError(pmxlab(["simulate", "--model", name, "--data", events]), new RegExp(`^pmxlab simulate: unknown model "${name}"; known models: pk1cmt_iv, `));
     }
+  });
+});
+
+describe("pmxlab nca refuses the same input", () => {
+  it("stops at a NUL byte, refuses header-only data and an --out that is the --data file", () => {
+    expectOneError(pmxlab(["nca", "--data", "/dev/zero"]), /^pmxlab nca: \/dev\/zero: line 1: the data holds a NUL byte/);
+    expectOneError(pmxlab(["nca", "--data", file("nca-header.csv", "ID,TIME,AMT,DV\n")]), /line 1: the dataset has a header but no data rows/);
+    const data = file("nca-same.csv", "ID,TIME,AMT,DV\n1,0,100,.\n1,1,0,5\n1,2,0,3\n1,4,0,1\n");
+    expectOneError(pmxlab(["nca", "--data", data, "--out", data]), /is the --data file/);
+    expect(readFileSync(data, "utf8")).toBe("ID,TIME,AMT,DV\n1,0,100,.\n1,1,0,5\n1,2,0,3\n1,4,0,1\n");
   });
 });
 

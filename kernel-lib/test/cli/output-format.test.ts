@@ -1,8 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { readDataset } from "../../src/data/index.js";
+import { parseModel } from "../../src/model/index.js";
+import { simulate } from "../../src/simulation/index.js";
+import { MICHAELIS_MENTEN } from "../model/fixtures.js";
 
 const bin = resolve(__dirname, "../../bin/pmxlab.js");
 const dir = mkdtempSync(join(tmpdir(), "pmxlab-format-"));
@@ -41,6 +45,16 @@ describe("pmxlab simulate output formats", () => {
     const cells = lines.slice(1).map((l) => l.trim().split(/\s+/));
     expect(cells.map((c) => c[1])).toEqual(["0.1", "0.333333", "2.5", "7", "100", "1000"]);
     cells.forEach((c, i) => expect(Number(c[2])).toBe(Number(exact(times[i]).toPrecision(6))));
+  });
+
+  it("gives the very doubles the library gives in process for a compiled nonlinear model (Michaelis–Menten, ODE path)", () => {
+    // The launcher loads mathjs's single-file build; the library here loads its package entry.
+    const modelFile = join(dir, "mm.pmx");
+    writeFileSync(modelFile, MICHAELIS_MENTEN);
+    const r = pmxlab("simulate", "--model", modelFile, "--data", data, "--method", "ode", "--format", "csv");
+    expect(r.stderr).toBe("");
+    const sim = simulate(parseModel(MICHAELIS_MENTEN), { data: readDataset(readFileSync(data, "utf8")) }, { method: "ode" });
+    expect(r.stdout).toBe(sim.toCSV());
   });
 
   it("refuses an unknown --format as wrong usage", () => {
