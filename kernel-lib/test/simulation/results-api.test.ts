@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { readDataset, simulate } from "../../src/index.js";
+import { readDataset, show, simulate } from "../../src/index.js";
 
 // pk1cmt_iv defaults: CL 6 L/h, V 25 L, so k = 0.24 /h; 600 mg gives C0 = 24 mg/L.
 const iv = (t: number, cl = 6, v = 25, dose = 600) => (dose / v) * Math.exp((-cl / v) * t);
@@ -82,6 +82,11 @@ describe("table view", () => {
     expect(lines.at(-1)).toBe("[25 rows × 3 columns]");
     expect(table["text/html"]).toMatch(/^<table class="pmxlab-table"><thead><tr><th>ID<\/th><th>TIME<\/th><th>CP<\/th>/);
     expect(table["text/html"].match(/<tr>/g)).toHaveLength(6);
+  });
+
+  it("show() takes the table bundle (outside tslab it returns it unchanged)", () => {
+    const table = sim.toTable();
+    expect(show(table)).toBe(table);
   });
 
   it("util.inspect (console.log, a notebook cell's last value) shows the table, not the arrays", () => {
