@@ -33,7 +33,9 @@ let installed = false;
 export function installNotebookErrors(force = false): boolean {
   if (installed) return true;
   const inTslab = (globalThis as { __tslab__?: unknown }).__tslab__ !== undefined;
-  const full = typeof process !== "undefined" && process.env?.PMXLAB_STACK === "full";
+  // Read through globalThis: the core also runs in browsers, which have no \`process\`.
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const full = env?.PMXLAB_STACK === "full";
   if (!force && (!inTslab || full)) return false;
   const root = libraryRoot();
   if (root === undefined) return false;

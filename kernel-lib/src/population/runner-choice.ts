@@ -7,7 +7,7 @@ import type { PopulationInput, PopulationOptions } from "./types.js";
  * off. Measured on the reference workload (pk2cmt_oral closed form, 337 times): in-process
  * about 0.56 s per 10,000 subjects (3.4e6 subject-times) on a quiet machine, while starting the
  * threads costs about 1 s each, in parallel (loading the kernel, mostly mathjs), and 2,000
- * subjects took 5.1 s cold on two workers against 0.47 s in-process. Break-even is near 1e7.
+ * subjects took 5.1 s cold on two workers against 0.47 s in-process; break-even is near 1e7.
  */
 export const WORKER_THRESHOLD = 1e7;
 

@@ -153,30 +153,53 @@ export class Simulation implements SimulationResult {
    * tmax[0]; // ln(KA/k)/(KA − k), Bateman's peak time
    */
   peak(options: IntervalOptions = {}): Peaks {
-    const source = this.requireSource("peak()");
-    const { output, from, to } = this.interval(options);
-    if (!Number.isFinite(to)) throw new Error("peak() needs a finite `to`");
-    const doses = expandDoses(regimenDoses(source.input.regimen)).map((d) => d.time).filter((t) => t > from && t < to);
-    const grid = [...new Set([...Array.from({ length: 2001 }, (_, k) => from + ((to - from) * k) / 2000), ...doses])].sort((a, b) => a - b);
-    const dense = this.rerun(source.model, grid);
-    const ids = dense.subjectIds();
+    const { output, grid, doses, ids, values, probe } = this.dense("peak()", options);
     const T = grid.length;
-    const values = dense.column(output);
     const result: Peaks = { ID: Float64Array.from(ids), cmax: new Float64Array(ids.length), tmax: new Float64Array(ids.length) };
     ids.forEach((id, s) => {
       let k = 0;
       for (let j = 1; j < T; j++) if (values[s * T + j] > values[s * T + k]) k = j;
-      const one = this.subjectSource(id);
-      const probe = (t: number) => one.rerun(source.model, [t]).column(output)[0];
+      const at = probe(id, output);
       // The search stays between the neighbours and within one dosing interval.
       const lo = Math.max(grid[Math.max(k - 1, 0)], ...doses.filter((d) => d <= grid[k]));
       const hi = Math.min(grid[Math.min(k + 1, T - 1)], ...doses.filter((d) => d > grid[k]));
-      const [t, c] = goldenMaximum(probe, lo, hi);
+      const [t, c] = goldenMaximum(at, lo, hi);
       const better = c > values[s * T + k];
       result.cmax[s] = better ? c : values[s * T + k];
       result.tmax[s] = better ? t : grid[k];
     });
     return result;
+  }
+
+  /**
+   * The time each subject's output is at or above `threshold` in [from, to] (e.g. %T>MIC is
+   * this over the interval's length), exactly: the solution on the same dense grid as `peak`,
+   * then each crossing of the threshold between two grid points found by bisection to about
+   * 1e-10 of the interval, each probe a run of the simulation at that time. A crossing at an
+   * IV bolus is at the dose time. Two crossings between neighbouring dense-grid points (a
+   * peak above the threshold lasting less than (to − from)/2000) can be missed.
+   *
+   * @example
+   * simulate("pk1cmt_iv", { regimen: "600 mg", times: [0, 24] }).timeAbove(12)[0]; // ln(24/12)/0.24 h
+   */
+  timeAbove(threshold: number, options: IntervalOptions = {}): Float64Array {
+    if (!Number.isFinite(threshold)) throw new Error(`timeAbove: threshold ${threshold} is not a finite number`);
+    const { output, grid, ids, values, probe } = this.dense("timeAbove()", options);
+    const T = grid.length;
+    return Float64Array.from(ids, (id, s) => {
+      const at = probe(id, output);
+      let total = 0;
+      for (let j = 0; j + 1 < T; j++) {
+        const above0 = values[s * T + j] >= threshold;
+        const above1 = values[s * T + j + 1] >= threshold;
+        if (above0 && above1) total += grid[j + 1] - grid[j];
+        else if (above0 !== above1) {
+          const crossing = bisect((t) => at(t) >= threshold, grid[j], grid[j + 1], above0);
+          total += above0 ? crossing - grid[j] : grid[j + 1] - crossing;
+        }
+      }
+      return total;
+    });
   }
 
   /**
@@ -264,9 +287,22 @@ export class Simulation implements SimulationResult {
     return { output, from, to };
   }
 
-  /** This result narrowed to one subject, for probing it alone. */
-  private subjectSource(id: number): Simulation {
-    return new Simulation(this.model, this.method, this.id, this.time, this.outputs, this.states, this.status, this.message, this.stats, this.source, [id]);
+  /**
+   * The output on a dense grid over [from, to] (2,000 steps plus every dose time inside), for
+   * `peak` and `timeAbove`, and a probe of one subject's output at any time (a re-run).
+   */
+  private dense(what: string, options: IntervalOptions) {
+    const source = this.requireSource(what);
+    const { output, from, to } = this.interval(options);
+    if (!Number.isFinite(to)) throw new Error(`${what} needs a finite \`to\``);
+    const doses = expandDoses(regimenDoses(source.input.regimen)).map((d) => d.time).filter((t) => t > from && t < to);
+    const grid = [...new Set([...Array.from({ length: 2001 }, (_, k) => from + ((to - from) * k) / 2000), ...doses])].sort((a, b) => a - b);
+    const dense = this.rerun(source.model, grid);
+    const probe = (id: number, name: string) => {
+      const one = new Simulation(this.model, this.method, this.id, this.time, this.outputs, this.states, this.status, this.message, this.stats, this.source, [id]);
+      return (t: number) => one.rerun(source.model, [t]).column(name)[0];
+    };
+    return { output, grid, doses, ids: dense.subjectIds(), values: dense.column(output), probe };
   }
 
   /** The source run again with `model` (the source's or one with an AUC state) at `times`, for this result's subjects, with their IDs. */
@@ -309,4 +345,19 @@ function goldenMaximum(f: (t: number) => number, lo: number, hi: number): [numbe
     }
   }
   return fc > fd ? [c, fc] : [d, fd];
+}
+
+/** The point in [lo, hi] where `test` changes from `atLo` to its opposite, by bisection to 1e-10 of the interval. */
+function bisect(test: (t: number) => boolean, lo: number, hi: number, atLo: boolean): number {
+  let a = lo;
+  let b = hi;
+  const tolerance = 1e-10 * Math.max(1, Math.abs(hi - lo));
+  while (b - a > tolerance) {
+    const m = (a + b) / 2;
+    if (m <= a || m >= b) break;
+    if (test(m) === atLo) a = m;
+    else b = m;
+  }
+  // The first time with the new state: b (a bolus dose time where the jump happens).
+  return b;
 }

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { readDataset, simulate } from "../../src/index.js";
+import { readDataset, show, simulate } from "../../src/index.js";
 
 // pk1cmt_iv defaults: CL 6 L/h, V 25 L, so k = 0.24 /h; 600 mg gives C0 = 24 mg/L.
 const iv = (t: number, cl = 6, v = 25, dose = 600) => (dose / v) * Math.exp((-cl / v) * t);
@@ -62,6 +62,29 @@ describe("exposure from the solution", () => {
     expect(cmax[0]).toBeCloseTo(iv(0) * (1 + Math.exp(-0.24 * 12) + Math.exp(-0.24 * 24)), 10);
   });
 
+  it("timeAbove() finds the exact crossing times: repeated IV boluses above 12 mg/L", () => {
+    // After dose n (q12h) the level starts at 24·Σ e^(−0.24·12·i), i < n, and falls at 0.24 /h.
+    const starts = [1, 1 + Math.exp(-2.88), 1 + Math.exp(-2.88) + Math.exp(-5.76)].map((f) => 24 * f);
+    const expected = starts.reduce((sum, c) => sum + Math.log(c / 12) / 0.24, 0);
+    const sim = simulate("pk1cmt_iv", { regimen: "600 mg q12h x 3", times: [0, 36] });
+    expect(sim.timeAbove(12)[0]).toBeCloseTo(expected, 8);
+    expect(() => sim.timeAbove(NaN)).toThrow(/threshold NaN/);
+  });
+
+  it("timeAbove() of an oral dose: both crossings of Bateman's curve, found independently here by bisection", () => {
+    const c = 2.5;
+    const root = (lo: number, hi: number) => {
+      for (let i = 0; i < 200; i++) {
+        const m = (lo + hi) / 2;
+        if ((bateman(m) - c) * (bateman(lo) - c) > 0) lo = m;
+        else hi = m;
+      }
+      return (lo + hi) / 2;
+    };
+    const tmax = Math.log(KA / k) / (KA - k);
+    expect(oral.timeAbove(c)[0]).toBeCloseTo(root(tmax, 24) - root(0, tmax), 8);
+  });
+
   it("a dataset simulation refuses at(), auc() and peak() with the reason", () => {
     const data = readDataset("ID,TIME,EVID,AMT,DV\n1,0,1,100,.\n1,2,0,0,1\n");
     const sim = simulate("pk1cmt_iv", { data });
@@ -82,6 +105,11 @@ describe("table view", () => {
     expect(lines.at(-1)).toBe("[25 rows × 3 columns]");
     expect(table["text/html"]).toMatch(/^<table class="pmxlab-table"><thead><tr><th>ID<\/th><th>TIME<\/th><th>CP<\/th>/);
     expect(table["text/html"].match(/<tr>/g)).toHaveLength(6);
+  });
+
+  it("show() takes the table bundle (outside tslab it returns it unchanged)", () => {
+    const table = sim.toTable();
+    expect(show(table)).toBe(table);
   });
 
   it("util.inspect (console.log, a notebook cell's last value) shows the table, not the arrays", () => {
