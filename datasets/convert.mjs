@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Regenerates theoph.csv and indometh.csv (NONMEM format) from R's raw exports in
-// ../shared/data, found beside the repository root. Run from anywhere:
+// Regenerates theoph.csv, indometh.csv and pheno.csv (NONMEM format) from the raw exports
+// in ../shared/data, found beside the repository root. Run from anywhere:
 //   node datasets/convert.mjs          (writes the files)
 //   node datasets/convert.mjs --check  (exits 1 if a committed file differs from the output)
 // The committed CSV files must equal this script's output (the tests run --check).
@@ -71,7 +71,29 @@ function indometh() {
   return csv(["ID", "TIME", "EVID", "AMT", "CMT", "DV", "MDV"], rows);
 }
 
-const outputs = { "theoph.csv": theoph(), "indometh.csv": indometh() };
+/** Rows of a whitespace-separated NONMEM table (pheno.dta) as objects of numbers. */
+function readNonmemTable(name) {
+  const [header, ...lines] = readFileSync(join(raw, name), "utf8").trim().split("\n").map((line) => line.trim().split(/\s+/));
+  return lines.map((cells, i) => {
+    if (cells.length !== header.length) throw new Error(`${name}, data row ${i + 1}: ${cells.length} fields, header has ${header.length}`);
+    return Object.fromEntries(header.map((key, j) => {
+      const value = Number(cells[j]);
+      if (!Number.isFinite(value)) throw new Error(`${name}, data row ${i + 1}: ${key} = "${cells[j]}" is not a number`);
+      return [key, value];
+    }));
+  });
+}
+
+// pheno.dta has no EVID/MDV: NONMEM infers a dose from AMT > 0 (its DV 0 is ignored) and an
+// observation otherwise. FA1/FA2 (1 on dose rows) only flag doses and are dropped.
+function pheno() {
+  const rows = readNonmemTable("pheno.dta").map((r) =>
+    r.AMT > 0 ? [r.ID, r.TIME, 1, r.AMT, 1, NaN, 1, r.WGT, r.APGR] : [r.ID, r.TIME, 0, 0, 1, r.DV, 0, r.WGT, r.APGR],
+  );
+  return csv(["ID", "TIME", "EVID", "AMT", "CMT", "DV", "MDV", "WGT", "APGR"], rows);
+}
+
+const outputs = { "theoph.csv": theoph(), "indometh.csv": indometh(), "pheno.csv": pheno() };
 if (process.argv.includes("--check")) {
   const stale = Object.keys(outputs).filter((name) => {
     try {
@@ -87,5 +109,5 @@ if (process.argv.includes("--check")) {
   console.log("datasets match convert.mjs");
 } else {
   for (const [name, text] of Object.entries(outputs)) writeFileSync(join(here, name), text);
-  console.log(`wrote ${Object.keys(outputs).map((name) => join(here, name)).join(" and ")}`);
+  console.log(`wrote ${Object.keys(outputs).map((name) => join(here, name)).join(", ")}`);
 }

@@ -1,3 +1,4 @@
+import { FIT_USAGE } from "./fit-usage.js";
 import { NCA_USAGE, ncaCommand } from "./nca-command.js";
 import { SIMULATE_USAGE, simulateCommand } from "./simulate-command.js";
 import { UsageError } from "./usage-error.js";
@@ -5,6 +6,8 @@ import { UsageError } from "./usage-error.js";
 const COMMANDS: Record<string, { run: (argv: string[]) => number | Promise<number>; usage: string }> = {
   simulate: { run: simulateCommand, usage: SIMULATE_USAGE },
   nca: { run: ncaCommand, usage: NCA_USAGE },
+  // Loaded on use: estimation is the largest part of the kernel and most commands never need it.
+  fit: { run: async (argv) => (await import("./fit-command.js")).fitCommand(argv), usage: FIT_USAGE },
 };
 
 const USAGE = `usage: pmxlab <command> [options]
