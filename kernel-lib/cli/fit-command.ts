@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { fitPopulation, toCsv, type PopulationFit } from "@pmxlab/kernel";
+import { fitPopulation, fitSaem, toCsv, type PopulationFit, type SaemFit } from "@pmxlab/kernel";
 import { loadDataset, loadModel, parseParams } from "./io.js";
 import { UsageError } from "./usage-error.js";
 
-/** `pmxlab fit`: the DESIGN.md contract (FOCE-I; SAEM is not implemented yet and says so). */
+/** `pmxlab fit`: the DESIGN.md contract, FOCE-I (default) or SAEM. */
 export function fitCommand(argv: string[]): number {
   const { values } = parseArgs({
     args: argv,
@@ -23,8 +23,7 @@ export function fitCommand(argv: string[]): number {
   });
   if (!values.model) throw new UsageError("missing --model NAME|FILE");
   if (!values.data) throw new UsageError("missing --data DATA.csv");
-  if (values.method === "saem") throw new UsageError("--method saem is not implemented yet; use --method focei");
-  if (values.method !== "focei") throw new UsageError(`--method ${values.method}: expected focei`);
+  if (values.method !== "focei" && values.method !== "saem") throw new UsageError(`--method ${values.method}: expected focei or saem`);
   const theta = parseParams(values.theta ?? []);
   if (Object.keys(theta).length === 0) throw new UsageError("missing --theta NAME=INITIAL (one per estimated model parameter, e.g. --theta CL=3)");
   const omegaGiven = parseParams(values.omega ?? []);
@@ -32,6 +31,7 @@ export function fitCommand(argv: string[]): number {
   const sigma = parseParams(values.sigma ?? []);
   const model = loadModel(values.model);
   const data = loadDataset(values.data);
+  if (values.method === "saem") return saem(model, data, theta, omega, sigma, values.out);
   const fit = fitPopulation(model, data, {
     theta,
     omega,
@@ -46,6 +46,34 @@ export function fitCommand(argv: string[]): number {
     process.stderr.write(`pmxlab fit: did not converge (${fit.status}): ${fit.message}; the results are where it stopped\n`);
     return 1;
   }
+  return 0;
+}
+
+/** SAEM: estimates (no standard errors: SAEM's Fisher information is not computed) and EBEs. */
+function saem(model: Parameters<typeof fitSaem>[0], data: Parameters<typeof fitSaem>[1], theta: Record<string, number>, omega: Record<string, number>, sigma: Record<string, number>, out: string | undefined): number {
+  const names = Object.keys(sigma);
+  if (names.length > 1 || (names.length === 1 && names[0] !== "additive" && names[0] !== "proportional")) {
+    throw new UsageError("--method saem takes one --sigma, additive=V or proportional=V");
+  }
+  const fit: SaemFit = fitSaem(model, data, {
+    theta,
+    omega,
+    sigma: names[0] === "proportional" ? { proportional: sigma.proportional } : { additive: sigma.additive ?? 1 },
+    onIteration: (iteration, values) => {
+      if (iteration % 50 === 0) process.stderr.write(`iteration ${iteration}  ${Object.entries(values).map(([k, v]) => `${k} ${v.toPrecision(4)}`).join("  ")}\n`);
+    },
+  });
+  const summary = fit.toString() + "\n";
+  if (!out) {
+    process.stdout.write(summary);
+    return 0;
+  }
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, "summary.txt"), summary);
+  const rows = [...Object.entries(fit.theta), ...Object.entries(fit.omega).map(([k, v]) => [`OMEGA(${k},${k})`, v] as const), ...Object.entries(fit.sigma).map(([k, v]) => [`SIGMA ${k}`, v] as const)];
+  writeFileSync(join(out, "estimates.csv"), toCsv(["parameter", "estimate", "se", "rse"], rows.map(([k, v]) => [k, v, NaN, NaN])));
+  const ids = [...new Set(data.subjects.filter((s) => s.records.some((r) => r.evid === 0 && r.mdv === 0)).map((s) => s.id))];
+  writeFileSync(join(out, "etas.csv"), toCsv(["ID", ...Object.keys(fit.theta).map((n) => `ETA_${n}`)], fit.etas.map((eta, i) => [ids[i], ...eta])));
   return 0;
 }
 

@@ -22,3 +22,5 @@ export type { PopulationFitOptions } from "./fit-population.js";
 export { PopulationFit } from "./population-fit.js";
 export type { PopulationEstimate, PopulationFitFields, PopulationTable } from "./population-fit.js";
 export { cwres, epsilonShrinkage, etaShrinkage } from "./diagnostics.js";
+export { fitSaem } from "./saem.js";
+export type { SaemFit, SaemOptions } from "./saem.js";

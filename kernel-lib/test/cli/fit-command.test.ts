@@ -58,11 +58,23 @@ describe("pmxlab fit", () => {
     expect(r.stdout).toMatch(/covariance step not run/);
   }, 300_000);
 
-  it("refuses bad usage with one message: no --theta, SAEM, an unknown THETA", async () => {
+  it("fits by SAEM with --method saem and writes estimates (without SEs) and EBEs", async () => {
+    const out = join(dir, "saem");
+    const r = await pmxlab("fit", "--method", "saem", "--model", "pk1cmt_iv", "--data", data, "--theta", "CL=3", "--theta", "V=40", "--omega", "CL=0.1", "--omega", "V=0.05", "--sigma", "proportional=0.01", "--out", out);
+    expect(r.code).toBe(0);
+    const estimates = readFileSync(join(out, "estimates.csv"), "utf8").trim().split("\n");
+    const cl = Number(estimates.find((line) => line.startsWith("CL,"))!.split(",")[1]);
+    expect(cl).toBeGreaterThan(4.3);
+    expect(cl).toBeLessThan(5.8);
+    expect(estimates.find((line) => line.startsWith("CL,"))!.endsWith(",.,.")).toBe(true);
+    expect(readFileSync(join(out, "etas.csv"), "utf8").split("\n")).toHaveLength(ETAS.length + 2);
+  }, 300_000);
+
+  it("refuses bad usage with one message: no --theta, an unknown method, an unknown THETA", async () => {
     expect((await pmxlab("fit", "--model", "pk1cmt_iv", "--data", data)).stderr).toMatch(/missing --theta/);
-    const saem = await pmxlab("fit", "--model", "pk1cmt_iv", "--data", data, "--theta", "CL=3", "--method", "saem");
-    expect(saem.code).toBe(2);
-    expect(saem.stderr).toMatch(/saem is not implemented yet/);
+    const method = await pmxlab("fit", "--model", "pk1cmt_iv", "--data", data, "--theta", "CL=3", "--method", "fo");
+    expect(method.code).toBe(2);
+    expect(method.stderr).toMatch(/--method fo: expected focei or saem/);
     const unknown = await pmxlab("fit", "--model", "pk1cmt_iv", "--data", data, "--theta", "KA=1");
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/theta names "KA"/);
