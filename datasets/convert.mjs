@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Regenerates theoph.csv and indometh.csv (NONMEM format) from R's raw exports in
-// ../shared/data, found beside the repository root. Run from anywhere:
+// Regenerates theoph.csv, indometh.csv, pheno.csv and quinidine.csv (NONMEM format) from the raw exports
+// in ../shared/data, found beside the repository root. Run from anywhere:
 //   node datasets/convert.mjs          (writes the files)
 //   node datasets/convert.mjs --check  (exits 1 if a committed file differs from the output)
 // The committed CSV files must equal this script's output (the tests run --check).
@@ -71,7 +71,64 @@ function indometh() {
   return csv(["ID", "TIME", "EVID", "AMT", "CMT", "DV", "MDV"], rows);
 }
 
-const outputs = { "theoph.csv": theoph(), "indometh.csv": indometh() };
+/** Rows of a whitespace-separated NONMEM table (pheno.dta) as objects of numbers. */
+function readNonmemTable(name) {
+  const [header, ...lines] = readFileSync(join(raw, name), "utf8").trim().split("\n").map((line) => line.trim().split(/\s+/));
+  return lines.map((cells, i) => {
+    if (cells.length !== header.length) throw new Error(`${name}, data row ${i + 1}: ${cells.length} fields, header has ${header.length}`);
+    return Object.fromEntries(header.map((key, j) => {
+      const value = Number(cells[j]);
+      if (!Number.isFinite(value)) throw new Error(`${name}, data row ${i + 1}: ${key} = "${cells[j]}" is not a number`);
+      return [key, value];
+    }));
+  });
+}
+
+// pheno.dta has no EVID/MDV: NONMEM infers a dose from AMT > 0 (its DV 0 is ignored) and an
+// observation otherwise. FA1/FA2 (1 on dose rows) only flag doses and are dropped.
+function pheno() {
+  const rows = readNonmemTable("pheno.dta").map((r) =>
+    r.AMT > 0 ? [r.ID, r.TIME, 1, r.AMT, 1, NaN, 1, r.WGT, r.APGR] : [r.ID, r.TIME, 0, 0, 1, r.DV, 0, r.WGT, r.APGR],
+  );
+  return csv(["ID", "TIME", "EVID", "AMT", "CMT", "DV", "MDV", "WGT", "APGR"], rows);
+}
+
+// R's factor levels as numbers (level order of nlme's Quinidine, first level 1 or "no" 0).
+const QUINIDINE_CODES = {
+  Race: { Caucasian: 1, Latin: 2, Black: 3 },
+  Smoke: { no: 0, yes: 1 },
+  Ethanol: { none: 0, current: 1, former: 2 },
+  Heart: { "No/Mild": 1, Moderate: 2, Severe: 3 },
+  Creatinine: { ">= 50": 0, "< 50": 1 },
+};
+
+// nlme's Quinidine holds doses (dose, with interval when at steady state), concentrations
+// (conc) and covariate-only rows (neither) in one table: EVID 1, 0 and 2 here.
+function quinidine() {
+  const { data, errors } = Papa.parse(readFileSync(join(raw, "quinidine.csv"), "utf8"), { header: true, skipEmptyLines: true });
+  if (errors.length > 0) throw new Error(`quinidine.csv: ${errors[0].message} (row ${errors[0].row})`);
+  const number = (row, i, key) => {
+    if (row[key] === "NA") return NaN;
+    const value = Number(row[key]);
+    if (row[key].trim() === "" || !Number.isFinite(value)) throw new Error(`quinidine.csv, data row ${i + 1}: ${key} = "${row[key]}" is not a number`);
+    return value;
+  };
+  const code = (row, i, key) => {
+    const value = QUINIDINE_CODES[key][row[key]];
+    if (value === undefined) throw new Error(`quinidine.csv, data row ${i + 1}: ${key} = "${row[key]}" is not a known level (${Object.keys(QUINIDINE_CODES[key]).join(", ")})`);
+    return value;
+  };
+  const rows = data.map((row, i) => {
+    const [id, time, conc, dose, interval] = ["Subject", "time", "conc", "dose", "interval"].map((key) => number(row, i, key));
+    const covariates = [number(row, i, "Age"), number(row, i, "Height"), number(row, i, "Weight"), ...["Race", "Smoke", "Ethanol", "Heart", "Creatinine"].map((key) => code(row, i, key)), number(row, i, "glyco")];
+    if (!Number.isNaN(dose)) return [id, time, 1, dose, 1, Number.isNaN(interval) ? 0 : 1, Number.isNaN(interval) ? 0 : interval, NaN, 1, ...covariates];
+    if (!Number.isNaN(conc)) return [id, time, 0, 0, 2, 0, 0, conc, 0, ...covariates];
+    return [id, time, 2, 0, 2, 0, 0, NaN, 1, ...covariates];
+  });
+  return csv(["ID", "TIME", "EVID", "AMT", "CMT", "SS", "II", "DV", "MDV", "AGE", "HEIGHT", "WEIGHT", "RACE", "SMOKE", "ETHANOL", "HEART", "CRCL_LOW", "GLYCO"], rows);
+}
+
+const outputs = { "theoph.csv": theoph(), "indometh.csv": indometh(), "pheno.csv": pheno(), "quinidine.csv": quinidine() };
 if (process.argv.includes("--check")) {
   const stale = Object.keys(outputs).filter((name) => {
     try {
@@ -87,5 +144,5 @@ if (process.argv.includes("--check")) {
   console.log("datasets match convert.mjs");
 } else {
   for (const [name, text] of Object.entries(outputs)) writeFileSync(join(here, name), text);
-  console.log(`wrote ${Object.keys(outputs).map((name) => join(here, name)).join(" and ")}`);
+  console.log(`wrote ${Object.keys(outputs).map((name) => join(here, name)).join(", ")}`);
 }

@@ -1,3 +1,4 @@
+import { FIT_USAGE } from "./fit-usage.js";
 import { NCA_USAGE, SIMULATE_USAGE } from "./usage.js";
 import { UsageError } from "./usage-error.js";
 
@@ -9,6 +10,8 @@ const COMMANDS = new Map<string, { usage: string; load: () => Promise<(argv: str
   ["nca", { usage: NCA_USAGE, load: async () => (await import("./nca-command.js")).ncaCommand }],
   ["check", { usage: "pmxlab check NOTEBOOK.ipynb... [--json OUT.json] [--cell-timeout S] [--timeout S]", load: async () => (await import("./check-command.js")).checkCommand }],
   ["release", { usage: "pmxlab release COURSE --out DIR", load: async () => (await import("./release-command.js")).releaseCommand }],
+  // Estimation is the largest part of the kernel and most commands never need it.
+  ["fit", { usage: FIT_USAGE, load: async () => (await import("./fit-command.js")).fitCommand }],
   ["grade", { usage: "pmxlab grade SUBMISSIONS --course COURSE --out grades.csv [--jobs N] [--timeout S] [--memory MB]", load: async () => (await import("./grade-command.js")).gradeCommand }],
 ]);
 

@@ -1,4 +1,4 @@
-import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import { tQuantile } from "../stats/index.js";
 import type { Dataset } from "../dosing/types.js";
 import { getModel } from "../library/index.js";
 import type { Model } from "../model/types.js";
@@ -79,8 +79,7 @@ export function fitIndividual(model: Model | string, data: Dataset, options: Ind
   const objective = subjectObjective({ model: m, subject, output, options: solver, fixed, searched, residual });
   const start = Float64Array.from([...searched.map((s) => s.transform.toSearch(asSetup(parameters[s.name]).value)), ...(residual.kind === "sigma" ? residual.values.map(Math.log) : [])]);
   const min = levenbergMarquardt(objective, start, { onIteration });
-  const last = objective(min.u);
-  return summarise(m, subject, output, estimator, searched, residual, min, last, { objective, profile, confidence, n, p });
+  return summarise(m, subject, output, estimator, searched, residual, min, { objective, profile, confidence, n, p });
 }
 
 function pickSubject(subjects: SubjectObservations[], id: number | undefined): SubjectObservations {
@@ -130,8 +129,7 @@ function summarise(
   estimator: "least-squares" | "maximum-likelihood",
   searched: readonly { name: string; transform: ReturnType<typeof parameterTransform> }[],
   residual: ResidualSetup,
-  min: Minimum,
-  last: SubjectEvaluation,
+  min: Minimum<SubjectEvaluation>,
   context: SummaryContext,
 ): IndividualFit {
   const { n, p, confidence } = context;
@@ -165,7 +163,7 @@ function summarise(
   // −2 log L with the 2π constant, σ̂² = RSS/n for least squares (as R's logLik.nls).
   const m2ll = estimator === "least-squares" ? n * Math.log((2 * Math.PI * residualSS) / n) + n - (residual.kind === "weights" ? sumLog(residual.weights) : 0) : min.value + n * Math.log(2 * Math.PI);
   const k = p + (estimator === "least-squares" ? 1 : 0);
-  const f = last.prediction.f;
+  const f = min.prediction.f;
   return new IndividualFit({
     model: model.name,
     output,
@@ -188,7 +186,7 @@ function summarise(
       dv: subject.dv,
       pred: f,
       res: subject.dv.map((y, i) => y - f[i]),
-      wres: subject.dv.map((y, i) => (y - f[i]) / Math.sqrt(last.v[i] * sigma2)),
+      wres: subject.dv.map((y, i) => (y - f[i]) / Math.sqrt(min.v[i] * sigma2)),
     },
   });
 }

@@ -5,19 +5,21 @@ export interface SecondOrder {
   value: number;
   gradient: Float64Array;
   hessian: Matrix;
+  /** Why the value could not be computed there (the value is then not finite). */
+  failure?: string;
 }
 
 /** How a minimisation ended. */
 export type FitStatus = "converged" | "max-iterations" | "failed";
 
 /** The minimiser's result: the point, the objective there and how it stopped. @internal */
-export interface Minimum extends SecondOrder {
+export type Minimum<T extends SecondOrder = SecondOrder> = T & {
   u: Float64Array;
   status: FitStatus;
   message: string;
   iterations: number;
   evaluations: number;
-}
+};
 
 /** Options of {@link levenbergMarquardt}. @internal */
 export interface LevenbergMarquardtOptions {
@@ -39,15 +41,21 @@ export interface LevenbergMarquardtOptions {
  * accepted point.
  * @internal
  */
-export function levenbergMarquardt(objective: (u: Float64Array) => SecondOrder, start: Float64Array, options: LevenbergMarquardtOptions = {}): Minimum {
+export function levenbergMarquardt<T extends SecondOrder>(objective: (u: Float64Array) => T, start: Float64Array, options: LevenbergMarquardtOptions = {}): Minimum<T> {
   const { maxIterations = 200, tolerance = 1e-9, onIteration } = options;
   let u = Float64Array.from(start);
   let current = objective(u);
   let evaluations = 1;
-  if (!isFiniteValue(current)) return { ...current, u, status: "failed", message: `the objective is not finite at the initial values (${current.value})`, iterations: 0, evaluations };
-  let lambda = 1e-3;
+  if (!isFiniteValue(current)) return { ...current, u, status: "failed", message: `the objective is not finite at the initial values (${current.failure ?? current.value})`, iterations: 0, evaluations };
+  let lambda = 1e-4;
   const m = u.length;
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
+    // Newton decrement: the full step would lower the objective by about −gᵀδ/2; below the
+    // tolerance we are there, without spending another evaluation to find out.
+    const newton = solveStep(current.hessian, current.gradient);
+    if (newton !== undefined && -dot(newton, current.gradient) / 2 < tolerance) {
+      return { ...current, u, status: "converged", message: `converged in ${iteration - 1} iterations`, iterations: iteration - 1, evaluations };
+    }
     let accepted = false;
     let decrease = 0;
     while (lambda < 1e16) {
@@ -81,6 +89,12 @@ export function levenbergMarquardt(objective: (u: Float64Array) => SecondOrder, 
     }
   }
   return { ...current, u, status: "max-iterations", message: `stopped after ${maxIterations} iterations without converging`, iterations: maxIterations, evaluations };
+}
+
+function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
 }
 
 function isFiniteValue(x: SecondOrder): boolean {

@@ -54,6 +54,6 @@ export function mapObjective(problem: MapProblem): (eta: Float64Array) => Subjec
 }
 
 /** The posterior mode of η by Levenberg–Marquardt (Fisher scoring), from `start` (default 0). @internal */
-export function posteriorMode(objective: (eta: Float64Array) => SubjectEvaluation, size: number, start?: Float64Array): Minimum {
+export function posteriorMode(objective: (eta: Float64Array) => SubjectEvaluation, size: number, start?: Float64Array): Minimum<SubjectEvaluation> {
   return levenbergMarquardt(objective, start ?? new Float64Array(size), { tolerance: 1e-12 });
 }

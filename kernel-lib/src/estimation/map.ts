@@ -59,7 +59,7 @@ export function mapEstimate(model: Model | string, data: Dataset, options: MapOp
   const sigma = sigmaEntries(sigmaSpec);
   const objective = mapObjective({ model: m, subject, output, options: solver, typical, omega, inverseFactor: omegaInverseFactor(omega), sigma });
   const mode = posteriorMode(objective, omega.names.length);
-  const at = objective(mode.u);
+  const at = mode;
   const inverse = inverseOrUndefined(at.hessian);
   const covariance = omega.names.map((_, i) => omega.names.map((_, j) => (inverse ? 2 * inverse.get(i, j) : NaN)));
   const population = objective(new Float64Array(omega.names.length)).prediction.f;

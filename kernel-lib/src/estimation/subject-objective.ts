@@ -1,5 +1,7 @@
 import { Matrix } from "ml-matrix";
+import { ParameterError } from "../model/index.js";
 import type { Model } from "../model/types.js";
+import { SensitivityError } from "../sensitivity/index.js";
 import type { SimulateOptions } from "../simulation/index.js";
 import { gaussianTerms, type GaussianRows } from "./gaussian-terms.js";
 import type { SecondOrder } from "./levenberg-marquardt.js";
@@ -32,6 +34,8 @@ export interface SubjectProblem {
 export interface SubjectEvaluation extends SecondOrder {
   prediction: Prediction;
   v: Float64Array;
+  /** Why the model could not be evaluated here (the value is then Infinity). */
+  failure?: string;
 }
 
 /**
@@ -51,7 +55,15 @@ export function subjectObjective(problem: SubjectProblem): (u: Float64Array) => 
       params[s.name] = s.transform.toValue(u[i]);
       return s.transform.slope(u[i]);
     });
-    const prediction = predict(model, subject, params, names, output, options);
+    let prediction: Prediction;
+    try {
+      prediction = predict(model, subject, params, names, output, options);
+    } catch (error) {
+      // Parameters the model refuses (a negative clearance) or a failed integration are a
+      // point the search must not take, not the end of the fit: an infinite objective.
+      if (error instanceof ParameterError || error instanceof SensitivityError) return failedEvaluation(k + (residual.kind === "sigma" && residual.estimated ? residual.names.length : 0), error.message);
+      throw error;
+    }
     const { f, jacobian } = prediction;
     const df: Float64Array[] = jacobian.map((column, i) => column.map((d) => d * slopes[i]));
     const dv: (Float64Array | undefined)[] = [];
@@ -74,6 +86,10 @@ export function subjectObjective(problem: SubjectProblem): (u: Float64Array) => 
     const rows: GaussianRows = priorInverseFactor ? withPrior({ y: subject.dv, f, v, df, dv }, priorInverseFactor, u) : { y: subject.dv, f, v, df, dv };
     return { ...gaussianTerms(rows), prediction, v };
   };
+}
+
+function failedEvaluation(size: number, reason: string): SubjectEvaluation {
+  return { value: Infinity, gradient: new Float64Array(size), hessian: Matrix.zeros(size, size), prediction: { f: new Float64Array(0), jacobian: [] }, v: new Float64Array(0), failure: reason };
 }
 
 /** Appends the prior's pseudo-observations: y 0, mean z = L⁻¹u over the first k entries, variance 1. */

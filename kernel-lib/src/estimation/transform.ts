@@ -35,11 +35,13 @@ const logistic = (u: number) => 1 / (1 + Math.exp(-u));
  * @internal
  */
 export function parameterTransform(name: string, setup: ParameterSetup): Transform {
-  const { value, lower = -Infinity, upper = Infinity } = setup;
+  const { value, upper = Infinity } = setup;
+  const scale = setup.scale ?? (value > 0 && (setup.lower === undefined || setup.lower >= 0) ? "log" : "linear");
+  // An unset lower bound of a log-scale parameter is 0.
+  const lower = setup.lower ?? (scale === "log" ? 0 : -Infinity);
   if (!Number.isFinite(value)) throw new EstimationError(`parameter ${name}: initial value ${value} is not a finite number`);
   if (!(lower < upper)) throw new EstimationError(`parameter ${name}: lower bound ${lower} is not below upper bound ${upper}`);
   if (!(value > lower && value < upper)) throw new EstimationError(`parameter ${name}: initial value ${value} is not strictly inside its bounds (${lower}, ${upper})`);
-  const scale = setup.scale ?? (value > 0 && lower >= 0 ? "log" : "linear");
   if (scale === "log" && (value <= 0 || lower < 0)) throw new EstimationError(`parameter ${name}: a log scale needs a positive value and a lower bound ≥ 0 (got ${value}, lower ${lower})`);
   if (scale === "log") {
     const inner = affine(lower > 0 ? Math.log(lower) : -Infinity, Number.isFinite(upper) ? Math.log(upper) : Infinity);

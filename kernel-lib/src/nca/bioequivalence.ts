@@ -1,4 +1,4 @@
-import jStat from "jstat";
+import { tQuantile } from "../stats/index.js";
 import { NcaError } from "./nca-error.js";
 import { meanSd } from "./summary-statistics.js";
 
@@ -101,8 +101,7 @@ export function bioequivalence(observations: readonly CrossoverObservation[], op
   const pooled = ((n1 - 1) * (n1 > 1 ? tr.sd ** 2 : 0) + (n2 - 1) * (n2 > 1 ? rt.sd ** 2 : 0)) / df;
   const effect = rt.mean - tr.mean;
   const se = Math.sqrt(pooled * (1 / n1 + 1 / n2));
-  // jstat inverts the incomplete beta function: t(0.95, 10) = 1.81246110, the table value to 1e-8.
-  const t = jStat.studentt.inv(1 - (1 - level) / 2, df);
+  const t = tQuantile(1 - (1 - level) / 2, df);
   const mse = 2 * pooled;
   const lower = Math.exp(effect - t * se);
   const upper = Math.exp(effect + t * se);

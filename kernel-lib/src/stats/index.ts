@@ -2,3 +2,4 @@
 // `quantiles` (it was public there first), so the package index does not export this folder
 // again.
 export { quantiles } from "./quantile.js";
+export { tQuantile } from "./t-quantile.js";

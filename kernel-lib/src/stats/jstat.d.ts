@@ -1,4 +1,4 @@
-// jstat 1.9.6 ships no type declarations; this declares the one function we use. Its types
+// jstat 1.9.6 ships no type declarations; this declares the one function we use (stats/t-quantile.ts). Its types
 // stay internal: no exported signature of pmxlab mentions them.
 declare module "jstat" {
   const jStat: {

@@ -1,0 +1,91 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { fitPopulation, fitSaem, toCsv, type PopulationFit, type SaemFit } from "@pmxlab/kernel";
+import { loadDataset, loadModel, parseParams } from "./io.js";
+import { UsageError } from "./usage-error.js";
+
+/** `pmxlab fit`: the DESIGN.md contract, FOCE-I (default) or SAEM. */
+export function fitCommand(argv: string[]): number {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      model: { type: "string" },
+      data: { type: "string" },
+      method: { type: "string", default: "focei" },
+      theta: { type: "string", multiple: true, default: [] },
+      omega: { type: "string", multiple: true, default: [] },
+      sigma: { type: "string", multiple: true, default: [] },
+      out: { type: "string" },
+      "no-covariance": { type: "boolean", default: false },
+    },
+    strict: true,
+  });
+  if (!values.model) throw new UsageError("missing --model NAME|FILE");
+  if (!values.data) throw new UsageError("missing --data DATA.csv");
+  if (values.method !== "focei" && values.method !== "saem") throw new UsageError(`--method ${values.method}: expected focei or saem`);
+  const theta = parseParams(values.theta ?? []);
+  if (Object.keys(theta).length === 0) throw new UsageError("missing --theta NAME=INITIAL (one per estimated model parameter, e.g. --theta CL=3)");
+  const omegaGiven = parseParams(values.omega ?? []);
+  const omega = Object.keys(omegaGiven).length > 0 ? omegaGiven : Object.fromEntries(Object.keys(theta).map((name) => [name, 0.1]));
+  const sigma = parseParams(values.sigma ?? []);
+  const model = loadModel(values.model);
+  const data = loadDataset(values.data);
+  if (values.method === "saem") return saem(model, data, theta, omega, sigma, values.out);
+  const fit = fitPopulation(model, data, {
+    theta,
+    omega,
+    sigma: Object.keys(sigma).length > 0 ? sigma : { additive: 1 },
+    covariance: !values["no-covariance"],
+    onIteration: (iteration, ofv) => process.stderr.write(`iteration ${iteration}  OFV ${ofv.toFixed(4)}\n`),
+  });
+  const summary = fit.toString() + "\n";
+  if (values.out) writeResults(values.out, fit, summary);
+  else process.stdout.write(summary);
+  if (fit.status !== "converged") {
+    process.stderr.write(`pmxlab fit: did not converge (${fit.status}): ${fit.message}; the results are where it stopped\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** SAEM: estimates (no standard errors: SAEM's Fisher information is not computed) and EBEs. */
+function saem(model: Parameters<typeof fitSaem>[0], data: Parameters<typeof fitSaem>[1], theta: Record<string, number>, omega: Record<string, number>, sigma: Record<string, number>, out: string | undefined): number {
+  const names = Object.keys(sigma);
+  if (names.length > 1 || (names.length === 1 && names[0] !== "additive" && names[0] !== "proportional")) {
+    throw new UsageError("--method saem takes one --sigma, additive=V or proportional=V");
+  }
+  const fit: SaemFit = fitSaem(model, data, {
+    theta,
+    omega,
+    sigma: names[0] === "proportional" ? { proportional: sigma.proportional } : { additive: sigma.additive ?? 1 },
+    onIteration: (iteration, values) => {
+      if (iteration % 50 === 0) process.stderr.write(`iteration ${iteration}  ${Object.entries(values).map(([k, v]) => `${k} ${v.toPrecision(4)}`).join("  ")}\n`);
+    },
+  });
+  const summary = fit.toString() + "\n";
+  if (!out) {
+    process.stdout.write(summary);
+    return 0;
+  }
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, "summary.txt"), summary);
+  const rows = [...Object.entries(fit.theta), ...Object.entries(fit.omega).map(([k, v]) => [`OMEGA(${k},${k})`, v] as const), ...Object.entries(fit.sigma).map(([k, v]) => [`SIGMA ${k}`, v] as const)];
+  writeFileSync(join(out, "estimates.csv"), toCsv(["parameter", "estimate", "se", "rse"], rows.map(([k, v]) => [k, v, NaN, NaN])));
+  const ids = [...new Set(data.subjects.filter((s) => s.records.some((r) => r.evid === 0 && r.mdv === 0)).map((s) => s.id))];
+  writeFileSync(join(out, "etas.csv"), toCsv(["ID", ...Object.keys(fit.theta).map((n) => `ETA_${n}`)], fit.etas.map((eta, i) => [ids[i], ...eta])));
+  return 0;
+}
+
+function writeResults(dir: string, fit: PopulationFit, summary: string): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "summary.txt"), summary);
+  writeFileSync(join(dir, "estimates.csv"), toCsv(["parameter", "estimate", "se", "rse"], fit.estimates.map((e) => [e.name, e.estimate, e.se, e.rse])));
+  const t = fit.table;
+  writeFileSync(
+    join(dir, "table.csv"),
+    toCsv(["ID", "TIME", "DV", "PRED", "IPRED", "RES", "IWRES", "CWRES"], Array.from(t.id, (id, i) => [id, t.time[i], t.dv[i], t.pred[i], t.ipred[i], t.res[i], t.iwres[i], t.cwres[i]])),
+  );
+  const ids = [...new Set(Array.from(t.id))];
+  writeFileSync(join(dir, "etas.csv"), toCsv(["ID", ...fit.etaNames.map((n) => `ETA_${n}`)], fit.etas.map((eta, i) => [ids[i], ...eta])));
+}

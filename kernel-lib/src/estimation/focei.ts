@@ -1,0 +1,141 @@
+import { CholeskyDecomposition, Matrix } from "ml-matrix";
+import { cholesky } from "../linalg/index.js";
+import type { Model } from "../model/types.js";
+import type { Omega } from "../population/index.js";
+import type { SimulateOptions } from "../simulation/index.js";
+import { mapObjective, omegaInverseFactor, posteriorMode } from "./map-problem.js";
+import type { SubjectObservations } from "./observations.js";
+import { predict } from "./predict.js";
+import { omegaFactor, type OmegaFactor } from "./omega-factor.js";
+import type { SigmaName } from "./residual-variance.js";
+import type { SubjectEvaluation } from "./subject-objective.js";
+import type { Transform } from "./transform.js";
+
+/** Typical values of the model's parameters for one subject from THETA and its covariates. */
+export type IndividualModel = (theta: Readonly<Record<string, number>>, covariates: Readonly<Record<string, number>>) => Record<string, number>;
+
+/** The population estimates decoded from a search vector. @internal */
+export interface PopulationValues {
+  theta: Record<string, number>;
+  omega: Omega;
+  sigma: number[];
+}
+
+/** One subject's FOCE-I contribution at given population values. @internal */
+export interface SubjectFocei {
+  ofv: number;
+  eta: Float64Array;
+  evaluation: SubjectEvaluation;
+  typical: Record<string, number>;
+}
+
+/**
+ * The FOCE-I problem: the search vector is THETA (each on its transform's scale), then the
+ * free entries of OMEGA's Cholesky factor, then log SIGMA variances; `ofv(u)` is NONMEM's
+ * FOCE with interaction objective (without n·log 2π). Each subject's conditional mode η̂ is
+ * warm-started from the last one found.
+ * @internal
+ */
+export class FoceiProblem {
+  readonly factor: OmegaFactor;
+  readonly size: number;
+  private readonly etas: Float64Array[];
+  /** Subject objective evaluations so far (each one simulation with sensitivities). */
+  evaluations = 0;
+
+  constructor(
+    readonly model: Model,
+    readonly subjects: readonly SubjectObservations[],
+    readonly output: string,
+    readonly options: SimulateOptions,
+    readonly thetaNames: readonly string[],
+    readonly transforms: readonly Transform[],
+    readonly individual: IndividualModel,
+    initialOmega: Omega,
+    readonly sigmaNames: readonly SigmaName[],
+  ) {
+    this.factor = omegaFactor(initialOmega, (m) => cholesky(m, { name: "OMEGA", labels: initialOmega.names }));
+    this.size = thetaNames.length + this.factor.entries.length + sigmaNames.length;
+    this.etas = subjects.map(() => new Float64Array(initialOmega.names.length));
+  }
+
+  /** The search vector of population values. */
+  encode(values: PopulationValues): Float64Array {
+    return Float64Array.from([...this.thetaNames.map((name, k) => this.transforms[k].toSearch(values.theta[name])), ...this.factor.toSearch(values.omega.matrix), ...values.sigma.map(Math.log)]);
+  }
+
+  decode(u: ArrayLike<number>): PopulationValues {
+    const k1 = this.thetaNames.length;
+    const k2 = this.factor.entries.length;
+    const theta: Record<string, number> = Object.create(null);
+    this.thetaNames.forEach((name, k) => (theta[name] = this.transforms[k].toValue(u[k])));
+    const all = Array.from(u);
+    return { theta, omega: { names: this.factor.names, matrix: this.factor.toMatrix(all.slice(k1, k1 + k2)) }, sigma: all.slice(k1 + k2).map(Math.exp) };
+  }
+
+  /** The typical values of subject i's model parameters. */
+  typical(i: number, theta: Readonly<Record<string, number>>): Record<string, number> {
+    const first = this.subjects[i].data.subjects[0].records[0];
+    return this.individual(theta, first?.covariates ?? {});
+  }
+
+  /**
+   * Subject i's FOCE-I objective (Wang 2007, eq. for FOCE with interaction; Almquist et al.
+   * 2015): ℓ(η̂) + log|Ω| + log|Ω⁻¹ + Σⱼ gⱼgⱼᵀ/vⱼ + ½·∂vⱼ∂vⱼᵀ/vⱼ²| with ℓ(η) = Σⱼ log vⱼ +
+   * (yⱼ − fⱼ)²/vⱼ + ηᵀΩ⁻¹η at the conditional mode η̂, v evaluated at η̂ (interaction).
+   * The last determinant is half the expected Hessian of ℓ, which the mode search returns.
+   */
+  subject(i: number, values: PopulationValues, inverseFactor: Matrix, logDetOmega: number): SubjectFocei {
+    const typical = this.typical(i, values.theta);
+    const objective = mapObjective({
+      model: this.model,
+      subject: this.subjects[i],
+      output: this.output,
+      options: this.options,
+      typical,
+      omega: values.omega,
+      inverseFactor,
+      sigma: { names: [...this.sigmaNames], values: values.sigma },
+    });
+    const mode = posteriorMode(objective, values.omega.names.length, this.etas[i]);
+    this.etas[i] = mode.u;
+    this.evaluations += mode.evaluations;
+    // The minimiser returns the evaluation at its point: no extra simulation.
+    const evaluation = mode;
+    const ofv = evaluation.value + logDetOmega + logDeterminant(evaluation.hessian.mul(0.5));
+    return { ofv, eta: mode.u, evaluation, typical };
+  }
+
+  /** Subject i's prediction at the typical values (η = 0): NONMEM's PRED. */
+  predictTypical(i: number, typical: Record<string, number>): Float64Array {
+    return predict(this.model, this.subjects[i], typical, [], this.output, this.options).f;
+  }
+
+  /** Every subject's objective at u (Infinity where OMEGA or a subject's mode is not usable). */
+  subjectValues(u: ArrayLike<number>): Float64Array {
+    const values = this.decode(u);
+    let inverseFactor: Matrix;
+    try {
+      inverseFactor = omegaInverseFactor(values.omega);
+    } catch {
+      return new Float64Array(this.subjects.length).fill(Infinity);
+    }
+    const logDetOmega = logDeterminant(new Matrix(values.omega.matrix));
+    return Float64Array.from(this.subjects, (_, i) => this.subject(i, values, inverseFactor, logDetOmega).ofv);
+  }
+
+  /** The FOCE-I objective function value at u (NONMEM's OFV: without n·log 2π). */
+  ofv(u: ArrayLike<number>): number {
+    return this.subjectValues(u).reduce((s, x) => s + x, 0);
+  }
+}
+
+/** log|A| of a symmetric positive definite matrix by Cholesky (Infinity when it is not). @internal */
+export function logDeterminant(a: Matrix): number {
+  const chol = new CholeskyDecomposition(a);
+  if (!chol.isPositiveDefinite()) return Infinity;
+  const l = chol.lowerTriangularMatrix;
+  let s = 0;
+  for (let i = 0; i < a.rows; i++) s += 2 * Math.log(l.get(i, i));
+  return s;
+}

@@ -1,0 +1,120 @@
+import type { Omega } from "../population/index.js";
+import type { PlotlyFigure } from "../plot/index.js";
+import { observedVsPredicted } from "./fit-plots.js";
+import { formatNumber, formatTable } from "./format-table.js";
+import type { FitStatus } from "./levenberg-marquardt.js";
+
+/** One population estimate (THETA, OMEGA entry or SIGMA variance) with its SE and RSE %. */
+export interface PopulationEstimate {
+  name: string;
+  estimate: number;
+  se: number;
+  rse: number;
+}
+
+/** One row per observation, as NONMEM's $TABLE: DV, PRED (η = 0), IPRED (η̂), RES, IWRES, CWRES. */
+export interface PopulationTable {
+  id: Float64Array;
+  time: Float64Array;
+  dv: Float64Array;
+  pred: Float64Array;
+  ipred: Float64Array;
+  /** DV − PRED. */
+  res: Float64Array;
+  /** (DV − IPRED)/√v(IPRED). */
+  iwres: Float64Array;
+  cwres: Float64Array;
+}
+
+/** The fields of a {@link PopulationFit}. */
+export interface PopulationFitFields {
+  model: string;
+  method: "focei";
+  status: FitStatus;
+  message: string;
+  iterations: number;
+  /** NONMEM's objective function value (−2 log L without n·log 2π). */
+  ofv: number;
+  observations: number;
+  subjects: number;
+  theta: Record<string, number>;
+  omega: Omega;
+  sigma: Record<string, number>;
+  estimates: PopulationEstimate[];
+  covarianceMessage: string;
+  /** Correlation of the estimates (`estimates` order); undefined without a covariance step. */
+  correlation?: number[][];
+  etaNames: string[];
+  /** Each subject's EBE (conditional mode η̂), in `etaNames` order, subjects in dataset order. */
+  etas: number[][];
+  /** η shrinkage (SD) in %, `etaNames` order. */
+  etaShrinkage: number[];
+  /** ε shrinkage (SD of IWRES) in %. */
+  epsilonShrinkage: number;
+  table: PopulationTable;
+}
+
+/** The result of `fitPopulation`: estimates with SE and RSE %, OFV, EBEs, diagnostics table, summary and plots. */
+export class PopulationFit implements PopulationFitFields {
+  readonly model!: string;
+  readonly method!: "focei";
+  readonly status!: FitStatus;
+  readonly message!: string;
+  readonly iterations!: number;
+  readonly ofv!: number;
+  readonly observations!: number;
+  readonly subjects!: number;
+  readonly theta!: Record<string, number>;
+  readonly omega!: Omega;
+  readonly sigma!: Record<string, number>;
+  readonly estimates!: PopulationEstimate[];
+  readonly covarianceMessage!: string;
+  readonly correlation?: number[][];
+  readonly etaNames!: string[];
+  readonly etas!: number[][];
+  readonly etaShrinkage!: number[];
+  readonly epsilonShrinkage!: number;
+  readonly table!: PopulationTable;
+
+  constructor(fields: PopulationFitFields) {
+    Object.assign(this, fields);
+  }
+
+  /** −2 log-likelihood with the n·log 2π constant (comparable with R's logLik). */
+  get minus2LogLikelihood(): number {
+    return this.ofv + this.observations * Math.log(2 * Math.PI);
+  }
+
+  toString(): string {
+    return [
+      `FOCE-I fit of ${this.model}: ${this.status} — ${this.message}`,
+      `OFV ${this.ofv.toFixed(3)} (NONMEM's, without n·log 2π); ${this.subjects} subjects, ${this.observations} observations`,
+      formatTable(["parameter", "estimate", "SE", "RSE%"], this.estimates.map((e) => [e.name, e.estimate, e.se, e.rse])),
+      this.covarianceMessage,
+      `ETA shrinkage (SD, %): ${this.etaNames.map((name, k) => `${name} ${formatNumber(this.etaShrinkage[k])}`).join(", ")}; EPS shrinkage ${formatNumber(this.epsilonShrinkage)} %`,
+    ].join("\n");
+  }
+
+  /** DV against PRED (population predictions). */
+  plotPred(): PlotlyFigure {
+    return observedVsPredicted({ ...this.table, pred: this.table.pred }, { label: "PRED" });
+  }
+
+  /** DV against IPRED (individual predictions). */
+  plot(): PlotlyFigure {
+    return observedVsPredicted({ ...this.table, pred: this.table.ipred }, { label: "IPRED" });
+  }
+
+  /** CWRES against time, with the zero line: a trend shows model misspecification. */
+  cwresPlot(): PlotlyFigure {
+    const time = Array.from(this.table.time);
+    const top = Math.max(...time);
+    return {
+      data: [
+        { type: "scatter", mode: "markers", name: "CWRES", x: time, y: Array.from(this.table.cwres), text: Array.from(this.table.id, (id) => `ID ${id}`), marker: { color: "#1f77b4", size: 6 } },
+        { type: "scatter", mode: "lines", name: "zero", x: [0, top], y: [0, 0], line: { color: "#888", dash: "dash" }, showlegend: false },
+      ],
+      layout: { xaxis: { title: { text: "time (h)" } }, yaxis: { title: { text: "CWRES" } }, showlegend: false },
+    };
+  }
+}
