@@ -10,6 +10,7 @@ module.exports = {
   performance: { hints: false },
   // These packages declare their licence in package.json ("MIT"; @pmxlab/kernel "BSD-3-Clause")
   // but ship no licence file, so the builder's licence report has no text for them; the report
-  // still lists their licence id. Only this exact message is ignored.
-  ignoreWarnings: [/could not find any license file for (@pmxlab\/kernel|javascript-natural-sort|seedrandom)\./],
+  // still lists their licence id. Only this exact message is ignored. license-webpack-plugin
+  // reports it as a plain string, which webpack's RegExp form would not match.
+  ignoreWarnings: [(warning) => /could not find any license file for (@pmxlab\/kernel|javascript-natural-sort|seedrandom)\./.test(typeof warning === "string" ? warning : warning.message)],
 };

@@ -13,7 +13,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { openLabSession, RESULTS } from "./lab-session.mjs";
+import { openLabSession, RESULTS, switchToDarkTheme } from "./lab-session.mjs";
 
 const NOTEBOOK = "collaboration.ipynb";
 const CELL_COUNT = 30; // tall enough that following has to scroll
@@ -104,6 +104,11 @@ function viewAnchor() {
   return { index, id: cell.model.id, offset: Math.round(viewTop - cell.node.getBoundingClientRect().top) };
 }
 
+/** In the page: the view anchor this tab has published to the others (its awareness), if any. */
+function publishedAnchor() {
+  return window.jupyterapp.shell.currentWidget.content.model.sharedModel.awareness?.getLocalState()?.pmxlab?.scroll ?? null;
+}
+
 async function screenshot(user, name) {
   await user.page.screenshot({ path: join(RESULTS, `collab-${name}.png`), timeout: 30_000 });
 }
@@ -182,8 +187,19 @@ test("Bob follows Alice's cell and scrolling until he scrolls himself", { timeou
     await alice.page.evaluate(() => {
       window.jupyterapp.shell.currentWidget.content.outerNode.scrollTop = 1_500;
     });
-    await alice.page.waitForTimeout(500); // the scroll anchor is published at most every 150 ms
-    const aliceView = await alice.page.evaluate(viewAnchor);
+    // The scroll anchor is published at most every 150 ms: wait until Alice's published anchor is her view's.
+    const aliceView = await alice.page
+      .waitForFunction(
+        ([view, published]) => {
+          const own = eval(view)();
+          const anchor = eval(published)();
+          return anchor && anchor.cellId === own.id && Math.abs(anchor.offset - Math.max(0, own.offset)) <= 1 ? own : false;
+        },
+        [`(${viewAnchor})`, `(${publishedAnchor})`],
+        { timeout: 10_000, polling: 50 },
+      )
+      .then((handle) => handle.jsonValue())
+      .catch(async () => assert.fail(`Alice's published scroll anchor ${JSON.stringify(await alice.page.evaluate(publishedAnchor))} did not reach her view ${JSON.stringify(await alice.page.evaluate(viewAnchor))} within 10 s`));
     assert.ok(aliceView.index > 5, `Alice's notebook scrolled down (top cell ${aliceView.index + 1})`);
     const bobView = await bob.page
       .waitForFunction(
@@ -222,6 +238,8 @@ test("Bob's indicator shows offline with changes kept while his websocket is cut
     assert.equal(await bob.indicator.textContent(), "Offline — changes kept locally");
     assert.equal(await bob.page.evaluate(() => window.jupyterapp.status.isDirty), true, "leaving the page now asks first");
     await screenshot(bob, "offline");
+    // The one fixed wait left: that an edit does NOT arrive cannot be awaited, so Alice gets a
+    // window of 1 s (hundreds of loopback round trips) in which it would have shown up.
     await alice.page.waitForTimeout(1_000);
     assert.ok(!(await alice.cell(5).textContent()).includes("written offline by Bob"), "Alice cannot have Bob's edit while he is offline");
 
@@ -238,11 +256,7 @@ test("Bob's indicator shows offline with changes kept while his websocket is cut
     assert.equal(await bob.page.evaluate(() => window.jupyterapp.status.isDirty), false, "no leave-page warning once synced");
     await screenshot(bob, "resynced");
 
-    await bob.page.evaluate(() => window.jupyterapp.commands.execute("apputils:change-theme", { theme: "JupyterLab Dark" }));
-    await bob.page
-      .waitForFunction(() => document.body.dataset.jpThemeLight === "false", null, { timeout: 30_000 })
-      .catch(() => assert.fail("JupyterLab did not switch to the dark theme within 30 s"));
-    await bob.page.waitForTimeout(500);
+    await switchToDarkTheme(bob.page);
     await screenshot(bob, "dark");
   }),
 );

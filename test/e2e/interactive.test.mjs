@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { copyFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { REPO_ROOT } from "./jupyterlab.mjs";
-import { openLabSession, RESULTS, runAllCellsUntilPlotted } from "./lab-session.mjs";
+import { afterNextPaint, openLabSession, RESULTS, runAllCellsUntilPlotted, switchToDarkTheme } from "./lab-session.mjs";
 
 const NOTEBOOK = join(REPO_ROOT, "courses/interactive.ipynb");
 const MOVES = 20;
@@ -139,13 +139,9 @@ test("an interactive simulation re-simulates in the browser as a slider moves an
     assert.deepEqual(saved, metadata, "the settings are saved in the .ipynb");
 
     await page.locator(".pmx-Interactive").first().scrollIntoViewIfNeeded();
-    await page.waitForTimeout(500);
+    await afterNextPaint(page);
     await page.screenshot({ path: join(RESULTS, "e2e-interactive.png"), timeout: 30_000 });
-    await page.evaluate(() => window.jupyterapp.commands.execute("apputils:change-theme", { theme: "JupyterLab Dark" }));
-    await page
-      .waitForFunction(() => document.body.dataset.jpThemeLight === "false", null, { timeout: 30_000 })
-      .catch(() => assert.fail("JupyterLab did not switch to the dark theme within 30 s"));
-    await page.waitForTimeout(1_000); // the renderer redraws the plot in the theme's colours
+    await switchToDarkTheme(page, { plot: ".pmx-Interactive-plot", host: ".pmx-Interactive" });
     await page.screenshot({ path: join(RESULTS, "e2e-interactive-dark.png"), timeout: 30_000 });
   } catch (error) {
     await page.screenshot({ path: join(RESULTS, "e2e-interactive-failure.png"), timeout: 30_000 }).catch(() => {});

@@ -38,6 +38,40 @@ export async function runAllCellsUntilPlotted(page, { widget, plot }) {
   return { traces: outcome.traces, seconds: (Date.now() - started) / 1000 };
 }
 
+/** Resolves after the page has painted twice more, so a screenshot shows what was last drawn. */
+export function afterNextPaint(page) {
+  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
+/**
+ * Switches JupyterLab to its dark theme and waits until the page shows it: the theme flag on
+ * <body>; with `plot` (a plotly graph div) and `host` (the element whose theme variables its
+ * renderer reads), the plot redrawn in the theme's font colour; then two more paints.
+ *
+ * @example
+ * await switchToDarkTheme(page, { plot: ".pmx-PlotlyRenderer", host: ".pmx-PlotlyRenderer" });
+ */
+export async function switchToDarkTheme(page, { plot, host } = {}) {
+  await page.evaluate(() => window.jupyterapp.commands.execute("apputils:change-theme", { theme: "JupyterLab Dark" }));
+  await page
+    .waitForFunction(() => document.body.dataset.jpThemeLight === "false", null, { timeout: 30_000 })
+    .catch(() => assert.fail("JupyterLab did not switch to the dark theme within 30 s"));
+  if (plot) {
+    await page
+      .waitForFunction(
+        ([plot, host]) => {
+          const graph = document.querySelector(plot);
+          const colour = getComputedStyle(document.querySelector(host)).getPropertyValue("--jp-ui-font-color1").trim();
+          return colour !== "" && graph?.layout?.font?.color === colour;
+        },
+        [plot, host],
+        { timeout: 30_000, polling: 100 },
+      )
+      .catch(() => assert.fail(`the plot ${plot} was not redrawn in the dark theme's colours within 30 s`));
+  }
+  await afterNextPaint(page);
+}
+
 /**
  * Starts a test's JupyterLab: serves a fresh folder `test-results/<name>-notebooks-XXXXXX`
  * (inside the repository, so tslab finds node_modules) after `prepare(workDir)` has put the

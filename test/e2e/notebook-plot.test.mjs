@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { copyFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { REPO_ROOT } from "./jupyterlab.mjs";
-import { openLabSession, RESULTS, runAllCellsUntilPlotted } from "./lab-session.mjs";
+import { afterNextPaint, openLabSession, RESULTS, runAllCellsUntilPlotted, switchToDarkTheme } from "./lab-session.mjs";
 
 const NOTEBOOK = join(REPO_ROOT, "courses/welcome.ipynb");
 
@@ -64,15 +64,11 @@ test("a notebook cell computing with @pmxlab/kernel shows a plotly plot, with no
     await page.evaluate(() => window.jupyterapp.commands.execute("docmanager:save"));
     const plot = page.locator(".pmx-PlotlyRenderer").first();
     await plot.scrollIntoViewIfNeeded({ timeout: 10_000 });
-    await page.waitForTimeout(500); // let plotly finish its resize after scrolling
+    await afterNextPaint(page); // plotly's resize after scrolling is drawn
     // docs/screenshot.png (the README's picture) is a copy of this one, refreshed by hand.
     await page.screenshot({ path: join(RESULTS, "e2e-notebook-plot.png"), timeout: 30_000 });
 
-    await page.evaluate(() => window.jupyterapp.commands.execute("apputils:change-theme", { theme: "JupyterLab Dark" }));
-    await page
-      .waitForFunction(() => document.body.dataset.jpThemeLight === "false", null, { timeout: 30_000 })
-      .catch(() => assert.fail("JupyterLab did not switch to the dark theme within 30 s"));
-    await page.waitForTimeout(1_000); // the renderer redraws the plot in the theme's colours
+    await switchToDarkTheme(page, { plot: ".pmx-PlotlyRenderer", host: ".pmx-PlotlyRenderer" });
     await page.screenshot({ path: join(RESULTS, "e2e-notebook-plot-dark.png"), timeout: 30_000 });
 
     assert.deepEqual(offMachine, [], "the page requested nothing outside the local JupyterLab");

@@ -270,12 +270,7 @@ export class InteractiveRenderer extends Widget implements IRenderMime.IRenderer
       this.status.textContent = (error as Error).message;
       return;
     }
-    this.status.textContent = "";
-    try {
-      await this.plot.draw({ data, layout });
-    } catch (error) {
-      this.status.textContent = `plotly.js could not draw the simulation: ${(error as Error).message}`;
-    }
+    this.status.textContent = (await this.plot.tryDraw({ data, layout })) ?? "";
   }
 
   /** Shows the output's plotly figure (its config included) with a note, and no sliders. */
@@ -290,11 +285,8 @@ export class InteractiveRenderer extends Widget implements IRenderMime.IRenderer
 
   private async drawStatic(): Promise<void> {
     if (!this.staticFigure || this.isDisposed) return;
-    try {
-      await this.plot.draw(this.staticFigure);
-    } catch (error) {
-      this.showError(`plotly.js could not draw this figure: ${(error as Error).message}`);
-    }
+    const failure = await this.plot.tryDraw(this.staticFigure);
+    if (failure) this.showError(failure);
   }
 
   private showError(message: string): void {

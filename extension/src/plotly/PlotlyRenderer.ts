@@ -59,11 +59,8 @@ export class PlotlyRenderer extends Widget implements IRenderMime.IRenderer {
 
   private async draw(): Promise<void> {
     if (!this.figure || this.isDisposed) return;
-    try {
-      await this.plot.draw(this.figure);
-    } catch (error) {
-      this.showError(`plotly.js could not draw this figure: ${(error as Error).message}`);
-    }
+    const failure = await this.plot.tryDraw(this.figure);
+    if (failure) this.showError(failure);
   }
 
   private showError(message: string): void {

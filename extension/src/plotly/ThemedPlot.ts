@@ -42,6 +42,16 @@ export class ThemedPlot {
     await this.plotly.react(this.node, figure.data, themedLayout(figure.layout, this.themeHost), { ...BASE_CONFIG, ...figure.config });
   }
 
+  /** Draws like `draw`, but resolves to what went wrong instead of rejecting (undefined when drawn). */
+  async tryDraw(figure: Parameters<ThemedPlot["draw"]>[0]): Promise<string | undefined> {
+    try {
+      await this.draw(figure);
+      return undefined;
+    } catch (error) {
+      return `plotly.js could not draw this figure: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+
   /** Fits the plot to its node after the node changed size. */
   resize(): void {
     this.plotly?.Plots.resize(this.node);

@@ -101,6 +101,16 @@ describe("parseModel syntax errors", () => {
     expect(() => parseModel(ONE_CMT.replace("-CL/V*central", "-CL/V*gamma(central)"))).toThrow(/line 9: .*function gamma\(\) is not available; use exp, log/);
   });
 
+  it("takes Object.prototype member names as ordinary names, without touching any prototype", () => {
+    const text = ONE_CMT.replace("V = 25 : L : volume", "V = 25 : L : volume\n__proto__ = 2 : 1 : a factor\nconstructor = 3 : 1 : another").replace("-CL/V*central", "-CL/V*central*__proto__/constructor");
+    const model = parseModel(text);
+    expect(model.parameters.map((q) => q.name)).toEqual(["CL", "V", "__proto__", "constructor"]);
+    const dydt = new Float64Array(1);
+    model.rhs(0, Float64Array.of(10), Float64Array.of(6, 25, 2, 3), dydt);
+    expect(dydt[0]).toBeCloseTo(((-6 / 25) * 10 * 2) / 3, 12);
+    expect(({} as Record<string, unknown>).value).toBeUndefined();
+  });
+
   it("refuses Object.prototype members as functions", () => {
     for (const name of ["toString", "constructor", "hasOwnProperty"]) {
       expect(() => parseModel(ONE_CMT.replace("-CL/V*central", `-CL/V*${name}(central)`))).toThrow(new RegExp(`line 9: .*function ${name}\\(\\) is not available`));

@@ -4,9 +4,9 @@
 // Solving Ordinary Differential Equations I, 2nd ed., §II.4–II.6; Hairer & Wanner, Solving
 // ODEs II, 2nd ed., §IV.2).
 import type { StepBudget } from "../common/budget.js";
-import { initialStep } from "../common/initial-step.js";
 import type { ResolvedOptions } from "../common/options.js";
 import { emitExact, skipBefore } from "../common/outputs.js";
+import { firstStep, limitStep, stepGuard } from "../common/step-control.js";
 import type { FullStats } from "../common/stats.js";
 import type { Integrator, Rhs, RhsCode, SolverStatus } from "../types.js";
 import type { Dopri5Cache } from "./cache.js";
@@ -157,8 +157,8 @@ function writer(n: number, code: RhsCode | undefined): Writer {
 function generate(n: number, code: RhsCode | undefined): Dopri5Run {
   const w = writer(n, code);
   const body = [start, guards, stages, errorNorm, acceptance, denseOutput, stiffnessTest, advanceState, controller].map((piece) => piece(w)).join("");
-  const make = new Function("initialStep", "emitExact", "skipBefore", `return function dopri5Run(host, c, t0, t1, y, p, outputs) {\n${body}\n};`);
-  return make(initialStep, emitExact, skipBefore) as Dopri5Run;
+  const make = new Function("firstStep", "stepGuard", "limitStep", "emitExact", "skipBefore", `return function dopri5Run(host, c, t0, t1, y, p, outputs) {\n${body}\n};`);
+  return make(firstStep, stepGuard, limitStep, emitExact, skipBefore) as Dopri5Run;
 }
 
 /** Before the loop: outputs at t0, f(t0), the first step and the loop's variables (state in locals when inlined). */
@@ -166,7 +166,7 @@ function start(w: Writer): string {
   const { k, locals, list, code } = w;
   return `
 const { rhs, budget, stats } = host;
-const { rtol, atol, hmax, dt, adaptive } = host.options;
+const { rtol, atol, hmax, adaptive } = host.options;
 const { ytmp, ysti, y1, yk, rcont1, rcont2, rcont3, rcont4, rcont5 } = c;
 const { times, to, sink } = outputs;
 let k = emitExact(outputs, skipBefore(outputs, t0), t0, y, yk);
@@ -174,12 +174,7 @@ if (t1 === t0) return host.stop(t0, k);
 ${code ? code.setup : ""}
 rhs(t0, y, p, c.k1);
 stats.rhsEvals++;
-let h = dt;
-if (h === 0) {
-  h = initialStep(rhs, t0, y, p, c.k1, 5, rtol, atol, Math.min(hmax, t1 - t0), ytmp, c.k2);
-  stats.rhsEvals++;
-}
-h = Math.min(h, hmax);
+let h = firstStep(host, t0, t1, y, p, c.k1, 5, ytmp, c.k2);
 // Unboxed copies of the interval's ends (x + 0 is a float64 addition, which only turns −0
 // into +0): with the boxed arguments flowing into the loop, V8 kept the time boxed and
 // allocated a heap number at every step, and the garbage collector took ~10 % of the run.
@@ -201,9 +196,8 @@ ${
 function guards(w: Writer): string {
   const { exit } = w;
   return `for (;;) {
-  const exhausted = budget.charge();
-  if (exhausted !== undefined) ${exit("host.fail(exhausted, t, h, k)")}
-  if (h < ${c(16 * Number.EPSILON)} * Math.abs(t) || !(h > 0)) ${exit(`host.fail("step-too-small", t, h, k)`)}
+  const halt = stepGuard(budget, t, h);
+  if (halt !== undefined) ${exit("host.fail(halt, t, h, k)")}
   let last = false;
   if (t + 1.01 * h >= tEnd) {
     h = tEnd - t;
@@ -341,9 +335,7 @@ function controller(w: Writer): string {
     // facold its memory of the last accepted error.
     const factor = Math.min(${c(FACMAX)}, Math.max(${c(FACMIN)}, ${c(SAFE)} * Math.exp(${c(BETA)} * logFacold - ${c(EXPO1)} * logErr)));
     logFacold = Math.max(logErr, ${c(LOG_FACOLD_MIN)});
-    let hnew = Math.min(h * factor, hmax);
-    if (reject) hnew = Math.min(hnew, h);
-    h = hnew;
+    h = limitStep(h * factor, h, hmax, reject);
   }
   reject = false;
 }`;

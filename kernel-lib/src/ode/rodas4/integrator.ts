@@ -1,8 +1,8 @@
 import { BaseIntegrator } from "../common/base-integrator.js";
 import type { StepBudget } from "../common/budget.js";
-import { initialStep } from "../common/initial-step.js";
 import type { ResolvedOptions } from "../common/options.js";
 import { emitExact, skipBefore } from "../common/outputs.js";
+import { firstStep, limitStep, stepGuard } from "../common/step-control.js";
 import type { FullStats } from "../common/stats.js";
 import type { Jacobian, OutputWindow, Rhs, SolverStatus } from "../types.js";
 import { Rodas4Cache } from "./cache.js";
@@ -10,7 +10,6 @@ import { rodas4Interpolate, rodas4PrepareDense } from "./dense.js";
 import { finiteDifferenceJacobian, finiteDifferenceTimeDerivative } from "./finite-differences.js";
 import { rodas4Factor, rodas4Step } from "./step.js";
 
-const EPS = Number.EPSILON;
 /** Hairer's RODAS defaults: safety factor and step ratio bounds h/5 ≤ hnew ≤ 6h. */
 const SAFE = 0.9;
 const FAC1 = 5;
@@ -36,6 +35,9 @@ const RETRIES = 10;
 export class Rodas4Integrator extends BaseIntegrator {
   detectNonstiff = false;
   private readonly cache: Rodas4Cache;
+  private readonly control = new GustafssonControl();
+  /** The last `attempt` found I/(γh) − J singular or not finite. */
+  private singular = false;
   private nonstiffCount = 0;
 
   constructor(
@@ -51,33 +53,23 @@ export class Rodas4Integrator extends BaseIntegrator {
   }
 
   run(t0: number, t1: number, y: Float64Array, p: Float64Array, outputs: OutputWindow): SolverStatus {
-    const { cache: c, n, rhs, budget, stats } = this;
-    const { rtol, atol, hmax, dt, adaptive } = this.options;
-    const yk = c.yk;
-    const { times, to, sink } = outputs;
-    let k = emitExact(outputs, skipBefore(outputs, t0), t0, y, yk);
+    const { cache: c, rhs, stats } = this;
+    const { adaptive } = this.options;
+    let k = emitExact(outputs, skipBefore(outputs, t0), t0, y, c.yk);
     if (t1 === t0) return this.stop(t0, k);
 
     rhs(t0, y, p, c.f0);
     stats.rhsEvals++;
-    let h = dt;
-    if (h === 0) {
-      h = initialStep(rhs, t0, y, p, c.f0, 4, rtol, atol, Math.min(hmax, t1 - t0), c.ytmp, c.fnew);
-      stats.rhsEvals++;
-    }
-    h = Math.min(h, hmax);
+    let h = firstStep(this, t0, t1, y, p, c.f0, 4, c.ytmp, c.fnew);
+    const control = this.control;
+    control.restart();
     let t = t0;
-    let reject = false;
-    let first = true;
-    let hold = 0;
-    let errold = 0;
     let retries = 0;
     let jnorm = 0;
     let fresh = false;
     for (;;) {
-      const exhausted = budget.charge();
-      if (exhausted !== undefined) return this.fail(exhausted, t, h, k);
-      if (h < 16 * EPS * Math.abs(t) || !(h > 0)) return this.fail("step-too-small", t, h, k);
+      const halt = stepGuard(this.budget, t, h);
+      if (halt !== undefined) return this.fail(halt, t, h, k);
       let last = false;
       if (t + 1.01 * h >= t1) {
         h = t1 - t;
@@ -87,45 +79,25 @@ export class Rodas4Integrator extends BaseIntegrator {
         jnorm = this.derivatives(t, y, p);
         fresh = true;
       }
-      stats.factorizations++;
-      const factored = rodas4Factor(c, h, n);
-      const err = factored ? rodas4Step(c, rhs, t, h, y, p, rtol, atol) : NaN;
-      if (factored) stats.rhsEvals += 5;
-
+      const err = this.attempt(t, h, y, p);
       if (!(err < Infinity)) {
         stats.rejected++;
-        if (!adaptive || ++retries > RETRIES) {
-          const why = factored ? undefined : "iteration matrix I/(γh) − J is singular or not finite";
-          return this.fail("unstable", t, h, k, why);
-        }
-        h *= factored ? 0.1 : 0.5;
-        reject = true;
+        if (!adaptive || ++retries > RETRIES) return this.fail("unstable", t, h, k, this.singular ? "iteration matrix I/(γh) − J is singular or not finite" : undefined);
+        h *= this.singular ? 0.5 : 0.1;
+        control.rejected = true;
         continue;
       }
-      // x^(1/4) as two square roots: Math.pow costs several times more, every step.
-      let fac = Math.max(FAC2, Math.min(FAC1, Math.sqrt(Math.sqrt(err)) / SAFE));
+      const fac = control.factor(err);
       if (adaptive && err > 1) {
         stats.rejected++;
         h /= fac;
-        reject = true;
+        control.rejected = true;
         continue;
       }
 
-      stats.steps++;
-      stats.stiffSteps++;
       retries = 0;
       const tnew = last ? t1 : t + h;
-      if (k < to && times[k] < tnew) {
-        rodas4PrepareDense(c, y);
-        while (k < to && times[k] < tnew) {
-          rodas4Interpolate(c, (times[k] - t) / h, yk);
-          sink(k, yk);
-          k++;
-        }
-      }
-      const y1 = c.y1;
-      for (let i = 0; i < n; i++) y[i] = y1[i];
-      k = emitExact(outputs, k, tnew, y, yk);
+      k = this.accept(t, h, tnew, y, outputs, k);
       t = tnew;
       if (this.detectNonstiff) this.trackNonstiffness(h * jnorm);
       if (last || this.switchRequested) return this.stop(t, k);
@@ -133,21 +105,44 @@ export class Rodas4Integrator extends BaseIntegrator {
       rhs(t, y, p, c.f0);
       stats.rhsEvals++;
       fresh = false;
-      if (adaptive) {
-        if (!first) {
-          // Gustafsson's predictive controller, as in RODAS.
-          const predicted = ((hold / h) * Math.sqrt(Math.sqrt((err * err) / errold))) / SAFE;
-          fac = Math.max(fac, Math.max(FAC2, Math.min(FAC1, predicted)));
-        }
-        first = false;
-        hold = h;
-        errold = Math.max(0.01, err);
-        let hnew = Math.min(h / fac, hmax);
-        if (reject) hnew = Math.min(hnew, h);
-        h = hnew;
-      }
-      reject = false;
+      h = adaptive ? control.next(h, err, fac, this.options.hmax) : h;
+      control.rejected = false;
     }
+  }
+
+  /**
+   * One Rodas4 step of size h from (t, y) with the current derivatives: factors I/(γh) − J
+   * and computes the stages and the new state into the cache. Returns the error norm, or NaN
+   * when the matrix is singular (`singular` set) or the step is not finite.
+   */
+  private attempt(t: number, h: number, y: Float64Array, p: Float64Array): number {
+    const { cache: c, stats } = this;
+    const { rtol, atol } = this.options;
+    stats.factorizations++;
+    this.singular = !rodas4Factor(c, h, this.n);
+    if (this.singular) return NaN;
+    const err = rodas4Step(c, this.rhs, t, h, y, p, rtol, atol);
+    stats.rhsEvals += 5;
+    return err;
+  }
+
+  /** Takes the accepted step to tnew: outputs inside it from the dense output, the new state into y, outputs on it. Returns the next output index. */
+  private accept(t: number, h: number, tnew: number, y: Float64Array, outputs: OutputWindow, k: number): number {
+    const { cache: c, n, stats } = this;
+    const { times, to, sink } = outputs;
+    stats.steps++;
+    stats.stiffSteps++;
+    if (k < to && times[k] < tnew) {
+      rodas4PrepareDense(c, y);
+      while (k < to && times[k] < tnew) {
+        rodas4Interpolate(c, (times[k] - t) / h, c.yk);
+        sink(k, c.yk);
+        k++;
+      }
+    }
+    const y1 = c.y1;
+    for (let i = 0; i < n; i++) y[i] = y1[i];
+    return emitExact(outputs, k, tnew, y, c.yk);
   }
 
   /** Jacobian and ∂f/∂t at (t, y) into the cache; returns ‖J‖∞ (0 unless detecting). */
@@ -179,5 +174,44 @@ export class Rodas4Integrator extends BaseIntegrator {
       this.nonstiffCount = 0;
       this.switchRequested = true;
     }
+  }
+}
+
+/**
+ * Hairer's RODAS step-size control: fac = err^(1/4)/SAFE within [FAC2, FAC1], and after the
+ * first accepted step Gustafsson's predictive controller, which also looks at the previous
+ * step (hold) and error (errold). One per integrator; restarted at every run.
+ */
+class GustafssonControl {
+  /** The step just tried was rejected: the next accepted step may not grow beyond it. */
+  rejected = false;
+  private first = true;
+  private hold = 0;
+  private errold = 0;
+
+  restart(): void {
+    this.rejected = false;
+    this.first = true;
+    this.hold = 0;
+    this.errold = 0;
+  }
+
+  /** h / fac is the step the error err asks for (a rejected step is retried with it). */
+  factor(err: number): number {
+    // x^(1/4) as two square roots: Math.pow costs several times more, every step.
+    return Math.max(FAC2, Math.min(FAC1, Math.sqrt(Math.sqrt(err)) / SAFE));
+  }
+
+  /** The step after an accepted step h with error err and factor fac, at most hmax. */
+  next(h: number, err: number, fac: number, hmax: number): number {
+    if (!this.first) {
+      // Gustafsson's predictive controller, as in RODAS.
+      const predicted = ((this.hold / h) * Math.sqrt(Math.sqrt((err * err) / this.errold))) / SAFE;
+      fac = Math.max(fac, Math.max(FAC2, Math.min(FAC1, predicted)));
+    }
+    this.first = false;
+    this.hold = h;
+    this.errold = Math.max(0.01, err);
+    return limitStep(h / fac, h, hmax, this.rejected);
   }
 }
