@@ -2,7 +2,7 @@ import type { JupyterFrontEndPlugin } from "@jupyterlab/application";
 import { cellStatePlugin } from "./cell-state/index.js";
 import { followPlugin, presencePlugin, syncPlugin } from "./collaboration/index.js";
 import { commandsPlugin } from "./commandsPlugin.js";
-import { exercisePlugin } from "./exercise/index.js";
+import { coursePanelPlugin, exercisePlugin } from "./exercise/index.js";
 import { interactivePlugin } from "./interactive/index.js";
 import { settingsPlugin } from "./settingsPlugin.js";
 
@@ -30,5 +30,6 @@ const plugins: JupyterFrontEndPlugin<any>[] = [
   syncPlugin,
   followPlugin,
   exercisePlugin,
+  coursePanelPlugin,
 ];
 export default plugins;

@@ -82,8 +82,10 @@ export async function gradeCommand(argv: string[]): Promise<number> {
   const worker = async () => {
     while (next < tasks.length) {
       const task = tasks[next++];
-      const report = await checkNotebook(join(workDir, task.student, task.file), { ...limits, expected: task.exercises });
-      report.notebook = join(submissions, task.student, task.file);
+      const submitted = join(submissions, task.student, task.file);
+      // A notebook that cannot be read (broken JSON, malformed exercise metadata) scores 0 with the reason.
+      const report = await checkNotebook(join(workDir, task.student, task.file), { ...limits, expected: task.exercises }).catch((error: Error) => unreadable(submitted, task.exercises, error.message));
+      report.notebook = submitted;
       const grade = grades.get(task.student)!;
       grade.reports.push(report);
       for (const e of report.exercises) grade.outcomes.set(e.id, e);
@@ -117,6 +119,16 @@ export async function gradeCommand(argv: string[]): Promise<number> {
   for (const g of grades.values()) writeFileSync(join(feedbackDir, `${g.student}.md`), feedback(g, all, max));
   process.stdout.write(`graded ${students.length} student(s), ${tasks.length} notebook(s) in ${(minutes * 60).toFixed(1)} s (${(tasks.length / minutes).toFixed(1)} notebooks/min, ${jobs} at a time); grades: ${out}; feedback: ${feedbackDir}\n`);
   return 0;
+}
+
+function unreadable(notebook: string, exercises: Exercise[], reason: string): NotebookReport {
+  const stopped = `the notebook could not be graded: ${reason}`;
+  return {
+    notebook,
+    cells: [],
+    exercises: exercises.map((e) => ({ id: e.id, check: e.check, points: e.points, problems: [], result: { passed: false, score: 0, items: [{ name: "notebook", passed: false, message: stopped }] } })),
+    stopped,
+  };
 }
 
 function round(x: number): number {

@@ -102,6 +102,12 @@ test("Check on a released exercise: run the cells above first, a misconception, 
     const item = wrong.result.items.find((i) => i.name === "half-life (h)");
     assert.equal(item.misconception, "ln 2 forgotten");
     await page.locator(`${VIEW} li[data-misconception="ln 2 forgotten"]`).waitFor({ timeout: 10_000 });
+    const below = await page.evaluate((selector) => {
+      const view = document.querySelector(selector);
+      const input = view.closest(".jp-Cell").querySelector(".jp-Cell-inputWrapper");
+      return Boolean(input.compareDocumentPosition(view) & Node.DOCUMENT_POSITION_FOLLOWING);
+    }, VIEW);
+    assert.ok(below, "the result is shown under the cell's code");
     assert.match(await page.locator(`${VIEW} li[data-misconception]`).textContent(), /ln 2 is missing/);
     // The next hint, on request.
     await page.locator(`${VIEW} .pmx-ExerciseView-hint`).click();

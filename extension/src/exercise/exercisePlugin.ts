@@ -63,7 +63,10 @@ export const exercisePlugin: JupyterFrontEndPlugin<void> = {
             () => void check(panel, cell),
           );
           views.set(cell, view);
-          (cell.layout as PanelLayout).addWidget(view);
+          // A cell builds its header, input and output on first render; add the view after them.
+          void cell.ready.then(() => {
+            if (!view.isDisposed && !cell.isDisposed) (cell.layout as PanelLayout).addWidget(view);
+          });
           const observer = cellState.observe(cell.model, "check", (value) => view.setModel({ state: readCheckState(value) }));
           view.disposed.connect(() => observer.dispose());
         }

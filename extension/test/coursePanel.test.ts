@@ -1,0 +1,44 @@
+// @vitest-environment jsdom
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { describe, expect, it, vi } from "vitest";
+
+// jsdom lacks DragEvent, which @lumino/dragdrop (loaded through @lumino/widgets) subclasses at import.
+vi.hoisted(() => {
+  (globalThis as { DragEvent?: unknown }).DragEvent ??= class DragEvent extends MouseEvent {};
+});
+
+import { CoursePanel } from "../src/exercise/CoursePanel.js";
+import { notebookProgress, parseCourseInfo } from "../src/exercise/courseProgress.js";
+
+const course = resolve(__dirname, "../../courses/pk-basics");
+
+describe("course progress", () => {
+  it("reads the sample course's course.json", () => {
+    const info = parseCourseInfo(JSON.parse(readFileSync(resolve(course, "course.json"), "utf8")), "course.json");
+    expect(info.notebooks.map((n) => n.file)).toEqual(["01-elimination.ipynb", "02-oral-dosing.ipynb"]);
+    expect(() => parseCourseInfo({ notebooks: [] }, "x/course.json")).toThrow(/x\/course.json: a course.json needs a title/);
+  });
+
+  it("counts exercises, passes and points from the saved check results", () => {
+    const notebook = JSON.parse(readFileSync(resolve(course, "01-elimination.ipynb"), "utf8"));
+    // Nothing checked yet: three exercises worth 2 + 2 + 1 points.
+    expect(notebookProgress(notebook)).toEqual({ exercises: 3, passed: 0, points: 5, earned: 0 });
+    const cells = notebook.cells.filter((c: { metadata: { pmxlab?: { exercise?: unknown } } }) => c.metadata.pmxlab?.exercise);
+    cells[0].metadata.pmxlab.check = { result: { passed: true, score: 1, items: [] } };
+    cells[1].metadata.pmxlab.check = { result: { passed: false, score: 0.5, items: [] } };
+    expect(notebookProgress(notebook)).toEqual({ exercises: 3, passed: 1, points: 5, earned: 3 });
+  });
+
+  it("shows each notebook with its progress and objectives, and opens it on click", () => {
+    const open = vi.fn();
+    const panel = new CoursePanel({ open, refresh: () => {} });
+    const info = parseCourseInfo(JSON.parse(readFileSync(resolve(course, "course.json"), "utf8")), "course.json");
+    panel.render([{ dir: "pk-basics", info, progress: new Map([["01-elimination.ipynb", { exercises: 3, passed: 1, points: 5, earned: 3 }], ["02-oral-dosing.ipynb", undefined]]) }]);
+    const rows = [...panel.node.querySelectorAll(".pmx-CoursePanel-progress")].map((n) => n.textContent);
+    expect(rows).toEqual(["1/3 exercises · 3/5 points", "not in this folder"]);
+    expect(panel.node.querySelector(".pmx-CoursePanel-objectives li")?.textContent).toBe("Compute ke and the half-life from CL and V");
+    (panel.node.querySelector(".pmx-CoursePanel-open") as HTMLButtonElement).click();
+    expect(open).toHaveBeenCalledWith("pk-basics/01-elimination.ipynb");
+  });
+});
