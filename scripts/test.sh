@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 npm install --no-audit --no-fund
 # The estimation tests compare with R's own fits (nls, confint, optim): Debian's R, installed when missing.
 bash scripts/ensure-r.sh
+# The exercise tests run notebooks in the real tslab kernel: the `npm start` set-up (venv with
+# Jupyter and the tslab kernelspec, built kernel and extension) comes first.
+bash scripts/setup.sh
 npm test
 # The scripts' own tests (no browser): the working copy `npm start` serves.
 node --test test/scripts/
