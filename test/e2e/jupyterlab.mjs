@@ -77,6 +77,11 @@ export async function startJupyterLab({ rootDir, stateDir, logFile, timeoutMs = 
     if (!(await Promise.race([exit, delay(10_000)]))) signalGroup("SIGTERM");
     if (!(await Promise.race([exit, delay(10_000)]))) signalGroup("SIGKILL");
     await exit;
+    // the output may still be flowing after the exit: end the log once it stops (or 2 s later)
+    const drained = (stream) => new Promise((resolve) => (stream.readableEnded || stream.destroyed ? resolve() : stream.once("close", resolve)));
+    await Promise.race([Promise.all([drained(child.stdout), drained(child.stderr)]), delay(2_000)]);
+    child.stdout.unpipe(log);
+    child.stderr.unpipe(log);
     log.end();
   };
 

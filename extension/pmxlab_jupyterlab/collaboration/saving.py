@@ -31,6 +31,7 @@ from .crash_points import crash_point
 #: Longest a save request waits for the client's earlier messages to be applied (seconds).
 BARRIER_TIMEOUT_S = 30.0
 _BARRIERS = "_pmxlab_save_barriers"
+_SAVER = "_pmxlab_saver"
 
 
 class SaveBarrier:
@@ -82,7 +83,7 @@ async def answer_save(handler: YDocWebSocketHandler, save_id: int, log: Logger) 
         handler._message_queue.put_nowait(barrier)
         try:
             await asyncio.wait_for(barrier.passed, BARRIER_TIMEOUT_S)
-            status = await save_room(room, log)
+            status = await _saver(room, log).save()
         except (asyncio.CancelledError, asyncio.TimeoutError):
             status = "failed"  # the connection closed, or its messages were not served
         finally:
@@ -94,6 +95,43 @@ async def answer_save(handler: YDocWebSocketHandler, save_id: int, log: Logger) 
         return  # closed meanwhile: no reply, which acknowledges nothing
     if status == "success":
         crash_point("save-replied", lambda: json.dumps(room._document.get()))
+
+
+class RoomSaver:
+    """Coalesces a room's save requests: one write covers every request made before it began.
+
+    A busy class asks for many saves a second and each write serialises the whole notebook,
+    so requests that arrive while a write runs wait for the next one, which writes the newest
+    state (it includes their edits: their barriers had passed when they asked).
+
+    Example: ``status = await RoomSaver(room, log).save()``.
+    """
+
+    def __init__(self, room: DocumentRoom, log: Logger) -> None:
+        self.room = room
+        self.log = log
+        self.requested = 0  # requests numbered in arrival order
+        self.covered = 0  # every request up to this number is in the file
+        self.lock = asyncio.Lock()
+
+    async def save(self) -> str:
+        self.requested += 1
+        ticket = self.requested
+        async with self.lock:
+            if self.covered >= ticket:
+                return "success"
+            covering = self.requested
+            status = await save_room(self.room, self.log)
+            if status == "success":
+                self.covered = max(self.covered, covering)
+            return status
+
+
+def _saver(room: DocumentRoom, log: Logger) -> RoomSaver:
+    saver = room.__dict__.get(_SAVER)
+    if saver is None:
+        saver = room.__dict__[_SAVER] = RoomSaver(room, log)
+    return saver
 
 
 async def save_room(room: DocumentRoom, log: Logger) -> str:
