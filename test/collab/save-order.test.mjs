@@ -6,10 +6,9 @@
 //   debounced save task swallows the cancellation and the reply still says "success").
 // Each reply is checked against the file as it is on disk when the reply arrives.
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { NotebookClient } from "./client.mjs";
+import { connectedClient } from "./client.mjs";
+import { codeCell, savedText, writeNotebook } from "./files.mjs";
 import { startCollabServer } from "./server.mjs";
 
 const ROUNDS = 8;
@@ -66,27 +65,15 @@ test("a save that other clients' edits interrupt answers success only with the e
 });
 
 function newNotebook(path, cellCount) {
-  const cells = Array.from({ length: cellCount }, (_, i) => ({
-    cell_type: "code",
-    id: `cell-${i}`,
-    source: `# cell ${i}\n${"// padding to make the file large\n".repeat(20)}`,
-    metadata: {},
-    outputs: [],
-    execution_count: null,
-  }));
-  writeFileSync(join(server.rootDir, path), JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells }));
-  return path;
+  // padded sources make the file large, so each write takes a while
+  const cells = Array.from({ length: cellCount }, (_, i) => codeCell(`cell-${i}`, `# cell ${i}\n${"// padding\n".repeat(40)}`));
+  return writeNotebook(server.rootDir, path, cells);
 }
 
-async function open(path) {
-  const client = new NotebookClient(server, path);
-  clients.push(client);
-  await client.connect();
-  return client;
+function open(path) {
+  return connectedClient(server, path, clients);
 }
 
 function fileText(path) {
-  return JSON.parse(readFileSync(join(server.rootDir, path), "utf8"))
-    .cells.map((cell) => [cell.source].flat().join(""))
-    .join("");
+  return savedText(server.rootDir, path);
 }
