@@ -78,7 +78,7 @@ export async function runChaos({ seed, keepRoot = (result) => result.lost.length
     const seconds = (Date.now() - started) / 1000;
 
     // quiescence: everyone online and synced, then one more save
-    const agreed = await waitUntilAgreed(editors, 60_000);
+    const agreed = await waitUntilAgreed(editors, 180_000);
     const finalSave = await editors[0].client.save(30_000);
     const onDisk = JSON.parse(readFileSync(join(server.rootDir, PATH), "utf8")).cells.map(comparableCell);
 

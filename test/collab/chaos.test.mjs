@@ -11,7 +11,7 @@ import { CLIENTS, RESTARTS, runChaos, summary } from "./chaos-run.mjs";
 
 const SEED = Number(process.env.PMXLAB_CHAOS_SEED ?? 20261125);
 
-test("collaborators never lose acknowledged edits through disconnects and server restarts", { timeout: 480_000 }, async () => {
+test("collaborators never lose acknowledged edits through disconnects and server restarts", { timeout: 900_000 }, async () => {
   let failed = true;
   const result = await runChaos({ seed: SEED, keepRoot: () => failed });
   console.log(summary(result));

@@ -55,8 +55,10 @@ export async function startJupyterLab({ rootDir, stateDir, logFile, timeoutMs = 
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
+  // output can still arrive after the exit (and after the log was ended): write while writable
+  const toLog = (chunk) => void (log.writable && log.write(chunk));
+  child.stdout.on("data", toLog);
+  child.stderr.on("data", toLog);
   let exited = null;
   const exit = new Promise((resolve) => child.once("exit", (code, signal) => resolve((exited = { code, signal }))));
 
@@ -77,11 +79,6 @@ export async function startJupyterLab({ rootDir, stateDir, logFile, timeoutMs = 
     if (!(await Promise.race([exit, delay(10_000)]))) signalGroup("SIGTERM");
     if (!(await Promise.race([exit, delay(10_000)]))) signalGroup("SIGKILL");
     await exit;
-    // the output may still be flowing after the exit: end the log once it stops (or 2 s later)
-    const drained = (stream) => new Promise((resolve) => (stream.readableEnded || stream.destroyed ? resolve() : stream.once("close", resolve)));
-    await Promise.race([Promise.all([drained(child.stdout), drained(child.stderr)]), delay(2_000)]);
-    child.stdout.unpipe(log);
-    child.stderr.unpipe(log);
     log.end();
   };
 
