@@ -31,14 +31,15 @@ const PATH = "chaos.ipynb";
  * killsWithSavesInFlight, reloadsBeforeForgotten, reloads, faults, seconds, rootDir }`.
  * `lost` are acknowledged edits missing from the final notebook, `missing` all missing edits
  * not dropped by design (deleted or moved cells). The server's root folder (file, Y store,
- * logs) is removed unless `keepRoot(result)` says otherwise.
+ * logs) is removed unless `keepRoot(result)` says otherwise; `startTimeoutMs` bounds each
+ * server start (a soak at low priority on a busy machine needs more than the default).
  *
  * @example
  *   const result = await runChaos({ seed: 7 });
  *   console.log(result.acknowledged.length, result.lost.length);
  */
-export async function runChaos({ seed, keepRoot = (result) => result.lost.length > 0 }) {
-  const server = await startCollabServer("chaos", { keepRoot: true });
+export async function runChaos({ seed, keepRoot = (result) => result.lost.length > 0, startTimeoutMs }) {
+  const server = await startCollabServer("chaos", { keepRoot: true, startTimeoutMs });
   const editors = [];
   let result;
   try {

@@ -13,7 +13,7 @@ const totals = { runs: 0, edits: 0, acknowledged: 0, lost: 0, missing: 0, duplic
 for (let seed = FIRST_SEED; seed < FIRST_SEED + RUNS; seed++) {
   let result;
   try {
-    result = await runChaos({ seed, keepRoot: (r) => r.lost.length > 0 || r.duplicatedIds.length > 0 });
+    result = await runChaos({ seed, keepRoot: (r) => r.lost.length > 0 || r.duplicatedIds.length > 0, startTimeoutMs: 600_000 });
   } catch (error) {
     totals.errors += 1;
     console.log(`seed ${seed}: run failed: ${error.message}`);
