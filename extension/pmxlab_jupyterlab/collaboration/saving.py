@@ -32,6 +32,8 @@ from .crash_points import crash_point
 BARRIER_TIMEOUT_S = 30.0
 _BARRIERS = "_pmxlab_save_barriers"
 _SAVER = "_pmxlab_saver"
+#: The loader attribute naming the document whose newest state every save writes (durability).
+DOCUMENT_ATTRIBUTE = "_pmxlab_document"
 
 
 class SaveBarrier:
@@ -139,9 +141,10 @@ async def save_room(room: DocumentRoom, log: Logger) -> str:
     async with room._update_lock:
         pass  # a load or an out-of-band reload in progress finishes first (upstream: "skipped")
     try:
-        saved = await room._file.maybe_save_content(
-            {"format": room.file_format, "type": room.file_type, "content": room._document.get()}
-        )
+        # a loader that knows the document reads it once it holds the file's lock
+        known = getattr(room._file, DOCUMENT_ATTRIBUTE, None) is room._document
+        content = None if known else room._document.get()
+        saved = await room._file.maybe_save_content({"format": room.file_format, "type": room.file_type, "content": content})
     except OutOfBandChanges:
         log.info("pmxlab | %s changed outside the collaboration; the save request fails", room._file.path)
         room.create_task(room._on_outofband_change())
