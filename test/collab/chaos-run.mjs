@@ -64,6 +64,10 @@ export async function runChaos({ seed, keepRoot = (result) => result.lost.length
         if (forgotten) reloadsBeforeForgotten = reloads(editors);
         const signal = how.split(",")[0];
         if (signal === "SIGKILL") {
+          // clients come back slowly after the previous restart on a busy machine: wait for
+          // half of them (up to a minute), so the kill finds their save requests in flight
+          const online = () => editors.filter((editor) => editor.client.connected).length;
+          for (const deadline = Date.now() + 60_000; online() < CLIENTS / 2 && Date.now() < deadline; ) await sleep(100);
           for (const editor of editors) if (editor.client.connected) editor.save();
           await sleep(prng.int32(rng, 0, 30));
           killsWithSavesInFlight.push(editors.reduce((n, editor) => n + editor.client.pendingSaves.size, 0));
