@@ -21,7 +21,11 @@
    :mod:`.saving` and :mod:`.store`. Every write of the file now commits the store first
    (with the hash of the content written), so the store is never behind a file this server
    wrote, and a restart recognises such a file by its hash.
-7. ``YNotebook.aget`` reads the cells one by one across event-loop checkpoints, so edits
+7. Every connection rewrites the session records (``sessions.json``) in place
+   (``save_current_session``: truncate, then write); a kill in between leaves an empty file,
+   and the next server refuses every client's session (close 1003, all reload: found by the
+   chaos test). The file is now replaced atomically (:func:`save_session_atomically`).
+8. ``YNotebook.aget`` reads the cells one by one across event-loop checkpoints, so edits
    applied meanwhile shift them: a cell inserted above the reading position makes it read a
    cell twice, and if that cell changed in between it "corrects" the duplicate by giving the
    live cell a new id (a document edit every client receives: the cell's id is lost); a cell
@@ -39,10 +43,14 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import shutil
 import time
 from collections.abc import Callable
 from logging import Logger
 
+from jupyter_server_ydoc import handlers as upstream_handlers
+from jupyter_server_ydoc import utils as upstream_utils
 from jupyter_server_ydoc.app import YDocExtension
 from jupyter_server_ydoc.handlers import YDocWebSocketHandler
 from jupyter_server_ydoc.loaders import FileLoader
@@ -213,6 +221,24 @@ def _newest_content(document: YNotebook, store: CommitBatchingYStore | None) -> 
     return document.get()
 
 
+async def save_session_atomically(root_dir: str, session_id: str, version: str, lock: asyncio.Lock,
+                                  document_version: str | None = None, session_store_path: str | None = None) -> None:
+    """Upstream's ``save_current_session`` applied to a copy of the session records, which
+    then replaces them in one step, so a kill never leaves them empty.
+
+    Example: ``await save_session_atomically(root, SERVER_SESSION, version, lock, None, path)``.
+    """
+    async with lock:
+        store = upstream_utils._get_jupyter_session_store(root_dir, session_store_path)
+        copy = store.with_name(f".{store.name}.writing")
+        if store.exists():
+            shutil.copyfile(store, copy)
+        else:
+            copy.unlink(missing_ok=True)
+        await upstream_utils.save_current_session(root_dir, session_id, version, asyncio.Lock(), document_version, str(copy))
+        os.replace(copy, store)
+
+
 def release_worker_threads() -> None:
     """Lets anyio's worker threads end, so a stopping server exits instead of hanging.
 
@@ -322,6 +348,7 @@ def install_durability(log: Logger, forget_sessions: Callable[[], None]) -> bool
         return saved
 
     YDocWebSocketHandler.open = open_after_restore
+    upstream_handlers.save_current_session = save_session_atomically
     YDocWebSocketHandler.on_message = on_message_in_order
     YDocWebSocketHandler.__anext__ = next_message
     YDocWebSocketHandler.on_close = on_close_releasing
