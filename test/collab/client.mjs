@@ -36,6 +36,20 @@ export async function openSession({ baseUrl, token }, path) {
 }
 
 /**
+ * A connected (synced) client of `path`, added to `tracked` first so that the caller's
+ * clean-up destroys it even if connecting fails.
+ *
+ * @example
+ *   const client = await connectedClient(server, "a.ipynb", clients);
+ */
+export async function connectedClient(server, path, tracked) {
+  const client = new NotebookClient(server, path);
+  tracked.push(client);
+  await client.connect();
+  return client;
+}
+
+/**
  * One collaborator on one notebook. `connect()` resolves after the first sync; `save()`
  * asks the server to save and resolves with its reply status ("success", "skipped",
  * "failed") or rejects when the connection closes first. `onRejected` is called when the

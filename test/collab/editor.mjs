@@ -38,7 +38,7 @@ export class ChaosEditor {
     this.rng = prng.create(seed);
     this.ledger = ledger;
     this.edits = [];
-    this.saves = { requested: 0, succeeded: 0, other: 0 };
+    this.saves = { requested: 0, succeeded: 0, failed: 0, unanswered: 0 };
     this.reloads = 0;
     this.client = new NotebookClient(server, path, { onRejected: () => (this.rejected = true) });
   }
@@ -58,18 +58,22 @@ export class ChaosEditor {
     else if (own.length > 1) this.#delete(prng.oneOf(this.rng, own));
   }
 
-  /** Requests a save; a "success" reply acknowledges every edit made before the request. */
+  /**
+   * Requests a save; a "success" reply acknowledges every edit made before that request (each
+   * request remembers its own edits, as replies can come out of order).
+   */
   async save() {
     const covered = this.edits.filter((edit) => !edit.acknowledged);
     this.saves.requested += 1;
+    let status;
     try {
-      const status = await this.client.save();
-      if (status !== "success") return void (this.saves.other += 1);
-      this.saves.succeeded += 1;
-      for (const edit of covered) edit.acknowledged = true;
+      status = await this.client.save();
     } catch {
-      this.saves.other += 1; // closed before the reply: acknowledges nothing
+      return void (this.saves.unanswered += 1); // closed before the reply: acknowledges nothing
     }
+    if (status !== "success") return void (this.saves.failed += 1);
+    this.saves.succeeded += 1;
+    for (const edit of covered) edit.acknowledged = true;
   }
 
   /**

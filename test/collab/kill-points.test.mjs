@@ -6,10 +6,10 @@
 // server wrote is recognised as its own) and no cell is held twice.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, beforeEach, test } from "node:test";
-import { NotebookClient } from "./client.mjs";
+import { NotebookClient, connectedClient } from "./client.mjs";
+import { codeCell, savedText, writeNotebook } from "./files.mjs";
 import { startCollabServer } from "./server.mjs";
 
 const REPO_ROOT = new URL("../..", import.meta.url).pathname;
@@ -107,16 +107,11 @@ for (const point of ["store-committed", "file-written"]) {
 }
 
 function newNotebook(path) {
-  const cell = { cell_type: "code", id: "only", source: "# start\n", metadata: {}, outputs: [], execution_count: null };
-  writeFileSync(join(server.rootDir, path), JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [cell] }));
-  return path;
+  return writeNotebook(server.rootDir, path, [codeCell("only", "# start\n")]);
 }
 
-async function open(path) {
-  const client = new NotebookClient(server, path);
-  clients.push(client);
-  await client.connect();
-  return client;
+function open(path) {
+  return connectedClient(server, path, clients);
 }
 
 /** Appends a line holding `token` to the first cell. */
@@ -158,8 +153,7 @@ function assertOnce(client, token) {
 }
 
 function fileHolds(path, token) {
-  const notebook = JSON.parse(readFileSync(join(server.rootDir, path), "utf8"));
-  return notebook.cells.some((cell) => [cell.source].flat().join("").includes(token));
+  return savedText(server.rootDir, path).includes(token);
 }
 
 /** Whether a committed row of the Y store holds `token` (read with Python's sqlite3). */

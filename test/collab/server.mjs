@@ -13,18 +13,19 @@ import { startJupyterLab } from "../e2e/jupyterlab.mjs";
  * to the server process; "crashed": it killed itself, at a crash point), calls
  * `whileStopped()`, and starts it again on the same port and root, with `env` added to its
  * environment (e.g. `{ PMXLAB_COLLAB_CRASH: "file-written:marker" }`); `stop` also removes
- * the root folder. `startCollabServer(name, { env })` sets the first start's environment.
+ * the root folder. `startCollabServer(name, { env, startTimeoutMs })` sets the first start's
+ * environment and how long each start may take (120 s).
  *
  * @example
  *   const server = await startCollabServer("chaos");
  *   await server.restart("SIGKILL");
  *   await server.stop();
  */
-export async function startCollabServer(name, { keepRoot = false, env = {} } = {}) {
+export async function startCollabServer(name, { keepRoot = false, env = {}, startTimeoutMs = 120_000 } = {}) {
   const rootDir = mkdtempSync(join(tmpdir(), `pmxlab-${name}-`));
   let starts = 0;
   const start = (options = {}) =>
-    startJupyterLab({ rootDir, stateDir: join(rootDir, ".pmxlab", "lab"), logFile: join(rootDir, `.server-${starts++}.log`), ...options });
+    startJupyterLab({ rootDir, stateDir: join(rootDir, ".pmxlab", "lab"), logFile: join(rootDir, `.server-${starts++}.log`), timeoutMs: startTimeoutMs, ...options });
   let lab = await start({ env });
   const { baseUrl, port, token } = lab;
   return {

@@ -55,8 +55,10 @@ export async function startJupyterLab({ rootDir, stateDir, logFile, timeoutMs = 
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
+  // output can still arrive after the exit (and after the log was ended): write while writable
+  const toLog = (chunk) => void (log.writable && log.write(chunk));
+  child.stdout.on("data", toLog);
+  child.stderr.on("data", toLog);
   let exited = null;
   const exit = new Promise((resolve) => child.once("exit", (code, signal) => resolve((exited = { code, signal }))));
 

@@ -21,7 +21,11 @@
    :mod:`.saving` and :mod:`.store`. Every write of the file now commits the store first
    (with the hash of the content written), so the store is never behind a file this server
    wrote, and a restart recognises such a file by its hash.
-7. ``YNotebook.aget`` reads the cells one by one across event-loop checkpoints, so edits
+7. Every connection rewrites the session records (``sessions.json``) in place
+   (``save_current_session``: truncate, then write); a kill in between leaves an empty file,
+   and the next server refuses every client's session (close 1003, all reload: found by the
+   chaos test). The file is now replaced atomically (:func:`save_session_atomically`).
+8. ``YNotebook.aget`` reads the cells one by one across event-loop checkpoints, so edits
    applied meanwhile shift them: a cell inserted above the reading position makes it read a
    cell twice, and if that cell changed in between it "corrects" the duplicate by giving the
    live cell a new id (a document edit every client receives: the cell's id is lost); a cell
@@ -39,10 +43,14 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import shutil
 import time
 from collections.abc import Callable
 from logging import Logger
 
+from jupyter_server_ydoc import handlers as upstream_handlers
+from jupyter_server_ydoc import utils as upstream_utils
 from jupyter_server_ydoc.app import YDocExtension
 from jupyter_server_ydoc.handlers import YDocWebSocketHandler
 from jupyter_server_ydoc.loaders import FileLoader
@@ -54,7 +62,7 @@ from pycrdt import Doc
 from pycrdt.store import YDocNotFound
 
 from .crash_points import crash_point
-from .saving import answer_save, next_message, release_barriers, save_request_id
+from .saving import DOCUMENT_ATTRIBUTE, answer_save, next_message, release_barriers, save_request_id
 from .store import CommitBatchingYStore, content_hash
 from .versions import refuse_unsupported
 
@@ -64,8 +72,9 @@ _SAVE_ATTEMPTS = 3
 #: On stop, how long to wait for disconnected clients to leave their rooms: polls × interval.
 _LEAVE_POLLS = 50
 _LEAVE_POLL_INTERVAL_S = 0.05
-_DOCUMENT = "_pmxlab_document"
+_DOCUMENT = DOCUMENT_ATTRIBUTE
 _STORE = "_pmxlab_store"
+_LAST_READ = "_pmxlab_last_read"
 
 
 async def flush_rooms(server: JupyterWebsocketServer, log: Logger) -> None:
@@ -189,12 +198,45 @@ def _replay(updates: list[bytes], file_type: str, target=None) -> tuple:
 async def _get_at_once(document: YNotebook, deduplicate: bool = True) -> dict:
     """The notebook's content read without yielding to the event loop, so no edit lands midway.
 
-    Blocks the loop for the read (a few milliseconds for hundreds of cells), which upstream's
-    ``aget`` avoids at the price of reading a document that changes under it.
+    Blocks the loop for the read (a few milliseconds for hundreds of cells, seconds for
+    thousands on a busy machine), which upstream's ``aget`` avoids at the price of reading a
+    document that changes under it. The read is remembered with the followed store's update
+    count, so a save that follows it at once does not read the document again
+    (:func:`_newest_content`).
 
     Example: ``content = await _get_at_once(room._document)``.
     """
-    return document.get(deduplicate)
+    content = document.get(deduplicate)
+    store = document.__dict__.get(_STORE)
+    if store is not None:
+        document.__dict__[_LAST_READ] = (store.updates_seen, content)
+    return content
+
+
+def _newest_content(document: YNotebook, store: CommitBatchingYStore | None) -> dict:
+    """The document's content now: the last read if no update came since, else a new read."""
+    last = document.__dict__.get(_LAST_READ)
+    if store is not None and last is not None and last[0] == store.updates_seen:
+        return last[1]
+    return document.get()
+
+
+async def save_session_atomically(root_dir: str, session_id: str, version: str, lock: asyncio.Lock,
+                                  document_version: str | None = None, session_store_path: str | None = None) -> None:
+    """Upstream's ``save_current_session`` applied to a copy of the session records, which
+    then replaces them in one step, so a kill never leaves them empty.
+
+    Example: ``await save_session_atomically(root, SERVER_SESSION, version, lock, None, path)``.
+    """
+    async with lock:
+        store = upstream_utils._get_jupyter_session_store(root_dir, session_store_path)
+        copy = store.with_name(f".{store.name}.writing")
+        if store.exists():
+            shutil.copyfile(store, copy)
+        else:
+            copy.unlink(missing_ok=True)
+        await upstream_utils.save_current_session(root_dir, session_id, version, asyncio.Lock(), document_version, str(copy))
+        os.replace(copy, store)
 
 
 def release_worker_threads() -> None:
@@ -267,9 +309,9 @@ def install_durability(log: Logger, forget_sessions: Callable[[], None]) -> bool
             # No edit was applied since the room became ready (its serve loops start after
             # this returns), so the store misses nothing by following it from here.
             setattr(room._file, _DOCUMENT, room._document)
-            if isinstance(room.ystore, CommitBatchingYStore):
-                room.ystore.follow(room.ydoc)
+            if isinstance(room.ystore, CommitBatchingYStore) and room.ystore.follow(room.ydoc):
                 setattr(room._file, _STORE, room.ystore)
+                room._document.__dict__[_STORE] = room.ystore
 
     async def on_message_in_order(handler: YDocWebSocketHandler, message) -> None:
         save_id = save_request_id(message)
@@ -293,11 +335,11 @@ def install_durability(log: Logger, forget_sessions: Callable[[], None]) -> bool
         # Saves take their content before waiting for the file's lock, so a save that waited
         # could write an older state over a newer one; write the newest state instead.
         document = getattr(loader, _DOCUMENT, None)
+        store = getattr(loader, _STORE, None)
         if document is not None:
-            model = {**model, "content": document.get()}
+            model = {**model, "content": _newest_content(document, store)}
         # The store first, with the hash of what is written: after a crash the file is then
         # never newer than the store, and a restart knows it as this server's own write.
-        store = getattr(loader, _STORE, None)
         if store is not None:
             await store.commit(written=content_hash(_persistent(model["content"])))
         crash_point("store-committed", lambda: json.dumps(model["content"]))
@@ -306,6 +348,7 @@ def install_durability(log: Logger, forget_sessions: Callable[[], None]) -> bool
         return saved
 
     YDocWebSocketHandler.open = open_after_restore
+    upstream_handlers.save_current_session = save_session_atomically
     YDocWebSocketHandler.on_message = on_message_in_order
     YDocWebSocketHandler.__anext__ = next_message
     YDocWebSocketHandler.on_close = on_close_releasing

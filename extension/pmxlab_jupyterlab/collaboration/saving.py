@@ -31,6 +31,9 @@ from .crash_points import crash_point
 #: Longest a save request waits for the client's earlier messages to be applied (seconds).
 BARRIER_TIMEOUT_S = 30.0
 _BARRIERS = "_pmxlab_save_barriers"
+_SAVER = "_pmxlab_saver"
+#: The loader attribute naming the document whose newest state every save writes (durability).
+DOCUMENT_ATTRIBUTE = "_pmxlab_document"
 
 
 class SaveBarrier:
@@ -82,7 +85,7 @@ async def answer_save(handler: YDocWebSocketHandler, save_id: int, log: Logger) 
         handler._message_queue.put_nowait(barrier)
         try:
             await asyncio.wait_for(barrier.passed, BARRIER_TIMEOUT_S)
-            status = await save_room(room, log)
+            status = await _saver(room, log).save()
         except (asyncio.CancelledError, asyncio.TimeoutError):
             status = "failed"  # the connection closed, or its messages were not served
         finally:
@@ -96,14 +99,52 @@ async def answer_save(handler: YDocWebSocketHandler, save_id: int, log: Logger) 
         crash_point("save-replied", lambda: json.dumps(room._document.get()))
 
 
+class RoomSaver:
+    """Coalesces a room's save requests: one write covers every request made before it began.
+
+    A busy class asks for many saves a second and each write serialises the whole notebook,
+    so requests that arrive while a write runs wait for the next one, which writes the newest
+    state (it includes their edits: their barriers had passed when they asked).
+
+    Example: ``status = await RoomSaver(room, log).save()``.
+    """
+
+    def __init__(self, room: DocumentRoom, log: Logger) -> None:
+        self.room = room
+        self.log = log
+        self.requested = 0  # requests numbered in arrival order
+        self.covered = 0  # every request up to this number is in the file
+        self.lock = asyncio.Lock()
+
+    async def save(self) -> str:
+        self.requested += 1
+        ticket = self.requested
+        async with self.lock:
+            if self.covered >= ticket:
+                return "success"
+            covering = self.requested
+            status = await save_room(self.room, self.log)
+            if status == "success":
+                self.covered = max(self.covered, covering)
+            return status
+
+
+def _saver(room: DocumentRoom, log: Logger) -> RoomSaver:
+    saver = room.__dict__.get(_SAVER)
+    if saver is None:
+        saver = room.__dict__[_SAVER] = RoomSaver(room, log)
+    return saver
+
+
 async def save_room(room: DocumentRoom, log: Logger) -> str:
     """Writes the room's document to its file now: "success" once written, else "failed"."""
     async with room._update_lock:
         pass  # a load or an out-of-band reload in progress finishes first (upstream: "skipped")
     try:
-        saved = await room._file.maybe_save_content(
-            {"format": room.file_format, "type": room.file_type, "content": room._document.get()}
-        )
+        # a loader that knows the document reads it once it holds the file's lock
+        known = getattr(room._file, DOCUMENT_ATTRIBUTE, None) is room._document
+        content = None if known else room._document.get()
+        saved = await room._file.maybe_save_content({"format": room.file_format, "type": room.file_type, "content": content})
     except OutOfBandChanges:
         log.info("pmxlab | %s changed outside the collaboration; the save request fails", room._file.path)
         room.create_task(room._on_outofband_change())

@@ -86,14 +86,21 @@ class CommitBatchingYStore(SQLiteYStore):
         self._flusher: asyncio.Task | None = None
         self.commit_latencies: deque[float] = deque(maxlen=LATENCIES_KEPT)
 
-    def follow(self, ydoc: Doc) -> None:
+    @property
+    def updates_seen(self) -> int:
+        """How many updates were queued so far: unchanged while the followed document is."""
+        return self._queued
+
+    def follow(self, ydoc: Doc) -> bool:
         """Queues every later update of ``ydoc`` as it is applied (and its state now, so
         nothing applied before is missed); the room's own per-update writes are then ignored.
-        Call once the room's document is loaded."""
-        if not self.batching or self._subscription is not None:
-            return
-        self._subscription = ydoc.observe(lambda event: self._queue(event.update))
-        self._queue(ydoc.get_update())
+        Call once the room's document is loaded. Returns whether the store follows it."""
+        if not self.batching:
+            return False
+        if self._subscription is None:
+            self._subscription = ydoc.observe(lambda event: self._queue(event.update))
+            self._queue(ydoc.get_update())
+        return True
 
     async def write(self, data: bytes) -> None:
         if not self.batching:

@@ -22,7 +22,7 @@ WRITTEN_FOR = {
 }
 
 
-def version_mismatches(installed: Callable[[str], str] = version) -> list[str]:
+def version_mismatches(installed: Callable[[str], str] | None = None) -> list[str]:
     """One line per package whose installed version differs, e.g.
     ``"jupyter-ydoc 4.3.0 (written for 4.2.1)"``; empty when all match.
 
@@ -31,7 +31,7 @@ def version_mismatches(installed: Callable[[str], str] = version) -> list[str]:
     mismatches = []
     for name, expected in WRITTEN_FOR.items():
         try:
-            found = installed(name)
+            found = (installed or version)(name)
         except PackageNotFoundError:
             found = "not installed"
         if found != expected:
@@ -39,7 +39,7 @@ def version_mismatches(installed: Callable[[str], str] = version) -> list[str]:
     return mismatches
 
 
-def refuse_unsupported(log: Logger, installed: Callable[[str], str] = version) -> bool:
+def refuse_unsupported(log: Logger, installed: Callable[[str], str] | None = None) -> bool:
     """Logs a warning and returns True when :func:`version_mismatches` finds any.
 
     Example: ``if refuse_unsupported(serverapp.log): return``.
