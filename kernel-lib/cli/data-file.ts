@@ -49,3 +49,15 @@ function located(file: string, error: unknown): unknown {
   if (code && syscall) return new Error(`cannot read ${file}: ${systemMessage(error as Error)} (${code})`);
   return error;
 }
+
+/**
+ * The whole dataset of a file, for commands that need every subject at once (`pmxlab fit`),
+ * read through {@link streamDataset} with the same input bound and messages.
+ */
+export async function loadDataset(file: string, maxInput: number): Promise<Dataset> {
+  const subjects: Subject[] = [];
+  const reader = await streamDataset(file, maxInput, (batch) => {
+    subjects.push(...batch);
+  });
+  return { covariates: reader.covariates, subjects };
+}

@@ -2,11 +2,13 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { fitPopulation, fitSaem, toCsv, type PopulationFit, type SaemFit } from "@pmxlab/kernel";
-import { loadDataset, loadModel, parseParams } from "./io.js";
+import { DEFAULT_MAX_INPUT, loadDataset } from "./data-file.js";
+import { loadModel } from "./model.js";
+import { parseParams } from "./params.js";
 import { UsageError } from "./usage-error.js";
 
 /** `pmxlab fit`: the DESIGN.md contract, FOCE-I (default) or SAEM. */
-export function fitCommand(argv: string[]): number {
+export async function fitCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -24,13 +26,13 @@ export function fitCommand(argv: string[]): number {
   if (!values.model) throw new UsageError("missing --model NAME|FILE");
   if (!values.data) throw new UsageError("missing --data DATA.csv");
   if (values.method !== "focei" && values.method !== "saem") throw new UsageError(`--method ${values.method}: expected focei or saem`);
-  const theta = parseParams(values.theta ?? []);
+  const theta = parseParams(values.theta ?? [], "--theta");
   if (Object.keys(theta).length === 0) throw new UsageError("missing --theta NAME=INITIAL (one per estimated model parameter, e.g. --theta CL=3)");
-  const omegaGiven = parseParams(values.omega ?? []);
+  const omegaGiven = parseParams(values.omega ?? [], "--omega");
   const omega = Object.keys(omegaGiven).length > 0 ? omegaGiven : Object.fromEntries(Object.keys(theta).map((name) => [name, 0.1]));
-  const sigma = parseParams(values.sigma ?? []);
+  const sigma = parseParams(values.sigma ?? [], "--sigma");
   const model = loadModel(values.model);
-  const data = loadDataset(values.data);
+  const data = await loadDataset(values.data, DEFAULT_MAX_INPUT);
   if (values.method === "saem") return saem(model, data, theta, omega, sigma, values.out);
   const fit = fitPopulation(model, data, {
     theta,
