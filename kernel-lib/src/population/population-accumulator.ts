@@ -1,3 +1,4 @@
+import { warn } from "../warnings/index.js";
 import type { PopulationPlan } from "./population-plan.js";
 import { PopulationSimulation, type Attainment, type PercentileBands } from "./population-simulation.js";
 import { bandQuantiles } from "./band-quantiles.js";
@@ -91,6 +92,9 @@ export class PopulationAccumulator {
    */
   finish(bands?: Float64Array[]): PopulationSimulation {
     const { plan } = this;
+    // Said once, where the result is made (in the caller's thread, never in a worker), through
+    // the kernel's one warning channel; the result keeps them too (`warnings`, `summary()`).
+    for (const w of plan.warnings) warn(w);
     const model = plan.model;
     const names = plan.parameterNames;
     const subjects = this.parameters && {
