@@ -186,7 +186,10 @@ export class InteractiveRenderer extends Widget implements IRenderMime.IRenderer
       const label = unit === undefined || unit === "1" ? name : `${name} (${unit})`;
       this.controls.set(name, new SliderControl(name, label, range, onChange));
     }
-    if (spec.dose) this.controls.set("dose", new SliderControl("dose", this.trans.__("dose (mg)"), spec.dose, onChange));
+    if (spec.dose) {
+      const label = this.trans.__("dose (%1)", this.view?.kernel.interactiveDoseUnit(spec.regimen) ?? "mg");
+      this.controls.set("dose", new SliderControl("dose", label, spec.dose, onChange));
+    }
     this.controlsNode.replaceChildren(...[...this.controls.values()].map((c) => c.node));
   }
 

@@ -1,7 +1,7 @@
 /** The part of @pmxlab/kernel the interactive renderer uses. */
 export type KernelApi = Pick<
   typeof import("@pmxlab/kernel"),
-  "parseInteractiveSpec" | "interactiveSettings" | "interactiveModel" | "interactiveFigure" | "interactiveCode"
+  "parseInteractiveSpec" | "interactiveSettings" | "interactiveModel" | "interactiveFigure" | "interactiveCode" | "interactiveDoseUnit"
 >;
 
 /** Loads the part of @pmxlab/kernel the renderer uses. */

@@ -10,5 +10,6 @@ export { interactiveSettings } from "./interactive-settings.js";
 export type { InteractiveSettings } from "./interactive-settings.js";
 export { interactiveFigure, interactiveModel } from "./interactive-figure.js";
 export { interactiveCode } from "./interactive-code.js";
+export { interactiveDoseUnit } from "./interactive-regimen.js";
 export { InteractiveError } from "./interactive-error.js";
 export { installNotebookErrors } from "./notebook-errors.js";

@@ -38,7 +38,7 @@ export interface InteractiveSpec {
   params: Record<string, SliderRange>;
   /** Parameters set to a value without a slider. */
   fixed: Record<string, number>;
-  /** The dose slider (mg, the amount of the regimen's first dose), when there is one. */
+  /** The dose slider (the amount of the regimen's first dose, in its unit: `interactiveDoseUnit`), when there is one. */
   dose?: SliderRange;
   /** The outputs (or compartments) plotted, one line each. */
   outputs: string[];

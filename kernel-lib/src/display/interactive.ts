@@ -8,6 +8,7 @@ import { regimenDoses } from "../simulation/regimen-doses.js";
 import type { TimeGrid } from "../simulation/types.js";
 import { interactiveFigure } from "./interactive-figure.js";
 import { InteractiveError } from "./interactive-error.js";
+import { interactiveDoseUnit } from "./interactive-regimen.js";
 import { interactiveSettings } from "./interactive-settings.js";
 import { INTERACTIVE_MIME, INTERACTIVE_SPEC_VERSION, sliderRange, type InteractiveModelRef, type InteractiveSpec, type SliderRange } from "./interactive-spec.js";
 import { toMimeBundle, type InteractiveBundle } from "./mime-bundle.js";
@@ -69,6 +70,10 @@ export function interactive(model: Model | string, options: InteractiveOptions):
   }
   const firstDose = parseRegimen(regimen).doses()[0]?.amount;
   if (options.dose !== undefined && firstDose === undefined) throw new InteractiveError('dose: the regimen has no doses to scale; give one such as "100 mg"');
+  // A continuous infusion's dose is its rate over an open end: there is no amount to slide.
+  if (options.dose !== undefined && !Number.isFinite(firstDose)) {
+    throw new InteractiveError(`dose: the regimen "${regimen}" starts with a continuous infusion, which has no dose amount to scale; give it a duration ("… mg/h for 24 h") or a dose ("100 mg over 1 h")`);
+  }
   const outputs = options.outputs ?? compiled.outputs.slice(0, 1).map((o) => o.name);
   const spec: InteractiveSpec = {
     version: INTERACTIVE_SPEC_VERSION,
@@ -82,7 +87,7 @@ export function interactive(model: Model | string, options: InteractiveOptions):
     logY: options.logY ?? false,
   };
   const figure = interactiveFigure(spec, interactiveSettings(spec), compiled);
-  const sliders = [...Object.entries(params), ...(spec.dose ? [["dose (mg)", spec.dose] as const] : [])];
+  const sliders = [...Object.entries(params), ...(spec.dose ? [[`dose (${interactiveDoseUnit(regimen)})`, spec.dose] as const] : [])];
   const summary = `interactive simulation of ${compiled.name}, ${regimen}; sliders: ${sliders.map(([name, r]) => `${name} ${r.min}–${r.max}`).join(", ") || "none"} (moved in JupyterLab with pmxlab)`;
   // The static figure (plotly JSON and PNG) stands in where the sliders cannot run.
   const { "text/plain": _figureSummary, ...still } = toMimeBundle(figure);

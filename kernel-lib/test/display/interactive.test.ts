@@ -52,6 +52,11 @@ describe("interactive", () => {
     expect(parseInteractiveSpec(JSON.stringify(bundle[INTERACTIVE_MIME]))).toStrictEqual(spec);
   });
 
+  it("labels the dose slider with the regimen's own dose unit and refuses one on a continuous infusion", () => {
+    expect(interactive("tmdd", { regimen: "10 nmol", dose: [1, 20] })["text/plain"]).toMatch(/sliders: dose \(nmol\) 1–20/);
+    expect(() => interactive("pk1cmt_iv", { regimen: "10 mg/h", dose: [1, 20] })).toThrow(/continuous infusion, which has no dose amount to scale/);
+  });
+
   it("sends a library model by name and any other model by its text", () => {
     expect(specOf(interactive(getModel("pk1cmt_iv"), { regimen: "1 mg" })).model).toEqual({ library: "pk1cmt_iv" });
     expect(specOf(interactive(parseModel(CUSTOM), { regimen: "1 mg" })).model).toEqual({ text: CUSTOM });
