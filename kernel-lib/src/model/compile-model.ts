@@ -26,19 +26,73 @@ const RESERVED = new Set(["t", "pi", "Infinity", "NaN", "true", "false", "null",
 const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** Throws the `ModelError` for an item, with its line and section when the model has text. */
+type Fail = (kind: ItemKind, name: string, message: string) => never;
+
+/** The declared items of a definition, in declaration order (compartment i is CMT i + 1). */
+interface Items {
+  parameters: ParameterSpec[];
+  covariates: ParameterSpec[];
+  compartments: { name: string; cmt: number; unit: string; label?: string }[];
+  outputs: { name: string; unit: string; label?: string }[];
+  timeUnit: string;
+}
+
+/** The parsed equations of a definition, each checked for known symbols. */
+interface Equations {
+  derived: Equation[];
+  odes: Equation[];
+  inits: Equation[];
+  outputs: Equation[];
+}
+
 /**
  * The compile pipeline shared by `parseModel` and `defineModel`: checks names, symbols and
  * units (dimension and scale), then generates JavaScript for the right-hand side, its
  * symbolic Jacobian, the initial state and the outputs (see `generateCode`). `lines` (text
- * models) puts line numbers and sections into the `ModelError`s.
+ * models) puts line numbers and sections into the `ModelError`s. Each stage below is one
+ * function: records, items, names, unit scope, equations, unit checks, initial values.
  * @internal
  */
 export function compileModel(def: ModelDefinition, lines: SourceLines = new Map(), source?: string): Model {
-  const fail = (kind: ItemKind, name: string, message: string): never => {
+  const fail: Fail = (kind, name, message) => {
     throw new ModelError(message, lines.get(`${kind}:${name}`), SECTION[kind] || name);
   };
-  // An object literal with a key "__proto__" sets the record's prototype instead of an entry,
-  // so the item would vanish and later compartments would be renumbered.
+  refusePrototypeKeys(def);
+  const items = readItems(def, lines, fail);
+  const declared = declareNames(def, items, lines, fail);
+  const { scope, time } = unitScope(items, fail);
+  const equations = readEquations(def, items, declared, scope, fail);
+  const derivedUnits = checkUnits(items, equations, scope, time, fail);
+  checkInitialValues(items, equations, fail);
+  const code = generateCode({ inputs: [...items.parameters, ...items.covariates], states: items.compartments, derived: equations.derived, odes: equations.odes, inits: equations.inits, outputs: equations.outputs });
+  const dosing = doseInterface(def, items.compartments, fail);
+  const warnings = conversionWarnings(items.parameters).map((w) => `model ${def.name}: ${w}`);
+  for (const w of warnings) warn(w);
+
+  return {
+    name: def.name,
+    description: def.description ?? "",
+    reference: def.reference || undefined,
+    timeUnit: items.timeUnit,
+    parameters: items.parameters,
+    covariates: items.covariates.map((c) => c.name),
+    covariateSpecs: items.covariates,
+    compartments: items.compartments,
+    outputs: items.outputs,
+    derived: equations.derived.map((d, i): DerivedSpec => ({ name: d.name, expr: d.text, unit: derivedUnits[i] === null ? "any (zero)" : formatUnit(derivedUnits[i] as UnitValue) })),
+    ...code,
+    ...dosing,
+    warnings,
+    source,
+  };
+}
+
+/**
+ * An object literal with a key "__proto__" sets the record's prototype instead of an entry,
+ * so the item would vanish and later compartments would be renumbered: refused.
+ */
+function refusePrototypeKeys(def: ModelDefinition): void {
   const records: [ItemKind, object | undefined][] = [
     ["parameter", def.parameters], ["covariate", def.covariates], ["compartment", def.compartments], ["derived", def.derived],
     ["ode", def.odes], ["init", def.init], ["output", def.outputs],
@@ -49,19 +103,28 @@ export function compileModel(def: ModelDefinition, lines: SourceLines = new Map(
       throw new ModelError(`the ${SECTION[kind].toLowerCase()} record has a key "__proto__", which JavaScript takes as the record's prototype; "__proto__" is a reserved name, rename it`, undefined, SECTION[kind]);
     }
   }
+}
+
+/** Parameters, covariates (finite values), compartments, outputs and the time unit. */
+function readItems(def: ModelDefinition, lines: SourceLines, fail: Fail): Items {
   const quantities = (kind: ItemKind, record: ModelDefinition["parameters"] | undefined): ParameterSpec[] =>
     Object.entries(record ?? {}).map(([name, q]) => {
       if (!Number.isFinite(q.value)) fail(kind, name, `${kind} ${name} = ${q.value}: the value must be a finite number`);
       return { name, value: q.value, unit: q.unit, label: q.label };
     });
-  const parameters = quantities("parameter", def.parameters);
-  const covariates = quantities("covariate", def.covariates);
-  const compartments = Object.entries(def.compartments).map(([name, c], i) => ({ name, cmt: i + 1, unit: c.unit, label: c.label }));
-  const outputs = Object.entries(def.outputs ?? {}).map(([name, o]) => ({ name, unit: o.unit, label: o.label }));
-  const timeUnit = (def.timeUnit ?? "h").trim();
-  if (compartments.length === 0) throw new ModelError(`model ${def.name} has no compartments`, lines.get("section:COMPARTMENTS"), "COMPARTMENTS");
+  const items: Items = {
+    parameters: quantities("parameter", def.parameters),
+    covariates: quantities("covariate", def.covariates),
+    compartments: Object.entries(def.compartments).map(([name, c], i) => ({ name, cmt: i + 1, unit: c.unit, label: c.label })),
+    outputs: Object.entries(def.outputs ?? {}).map(([name, o]) => ({ name, unit: o.unit, label: o.label })),
+    timeUnit: (def.timeUnit ?? "h").trim(),
+  };
+  if (items.compartments.length === 0) throw new ModelError(`model ${def.name} has no compartments`, lines.get("section:COMPARTMENTS"), "COMPARTMENTS");
+  return items;
+}
 
-  // One namespace for every declared name, so no expression is ambiguous.
+/** One namespace for every declared name, so no expression is ambiguous: valid, not reserved, not twice. */
+function declareNames(def: ModelDefinition, items: Items, lines: SourceLines, fail: Fail): Map<string, ItemKind> {
   const declared = new Map<string, ItemKind>();
   const declare = (kind: ItemKind, name: string) => {
     if (!NAME.test(name)) fail(kind, name, `${kind} name "${name}" is not a valid name (letters, digits and _, not starting with a digit)`);
@@ -74,11 +137,11 @@ export function compileModel(def: ModelDefinition, lines: SourceLines = new Map(
     }
     declared.set(name, kind);
   };
-  for (const q of parameters) declare("parameter", q.name);
-  for (const q of covariates) declare("covariate", q.name);
-  for (const c of compartments) declare("compartment", c.name);
+  for (const q of items.parameters) declare("parameter", q.name);
+  for (const q of items.covariates) declare("covariate", q.name);
+  for (const c of items.compartments) declare("compartment", c.name);
   for (const name of Object.keys(def.derived ?? {})) declare("derived", name);
-  for (const o of outputs) declare("output", o.name);
+  for (const o of items.outputs) declare("output", o.name);
   // The event timeline reads dose modifiers from the parameter vector at each dose record; a
   // derived or output value would be silently ignored there, so it is refused.
   for (const [name, kind] of declared) {
@@ -86,24 +149,36 @@ export function compileModel(def: ModelDefinition, lines: SourceLines = new Map(
       fail(kind, name, `${name} is a dose modifier, so it must be a parameter or a covariate, not a ${kind}: declare it in $PARAMETERS (or $COVARIATES to let it change by record), e.g. F1 = 1 : 1 : bioavailability`);
     }
   }
+  return declared;
+}
 
-  // Units of everything declared, and of t.
+/** An item's declared unit, or its error naming the item. */
+function declaredUnit(kind: ItemKind, name: string, unit: string, fail: Fail): UnitValue {
+  try {
+    return parseUnit(unit);
+  } catch (error) {
+    return fail(kind, name, `${kind} ${name}: ${(error as Error).message}`);
+  }
+}
+
+/** Units of everything declared, and of t (which must be a time). */
+function unitScope(items: Items, fail: Fail): { scope: Map<string, Inferred>; time: UnitValue } {
   const scope = new Map<string, Inferred>();
-  const declaredUnit = (kind: ItemKind, name: string, unit: string): UnitValue => {
-    try {
-      return parseUnit(unit);
-    } catch (error) {
-      return fail(kind, name, `${kind} ${name}: ${(error as Error).message}`);
-    }
-  };
-  for (const q of parameters) scope.set(q.name, declaredUnit("parameter", q.name, q.unit));
-  for (const q of covariates) scope.set(q.name, declaredUnit("covariate", q.name, q.unit));
-  for (const c of compartments) scope.set(c.name, declaredUnit("compartment", c.name, c.unit));
-  const time = declaredUnit("section", "TIME", timeUnit);
-  if (typeof time === "number" || !sameDimension(time, parseUnit("h"))) fail("section", "TIME", `$TIME ${timeUnit} is not a unit of time (h, min, day, week, ...)`);
+  for (const q of items.parameters) scope.set(q.name, declaredUnit("parameter", q.name, q.unit, fail));
+  for (const q of items.covariates) scope.set(q.name, declaredUnit("covariate", q.name, q.unit, fail));
+  for (const c of items.compartments) scope.set(c.name, declaredUnit("compartment", c.name, c.unit, fail));
+  const time = declaredUnit("section", "TIME", items.timeUnit, fail);
+  if (typeof time === "number" || !sameDimension(time, parseUnit("h"))) fail("section", "TIME", `$TIME ${items.timeUnit} is not a unit of time (h, min, day, week, ...)`);
   scope.set("t", time);
+  return { scope, time };
+}
 
-  const states = new Set(compartments.map((c) => c.name));
+/**
+ * Every expression parsed and checked for symbols: derived names in order (each visible to
+ * the ones after it), one d/dt per compartment, initial values and outputs.
+ */
+function readEquations(def: ModelDefinition, items: Items, declared: Map<string, ItemKind>, scope: Map<string, Inferred>, fail: Fail): Equations {
+  const states = new Set(items.compartments.map((c) => c.name));
   const visible = new Set([...scope.keys(), "pi"]);
   const equation = (kind: ItemKind, name: string, text: string, label: string): Equation => {
     let node: MathNode;
@@ -128,7 +203,7 @@ export function compileModel(def: ModelDefinition, lines: SourceLines = new Map(
   for (const name of Object.keys(def.odes)) {
     if (!states.has(name)) fail("ode", name, `d/dt(${name}): "${name}" is not a compartment (compartments: ${[...states].join(", ")})`);
   }
-  const odes = compartments.map((c) => {
+  const odes = items.compartments.map((c) => {
     const text = def.odes[c.name];
     if (text === undefined) fail("compartment", c.name, `compartment ${c.name} has no equation d/dt(${c.name}) = … in $ODE`);
     return equation("ode", c.name, text, `d/dt(${c.name})`);
@@ -137,9 +212,16 @@ export function compileModel(def: ModelDefinition, lines: SourceLines = new Map(
     if (!states.has(name)) fail("init", name, `${name}(0): "${name}" is not a compartment (compartments: ${[...states].join(", ")})`);
     return equation("init", name, text, `${name}(0)`);
   });
-  const outputEquations = Object.entries(def.outputs ?? {}).map(([name, o]) => equation("output", name, o.expr, `output ${name}`));
+  const outputs = Object.entries(def.outputs ?? {}).map(([name, o]) => equation("output", name, o.expr, `output ${name}`));
+  return { derived, odes, inits, outputs };
+}
 
-  // Dimensional analysis: units of derived names are inferred in order.
+/**
+ * Dimensional analysis: units of derived names inferred in order (added to `scope`); each
+ * d/dt in its compartment's unit per time unit, initial values and outputs in their declared
+ * units. Returns the derived names' units.
+ */
+function checkUnits(items: Items, equations: Equations, scope: Map<string, Inferred>, time: UnitValue, fail: Fail): Inferred[] {
   const unitOf = (eq: Equation, label: string): Inferred => {
     try {
       return unitOfExpression(eq.node, scope);
@@ -154,46 +236,29 @@ export function compileModel(def: ModelDefinition, lines: SourceLines = new Map(
     const scale = sameDimension(found, expected) ? `: the scales differ by a factor of ${+scaleRatio(found, expected).toPrecision(6)}` : "";
     fail(eq.kind, eq.name, `${label} = ${excerpt(eq.text)} has unit ${formatUnit(found)}, expected ${expectedText}${scale}`);
   };
-  const derivedUnits = derived.map((d) => {
+  const derivedUnits = equations.derived.map((d) => {
     const unit = unitOf(d, d.name);
     scope.set(d.name, unit);
     return unit;
   });
-  odes.forEach((ode, i) => {
+  equations.odes.forEach((ode, i) => {
     const expected = math.divide(scope.get(ode.name) as Unit, time as Unit) as UnitValue;
-    requireUnit(ode, `d/dt(${ode.name})`, expected, `${formatUnit(expected)} (${compartments[i].unit} of ${ode.name} per ${timeUnit})`);
+    requireUnit(ode, `d/dt(${ode.name})`, expected, `${formatUnit(expected)} (${items.compartments[i].unit} of ${ode.name} per ${items.timeUnit})`);
   });
-  for (const init of inits) requireUnit(init, `${init.name}(0)`, scope.get(init.name) as UnitValue, `${formatUnit(scope.get(init.name) as UnitValue)} (the unit of ${init.name})`);
-  outputEquations.forEach((o, i) => {
-    const expected = declaredUnit("output", o.name, outputs[i].unit);
+  for (const init of equations.inits) requireUnit(init, `${init.name}(0)`, scope.get(init.name) as UnitValue, `${formatUnit(scope.get(init.name) as UnitValue)} (the unit of ${init.name})`);
+  equations.outputs.forEach((o, i) => {
+    const expected = declaredUnit("output", o.name, items.outputs[i].unit, fail);
     requireUnit(o, `output ${o.name}`, expected, formatUnit(expected));
   });
+  return derivedUnits;
+}
 
-  const inlined = inlineDerived(derived);
-  for (const init of inits) {
+/** Initial values may use parameters, covariates and derived names, not states or t (derived names inlined to see through them). */
+function checkInitialValues(items: Items, equations: Equations, fail: Fail): void {
+  const states = new Set(items.compartments.map((c) => c.name));
+  const inlined = inlineDerived(equations.derived);
+  for (const init of equations.inits) {
     const uses = symbolsOf(substitute(init.node, inlined)).filter((s) => states.has(s) || s === "t");
     if (uses.length > 0) fail("init", init.name, `${init.name}(0) = ${excerpt(init.text)} depends on ${uses.join(", ")}; initial values may use parameters, covariates and derived names that do not depend on states or t`);
   }
-  const code = generateCode({ inputs: [...parameters, ...covariates], states: compartments, derived, odes, inits, outputs: outputEquations });
-  const dosing = doseInterface(def, compartments, fail);
-  const warnings = conversionWarnings(parameters).map((w) => `model ${def.name}: ${w}`);
-  for (const w of warnings) warn(w);
-
-  return {
-    name: def.name,
-    description: def.description ?? "",
-    reference: def.reference || undefined,
-    timeUnit,
-    parameters,
-    covariates: covariates.map((c) => c.name),
-    covariateSpecs: covariates,
-    compartments,
-    outputs,
-    derived: derived.map((d, i): DerivedSpec => ({ name: d.name, expr: d.text, unit: derivedUnits[i] === null ? "any (zero)" : formatUnit(derivedUnits[i] as UnitValue) })),
-    ...code,
-    ...dosing,
-    warnings,
-    source,
-  };
 }
-
