@@ -1,13 +1,16 @@
 import { writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { notebookPassed, checkNotebook, type NotebookReport } from "./exercise/notebook-check.js";
+import { inParallel } from "./parallel.js";
 import { UsageError } from "./usage-error.js";
 
-export const CHECK_USAGE = `pmxlab check NOTEBOOK.ipynb... [--json OUT.json] [--cell-timeout SECONDS] [--timeout SECONDS]
+export const CHECK_USAGE = `pmxlab check NOTEBOOK.ipynb... [--json OUT.json] [--jobs N] [--cell-timeout SECONDS] [--timeout SECONDS]
 
 Executes each notebook headless in the tslab kernel (the project's .venv, made by
 scripts/setup.sh), runs every exercise's check (from ./checks beside the notebook) and
-prints a line per cell and per exercise, then a summary. Exits 1 when a cell errors or
+prints a line per cell and per exercise, then a summary. --jobs runs N notebooks at once
+(default: the number of CPUs); reports still print in the order given. Exits 1 when a cell errors or
 times out, a check fails, or an exercise cell is missing or duplicated.`;
 
 /** A number option in seconds, > 0. */
@@ -22,19 +25,26 @@ export function seconds(name: string, text: string | undefined, fallback: number
 export async function checkCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { json: { type: "string" }, "cell-timeout": { type: "string" }, timeout: { type: "string" } },
+    options: { json: { type: "string" }, jobs: { type: "string" }, "cell-timeout": { type: "string" }, timeout: { type: "string" } },
     allowPositionals: true,
     strict: true,
   });
   if (positionals.length === 0) throw new UsageError("give at least one notebook");
   const cellTimeout = seconds("cell-timeout", values["cell-timeout"], 60);
   const notebookTimeout = seconds("timeout", values.timeout, 600);
-  const reports: NotebookReport[] = [];
-  for (const path of positionals) {
-    const report = await checkNotebook(path, { cellTimeout, notebookTimeout });
-    process.stdout.write(formatReport(report));
-    reports.push(report);
-  }
+  const jobs = Math.floor(seconds("jobs", values.jobs, availableParallelism()));
+  // Reports print in the order given: each waits for the ones before it.
+  const finished = new Map<number, NotebookReport>();
+  let printed = 0;
+  const reports = await inParallel(
+    positionals.map((path, index) => ({ path, index })),
+    jobs,
+    ({ path }) => checkNotebook(path, { cellTimeout, notebookTimeout }),
+    (report, { index }) => {
+      finished.set(index, report);
+      while (finished.has(printed)) process.stdout.write(formatReport(finished.get(printed++)!));
+    },
+  );
   const exercises = reports.flatMap((r) => r.exercises);
   const erroring = reports.flatMap((r) => r.cells).filter((c) => c.status !== "ok").length;
   const passed = exercises.filter((e) => e.result.passed && e.problems.length === 0).length;

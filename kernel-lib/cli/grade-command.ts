@@ -7,6 +7,7 @@ import { withoutHiddenChecks, type Exercise } from "@pmxlab/kernel/exercise";
 import { seconds } from "./check-command.js";
 import { readCourse, resolveCourse, type Course } from "./exercise/course.js";
 import { checkNotebook, type ExerciseOutcome, type NotebookReport } from "./exercise/notebook-check.js";
+import { inParallel } from "./parallel.js";
 import { UsageError } from "./usage-error.js";
 
 export const GRADE_USAGE = `pmxlab grade SUBMISSIONS --course COURSE --out grades.csv
@@ -77,24 +78,26 @@ export async function gradeCommand(argv: string[]): Promise<number> {
     copyFileSync(course.checksFile, join(workDir, student, "checks.ts"));
   }
   const started = Date.now();
-  let next = 0;
   let done = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const task = tasks[next++];
+  await inParallel(
+    tasks,
+    jobs,
+    async (task) => {
       const submitted = join(submissions, task.student, task.file);
       // A notebook that cannot be read (broken JSON, malformed exercise metadata) scores 0 with the reason.
       const report = await checkNotebook(join(workDir, task.student, task.file), { ...limits, expected: task.exercises }).catch((error: Error) => unreadable(submitted, task.exercises, error.message));
       report.notebook = submitted;
+      return report;
+    },
+    (report, task) => {
       const grade = grades.get(task.student)!;
       grade.reports.push(report);
       for (const e of report.exercises) grade.outcomes.set(e.id, e);
       if (report.stopped) grade.notes.push(`${task.file}: ${report.stopped}`);
       done++;
       process.stdout.write(`[${done}/${tasks.length}] ${task.student}/${task.file}: ${report.exercises.filter((e) => e.result.passed).length}/${report.exercises.length} exercises passed${report.stopped ? " — " + report.stopped : ""}\n`);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, worker));
+    },
+  );
   const minutes = (Date.now() - started) / 60_000;
 
   const all = [...course.notebooks.values()].flat();

@@ -19,7 +19,7 @@ interface Report {
 }
 
 async function check(notebooks: string[], json: string): Promise<Report> {
-  const r = await runPmxlab(["check", ...notebooks, "--json", json, "--cell-timeout", "120"], 900_000);
+  const r = await runPmxlab(["check", ...notebooks, "--json", json, "--jobs", "2", "--cell-timeout", "120"], 900_000);
   expect(r.stderr, "pmxlab check wrote to stderr").toBe("");
   return JSON.parse(readFileSync(json, "utf8")) as Report;
 }

@@ -131,8 +131,8 @@ describe("dopri5 with the right-hand side inlined", () => {
     const model = getModel("tmdd");
     const input = {
       regimen: [
-        { time: 0, amount: 30, cmt: 1, rate: 0, ii: 0, addl: 0, ss: 0 },
-        { time: 5, amount: 40, cmt: 1, rate: 10, ii: 12, addl: 1, ss: 0 },
+        { time: 0, amount: 30, cmt: 1, rate: 0, ii: 0, addl: 0, ss: 0 as const },
+        { time: 5, amount: 40, cmt: 1, rate: 10, ii: 12, addl: 1, ss: 0 as const },
       ],
       times: { start: 0, end: 30, step: 0.5 },
     };
