@@ -15,6 +15,13 @@ import {
   plotAnswer,
 } from "@pmxlab/kernel/exercise";
 
+type ChoiceFeedback = Record<string, { name: string; message: string }>;
+
+/** A one-item multiple-choice check: the answer variable, the right choice, the offered choices and feedback on tempting wrong ones. */
+function choiceCheck(variable: string, correct: string, choices: string[], misconceptions: ChoiceFeedback) {
+  return defineCheck([{ name: "choice", test: (a) => choiceAnswer(a.get(variable), correct, { choices, misconceptions }) }]);
+}
+
 // ---------------------------------------------------------------- 01 Emax and sigmoid Emax
 
 /**
@@ -74,27 +81,24 @@ const E0_INCLUDED = {
   message: "It looks like the concentrations where the whole response E reads 20 % and 80 % were taken: EC20 and EC80 are where the drug gives 20 % and 80 % of EMAX, above the baseline.",
 };
 
+/** EC20 or EC80 (the concentration giving `percent` % of EMAX), read from the answer `variable`. */
+function ecItem(variable: string, percent: number) {
+  const f = percent / 100;
+  return {
+    name: `EC${percent} (mg/L)`,
+    test: (a: { get(name: string): unknown }) =>
+      numericAnswer(a.get(variable), { value: concentrationAtFraction(f), unit: "mg/L" }, {
+        misconceptions: [
+          { ...GAMMA_IGNORED, value: { value: concentrationAtFraction(f, HILL_GAMMA_1), unit: "mg/L" } },
+          { ...E0_INCLUDED, value: { value: concentrationAtEffect(percent), unit: "mg/L" } },
+        ],
+      }),
+  };
+}
+
 export const hillRange = defineCheck([
-  {
-    name: "EC20 (mg/L)",
-    test: (a) =>
-      numericAnswer(a.get("ec20"), { value: concentrationAtFraction(0.2), unit: "mg/L" }, {
-        misconceptions: [
-          { ...GAMMA_IGNORED, value: { value: concentrationAtFraction(0.2, HILL_GAMMA_1), unit: "mg/L" } },
-          { ...E0_INCLUDED, value: { value: concentrationAtEffect(20), unit: "mg/L" } },
-        ],
-      }),
-  },
-  {
-    name: "EC80 (mg/L)",
-    test: (a) =>
-      numericAnswer(a.get("ec80"), { value: concentrationAtFraction(0.8), unit: "mg/L" }, {
-        misconceptions: [
-          { ...GAMMA_IGNORED, value: { value: concentrationAtFraction(0.8, HILL_GAMMA_1), unit: "mg/L" } },
-          { ...E0_INCLUDED, value: { value: concentrationAtEffect(80), unit: "mg/L" } },
-        ],
-      }),
-  },
+  ecItem("ec20", 20),
+  ecItem("ec80", 80),
   {
     name: "EC80/EC20 (fold)",
     test: (a) =>
@@ -136,20 +140,11 @@ export const concentrationForEffect = defineCheck([
   // END HIDDEN
 ]);
 
-export const steepnessChoice = defineCheck([
-  {
-    name: "choice",
-    test: (a) =>
-      choiceAnswer(a.get("answer"), "C", {
-        choices: ["A", "B", "C", "D"],
-        misconceptions: {
-          A: { name: "γ read as efficacy", message: "EMAX alone sets the largest effect; γ changes how fast the curve rises, not how high it goes." },
-          B: { name: "γ read as potency", message: "EC50 alone sets the potency; every Hill curve with the same EC50 passes through half of EMAX there, whatever γ." },
-          D: { name: "EC50 effect depends on γ", message: "At C = EC50 the Hill term is 1/(1 + 1) whatever γ: the drug gives exactly half of EMAX there." },
-        },
-      }),
-  },
-]);
+export const steepnessChoice = choiceCheck("answer", "C", ["A", "B", "C", "D"], {
+  A: { name: "γ read as efficacy", message: "EMAX alone sets the largest effect; γ changes how fast the curve rises, not how high it goes." },
+  B: { name: "γ read as potency", message: "EC50 alone sets the potency; every Hill curve with the same EC50 passes through half of EMAX there, whatever γ." },
+  D: { name: "EC50 effect depends on γ", message: "At C = EC50 the Hill term is 1/(1 + 1) whatever γ: the drug gives exactly half of EMAX there." },
+});
 
 // ---------------------------------------------------------------- 02 effect compartment
 
@@ -206,20 +201,11 @@ export const tHalfKe0 = defineCheck([
   },
 ]);
 
-export const loopDirection = defineCheck([
-  {
-    name: "choice",
-    test: (a) =>
-      choiceAnswer(a.get("loop"), "B", {
-        choices: ["A", "B", "C", "D"],
-        misconceptions: {
-          A: { name: "direction of the loop reversed", message: "Follow the points in time order: while the concentration rises the effect is still small, and on the way down the effect is larger at the same concentration. Which way does that turn?" },
-          C: { name: "delay taken for tolerance", message: "Tolerance makes the effect smaller at later times for the same concentration, which turns the loop the other way. Here the effect site only lags behind the plasma." },
-          D: { name: "no loop", message: "Plot the simulated effect against the plasma concentration: the rising and the falling limb do not overlap, because the effect follows the effect site, not the plasma." },
-        },
-      }),
-  },
-]);
+export const loopDirection = choiceCheck("loop", "B", ["A", "B", "C", "D"], {
+  A: { name: "direction of the loop reversed", message: "Follow the points in time order: while the concentration rises the effect is still small, and on the way down the effect is larger at the same concentration. Which way does that turn?" },
+  C: { name: "delay taken for tolerance", message: "Tolerance makes the effect smaller at later times for the same concentration, which turns the loop the other way. Here the effect site only lags behind the plasma." },
+  D: { name: "no loop", message: "Plot the simulated effect against the plasma concentration: the rising and the falling limb do not overlap, because the effect follows the effect site, not the plasma." },
+});
 
 export const peakEffectTime = defineCheck([
   {
@@ -320,20 +306,11 @@ export const idrBaseline = defineCheck([
   },
 ]);
 
-export const mechanismChoice = defineCheck([
-  {
-    name: "model",
-    test: (a) =>
-      choiceAnswer(a.get("model"), "II", {
-        choices: ["I", "II", "III", "IV"],
-        misconceptions: {
-          I: { name: "inhibition of the wrong process", message: "Model I inhibits production (kin), which lowers R. This drug slows the removal of the substance: which process does it act on?" },
-          III: { name: "stimulation of production", message: "Model III also raises R, but by speeding up production. This drug acts on the removal of the substance, and it slows it down." },
-          IV: { name: "stimulation instead of inhibition", message: "Model IV acts on the loss (kout), the right process, but speeds it up and so lowers R. This drug slows the loss." },
-        },
-      }),
-  },
-]);
+export const mechanismChoice = choiceCheck("model", "II", ["I", "II", "III", "IV"], {
+  I: { name: "inhibition of the wrong process", message: "Model I inhibits production (kin), which lowers R. This drug slows the removal of the substance: which process does it act on?" },
+  III: { name: "stimulation of production", message: "Model III also raises R, but by speeding up production. This drug acts on the removal of the substance, and it slows it down." },
+  IV: { name: "stimulation instead of inhibition", message: "Model IV acts on the loss (kout), the right process, but speeds it up and so lowers R. This drug slows the loss." },
+});
 
 /** Time (h) of the largest response of idr3 after one oral dose, from the kernel's exact peak search. */
 function idr3PeakTime(doseMg: number): number {
@@ -522,17 +499,8 @@ export const ownPrecursorModel = defineCheck([
   },
 ]);
 
-export const reboundChoice = defineCheck([
-  {
-    name: "choice",
-    test: (a) =>
-      choiceAnswer(a.get("rebound"), "B", {
-        choices: ["A", "B", "C", "D"],
-        misconceptions: {
-          A: { name: "rebound from the drug itself", message: "The drug only stimulates release, and it is almost gone when the response dips: the cause lies in what the stimulation used up." },
-          C: { name: "kin/kout changed", message: "KOUT is a constant of the model; nothing in it changes with time. Look at the states, not the parameters." },
-          D: { name: "receptor desensitisation", message: "Desensitisation is another mechanism of tolerance, but this model has no receptor state: look at the precursor pool." },
-        },
-      }),
-  },
-]);
+export const reboundChoice = choiceCheck("rebound", "B", ["A", "B", "C", "D"], {
+  A: { name: "rebound from the drug itself", message: "The drug only stimulates release, and it is almost gone when the response dips: the cause lies in what the stimulation used up." },
+  C: { name: "kin/kout changed", message: "KOUT is a constant of the model; nothing in it changes with time. Look at the states, not the parameters." },
+  D: { name: "receptor desensitisation", message: "Desensitisation is another mechanism of tolerance, but this model has no receptor state: look at the precursor pool." },
+});
