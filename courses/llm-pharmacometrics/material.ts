@@ -27,14 +27,17 @@ $DESCRIPTION One-compartment model with first-order absorption for oral theophyl
 $REFERENCE Pinheiro JC, Bates DM. Mixed-Effects Models in S and S-PLUS. Springer; 2000. doi:10.1007/b98882
 `;
 
+// Every draft declares the parameters the request named, as a language model copies them from the prompt.
+const PARAMETERS = `$PARAMETERS
+KA = ${THEOPHYLLINE.KA} : 1/h : absorption rate constant
+CL = ${THEOPHYLLINE.CL} : L/h : clearance
+V = ${THEOPHYLLINE.V} : L : volume of distribution
+`;
+
 /** Draft A: the prompt asked for a one-compartment oral model with KA, CL and V. */
 export const DRAFT_A = `${HEADER}$ROUTES
 oral = depot
-$PARAMETERS
-KA = 1.5 : 1/h : absorption rate constant
-CL = 2.8 : L/h : clearance
-V = 32 : L : volume of distribution
-$COMPARTMENTS
+${PARAMETERS}$COMPARTMENTS
 depot : mg : absorption depot
 central : mg : central compartment
 $ODE
@@ -47,11 +50,7 @@ CP = central/V : mg/L : theophylline concentration
 /** Draft B: the same request, with concentrations asked for in ng/mL. */
 export const DRAFT_B = `${HEADER}$ROUTES
 oral = depot
-$PARAMETERS
-KA = 1.5 : 1/h : absorption rate constant
-CL = 2.8 : L/h : clearance
-V = 32 : L : volume of distribution
-$COMPARTMENTS
+${PARAMETERS}$COMPARTMENTS
 depot : mg : absorption depot
 central : mg : central compartment
 $ODE
@@ -64,11 +63,7 @@ CP = central/V : ng/mL : theophylline concentration
 /** Draft C: the same request, answered more briefly. */
 export const DRAFT_C = `${HEADER}$ROUTES
 oral = central
-$PARAMETERS
-KA = 1.5 : 1/h : absorption rate constant
-CL = 2.8 : L/h : clearance
-V = 32 : L : volume of distribution
-$COMPARTMENTS
+${PARAMETERS}$COMPARTMENTS
 central : mg : central compartment
 $ODE
 d/dt(central) = -CL/V*central
@@ -79,11 +74,7 @@ CP = central/V : mg/L : theophylline concentration
 /** Draft D: the same request, after a follow-up prompt asked for "a cleaner ODE block". */
 export const DRAFT_D = `${HEADER}$ROUTES
 oral = depot
-$PARAMETERS
-KA = 1.5 : 1/h : absorption rate constant
-CL = 2.8 : L/h : clearance
-V = 32 : L : volume of distribution
-$COMPARTMENTS
+${PARAMETERS}$COMPARTMENTS
 depot : mg : absorption depot
 central : mg : central compartment
 $ODE
