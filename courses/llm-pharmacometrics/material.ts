@@ -17,7 +17,7 @@ import { readDataset, simulatePopulation, type Dataset } from "@pmxlab/kernel";
  */
 export const THEOPHYLLINE = { KA: 1.5 /* 1/h */, CL: 2.8 /* L/h */, V: 32 /* L */ };
 
-/** The oral dose of the exercises: 320 mg, about the 4 mg/kg given in the Theoph study to an 80-kg subject. */
+/** The oral dose of the exercises: 320 mg, what subject 1 of the Theoph study took (4.02 mg/kg × 79.6 kg). */
 export const DOSE_MG = 320;
 
 const HEADER = `# LLM-drafted model text, written for this course in the style of a language model's answer.
