@@ -9,7 +9,7 @@ vi.hoisted(() => {
 });
 
 import { CoursePanel } from "../src/exercise/CoursePanel.js";
-import { notebookProgress, parseCourseInfo } from "../src/exercise/courseProgress.js";
+import { notebookProgress, parseCourseInfo, sortCourses } from "../src/exercise/courseProgress.js";
 
 const course = resolve(__dirname, "../../courses/pk-basics");
 
@@ -17,7 +17,15 @@ describe("course progress", () => {
   it("reads the sample course's course.json", () => {
     const info = parseCourseInfo(JSON.parse(readFileSync(resolve(course, "course.json"), "utf8")), "course.json");
     expect(info.notebooks.map((n) => n.file)).toEqual(["01-elimination.ipynb", "02-oral-dosing.ipynb"]);
+    expect(info.order).toBe(1);
+    expect(info.notebooks.map((n) => n.prerequisites)).toEqual([[], ["pk-basics/01-elimination.ipynb"]]);
     expect(() => parseCourseInfo({ notebooks: [] }, "x/course.json")).toThrow(/x\/course.json: a course.json needs a title/);
+  });
+
+  it("orders courses by `order`, ties by folder, courses without an order last", () => {
+    const course = (dir: string, order?: number) => ({ dir, info: parseCourseInfo({ order, title: dir, notebooks: [] }, dir) });
+    const sorted = sortCourses([course("mine"), course("qsp", 5), course("b-pk", 1), course("a-pk", 1), course("llm", 6), course("nca", 2)]);
+    expect(sorted.map((c) => c.dir)).toEqual(["a-pk", "b-pk", "nca", "qsp", "llm", "mine"]);
   });
 
   it("counts exercises, passes and points from the saved check results", () => {
@@ -40,5 +48,15 @@ describe("course progress", () => {
     expect(panel.node.querySelector(".pmx-CoursePanel-objectives li")?.textContent).toBe("Compute ke and the half-life from CL and V");
     (panel.node.querySelector(".pmx-CoursePanel-open") as HTMLButtonElement).click();
     expect(open).toHaveBeenCalledWith("pk-basics/01-elimination.ipynb");
+  });
+
+  it("shows the courses in catalogue order and each notebook's prerequisites", () => {
+    const panel = new CoursePanel({ open: () => {}, refresh: () => {} });
+    const info = parseCourseInfo(JSON.parse(readFileSync(resolve(course, "course.json"), "utf8")), "course.json");
+    const later = parseCourseInfo({ order: 6, title: "Language models", notebooks: [{ file: "01.ipynb", prerequisites: ["pk-basics/02-oral-dosing.ipynb", "reading a model file"] }] }, "llm/course.json");
+    panel.render([{ dir: "llm", info: later, progress: new Map() }, { dir: "pk-basics", info, progress: new Map() }]);
+    expect([...panel.node.querySelectorAll(".pmx-CoursePanel-course")].map((n) => (n as HTMLElement).dataset.course)).toEqual(["pk-basics", "llm"]);
+    const rows = [...panel.node.querySelectorAll(".pmx-CoursePanel-notebook")].map((n) => n.querySelector(".pmx-CoursePanel-prerequisites")?.textContent ?? null);
+    expect(rows).toEqual([null, "Before this: pk-basics/01-elimination.ipynb", "Before this: pk-basics/02-oral-dosing.ipynb, reading a model file"]);
   });
 });

@@ -1,5 +1,5 @@
 import { Widget } from "@lumino/widgets";
-import type { CourseInfo, NotebookProgress } from "./courseProgress.js";
+import { sortCourses, type CourseInfo, type NotebookProgress } from "./courseProgress.js";
 
 /** A course found in the served folder, with each listed notebook's progress (undefined: not there). */
 export interface CourseEntry {
@@ -9,9 +9,9 @@ export interface CourseEntry {
 }
 
 /**
- * The course panel (left sidebar): each course, its notebooks with their learning
- * objectives, and the student's progress read from the saved check results. Built from
- * text only.
+ * The course panel (left sidebar): each course in catalogue order, its notebooks with their
+ * prerequisites and learning objectives, and the student's progress read from the saved
+ * check results. Built from text only.
  */
 export class CoursePanel extends Widget {
   constructor(private readonly actions: { open(path: string): void; refresh(): void }) {
@@ -35,7 +35,7 @@ export class CoursePanel extends Widget {
     node.append(el("h2", "pmx-CoursePanel-title", "Courses"), refresh);
     if (error) node.append(el("div", "pmx-CoursePanel-error", error));
     if (entries.length === 0 && !error) node.append(el("div", "pmx-CoursePanel-empty", "No course here (a folder with a course.json)."));
-    for (const course of entries) {
+    for (const course of sortCourses(entries)) {
       const section = el("section", "pmx-CoursePanel-course");
       section.dataset.course = course.dir;
       section.append(el("h3", "", course.info.title));
@@ -49,6 +49,7 @@ export class CoursePanel extends Widget {
         link.addEventListener("click", () => this.actions.open(path));
         item.append(link);
         item.append(el("span", "pmx-CoursePanel-progress", progress ? `${progress.passed}/${progress.exercises} exercises · ${round(progress.earned)}/${progress.points} points` : "not in this folder"));
+        if (nb.prerequisites.length > 0) item.append(el("div", "pmx-CoursePanel-prerequisites", `Before this: ${nb.prerequisites.join(", ")}`));
         if (nb.objectives.length > 0) {
           const list = el("ul", "pmx-CoursePanel-objectives");
           for (const o of nb.objectives) list.append(el("li", "", o));

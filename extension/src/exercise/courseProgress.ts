@@ -3,10 +3,14 @@ export interface CourseNotebook {
   file: string;
   title: string;
   objectives: string[];
+  /** Earlier notebooks ("pk-basics/01-elimination.ipynb") or skills to have first. */
+  prerequisites: string[];
 }
 
 /** A course folder's `course.json`. */
 export interface CourseInfo {
+  /** The course's place in the catalogue; undefined for a course.json without one (listed last). */
+  order: number | undefined;
   title: string;
   description: string;
   notebooks: CourseNotebook[];
@@ -24,13 +28,23 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is
 
 /** Reads `course.json`; throws naming what is missing. */
 export function parseCourseInfo(value: unknown, where: string): CourseInfo {
-  const v = value as { title?: unknown; description?: unknown; notebooks?: unknown };
+  const v = value as { order?: unknown; title?: unknown; description?: unknown; notebooks?: unknown };
   if (typeof v?.title !== "string" || !Array.isArray(v.notebooks)) throw new Error(`${where}: a course.json needs a title and a list of notebooks`);
-  const notebooks = v.notebooks.map((n: { file?: unknown; title?: unknown; objectives?: unknown }, i: number) => {
+  const notebooks = v.notebooks.map((n: { file?: unknown; title?: unknown; objectives?: unknown; prerequisites?: unknown }, i: number) => {
     if (typeof n?.file !== "string") throw new Error(`${where}: notebooks[${i}] needs a file`);
-    return { file: n.file, title: typeof n.title === "string" ? n.title : n.file, objectives: strings(n.objectives) };
+    return { file: n.file, title: typeof n.title === "string" ? n.title : n.file, objectives: strings(n.objectives), prerequisites: strings(n.prerequisites) };
   });
-  return { title: v.title, description: typeof v.description === "string" ? v.description : "", notebooks };
+  const order = typeof v.order === "number" && Number.isFinite(v.order) ? v.order : undefined;
+  return { order, title: v.title, description: typeof v.description === "string" ? v.description : "", notebooks };
+}
+
+/**
+ * Courses in catalogue order (as courses/README.md lists them): by `order`, courses without
+ * one last, ties by folder name. A student's own course folder need not have an order.
+ */
+export function sortCourses<T extends { dir: string; info: CourseInfo }>(courses: readonly T[]): T[] {
+  const rank = (c: T): number => c.info.order ?? Number.POSITIVE_INFINITY;
+  return [...courses].sort((a, b) => rank(a) - rank(b) || (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
 }
 
 /**

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import {
   CHECK_MIME,
+  cellSource,
   checkCellCode,
   exerciseCells,
   exerciseProblems,
@@ -102,7 +103,8 @@ export async function checkNotebook(path: string, options: CheckNotebookOptions)
   const cells: NotebookCell[] = [];
   const origin: (number | string)[] = [];
   notebook.cells.forEach((cell, index) => {
-    cells.push({ ...cell, outputs: [], execution_count: null });
+    // Jupyter saves sources as lists of lines; nbclient (nbformat.from_dict) expects text.
+    cells.push({ ...cell, source: cellSource(cell), outputs: [], execution_count: null });
     origin.push(index);
     for (const [id, last] of lastCell) {
       if (last !== index || !spec.has(id)) continue;

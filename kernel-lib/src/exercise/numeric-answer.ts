@@ -1,7 +1,7 @@
 import { AnswerError } from "./answer-error.js";
 import type { Misconception } from "./misconceptions.js";
 import { COMMON_MISTAKES } from "./misconceptions.js";
-import { readQuantity, unitFactor, unitOf, type QuantityLike } from "./quantity.js";
+import { DIMENSIONLESS, readQuantity, unitFactor, unitOf, type QuantityLike } from "./quantity.js";
 import { close, type Tolerance } from "./tolerance.js";
 import type { Outcome } from "./types.js";
 
@@ -17,7 +17,8 @@ export interface NumericAnswerOptions extends Tolerance {
  * the right kind are converted (0.5 h and 30 min are the same answer). A wrong answer is
  * explained without giving the right value: a listed misconception it matches; a unit
  * error (a number that would be right in another unit of the same kind, e.g. written as
- * mg/L where it is ng/mL); a factor of 60 in a time (hours vs minutes).
+ * mg/L where it is ng/mL); a factor of 60 in a time (hours vs minutes). A dimensionless
+ * answer (a fraction, a ratio) has the unit "1" and is a plain number.
  *
  * @example
  * numericAnswer("30 min", { value: 0.5, unit: "h" }).passed; // true
@@ -29,7 +30,7 @@ export function numericAnswer(actual: unknown, expected: QuantityLike, options: 
   const want = readQuantity(expected, unit, "the expected value").value;
   if (actual === undefined) throw new AnswerError("no answer yet (the value is undefined)");
   const got = readQuantity(actual, unit);
-  const shown = got.written.unit ? `${fmt(got.written.value)} ${got.written.unit}` : `${fmt(got.value)} ${unit}`;
+  const shown = got.written.unit ? `${fmt(got.written.value)} ${got.written.unit}` : unit === DIMENSIONLESS ? fmt(got.value) : `${fmt(got.value)} ${unit}`;
   if (close(got.value, want, options)) return { passed: true, message: `${shown} is right` };
 
   for (const m of options.misconceptions ?? []) {

@@ -57,4 +57,15 @@ describe("numericAnswer", () => {
     expect(numericAnswer(7.0, { value: halfLife, unit: "h" }, { rtol: 0.02 }).passed).toBe(true);
     expect(() => numericAnswer(undefined, "1 h")).toThrow(/no answer yet/);
   });
+
+  it("compares a dimensionless answer (unit \"1\", e.g. a fraction of observations) as a plain number", () => {
+    // 55 of 66 observations inside an interval: the fraction 5/6.
+    const expected = { value: 55 / 66, unit: "1" };
+    expect(numericAnswer(5 / 6, expected, { atol: 0.005 }).passed).toBe(true);
+    expect(numericAnswer("0.8333", expected, { atol: 0.005 }).passed).toBe(true);
+    const wrong = numericAnswer(56 / 66, expected, { rtol: 0, atol: 0.005, misconceptions: [{ name: "training data", message: "that is another set", value: { value: 56 / 66, unit: "1" } }] });
+    expect(wrong).toMatchObject({ passed: false, misconception: "training data" });
+    expect(wrong.message).toBe("0.8485 is not right. that is another set");
+    expect(() => numericAnswer("83 mg", expected)).toThrow(/should be a plain number \(a dimensionless quantity/);
+  });
 });
