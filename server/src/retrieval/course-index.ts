@@ -41,12 +41,13 @@ export class CourseIndex {
   }
 
   /**
-   * The passages that best match `query`, best first; `course` limits them to one course.
-   * @example new CourseIndex(passages).search("half-life", { limit: 2 })
+   * The passages that best match `query`, best first; `courses` limits them to those courses.
+   * @example new CourseIndex(passages).search("half-life", { limit: 2, courses: ["pk-basics"] })
    */
-  search(query: string, options: { limit?: number; course?: string } = {}): RetrievedPassage[] {
-    const { limit = 3, course } = options;
-    const hits = this.#search.search(query.slice(0, 2000), course === undefined ? {} : { filter: (r) => this.#byId.get(String(r.id))?.course === course });
+  search(query: string, options: { limit?: number; courses?: readonly string[] } = {}): RetrievedPassage[] {
+    const { limit = 3, courses } = options;
+    const filter = courses === undefined ? {} : { filter: (r: { id: unknown }) => courses.includes(this.#byId.get(String(r.id))?.course ?? "") };
+    const hits = this.#search.search(query.slice(0, 2000), filter);
     return hits.slice(0, limit).map((hit) => ({ passage: this.#byId.get(String(hit.id))!, score: hit.score }));
   }
 }

@@ -13,6 +13,8 @@ export interface CoursePassage {
   /** The nearest heading above the text (the notebook's file name when there is none). */
   title: string;
   text: string;
+  /** Where the text comes from, when it is not a course notebook (a textbook, for concept notes). */
+  source?: string;
 }
 
 // Whole lines from one naming BEGIN SOLUTION to one naming END SOLUTION, whatever comment
@@ -24,11 +26,20 @@ const HEADING = /^#{1,6}\s+(.+?)\s*#*\s*$/;
 /**
  * The passages a student may see in one instructor notebook: its student version
  * (`studentVersion`: instructor-only cells removed, solutions stubbed), markdown cells only,
- * with any `BEGIN SOLUTION … END SOLUTION` region that an author put in markdown cut out as
- * well (an unclosed one runs to the end of the cell), split at headings.
+ * split at headings (see {@link passagesFromMarkdown}).
  */
 export function passagesFromNotebook(notebook: Notebook, where: { course: string; notebook: string }): CoursePassage[] {
   const student = studentVersion(notebook, `${where.course}/${where.notebook}`);
+  const markdown = student.cells.filter((cell) => cell.cell_type === "markdown").map((cell) => cellSource(cell));
+  return passagesFromMarkdown(markdown, where);
+}
+
+/**
+ * Markdown texts (cells, or a notebook's notes) cut into passages at headings, with any
+ * `BEGIN SOLUTION … END SOLUTION` region an author put in markdown left out (an unclosed one
+ * runs to the end of its text).
+ */
+export function passagesFromMarkdown(texts: readonly string[], where: { course: string; notebook: string }): CoursePassage[] {
   const passages: CoursePassage[] = [];
   let title = where.notebook;
   let lines: string[] = [];
@@ -37,9 +48,8 @@ export function passagesFromNotebook(notebook: Notebook, where: { course: string
     if (text) passages.push({ id: `${where.course}/${where.notebook}#${passages.length + 1}`, course: where.course, notebook: where.notebook, title, text });
     lines = [];
   };
-  for (const cell of student.cells) {
-    if (cell.cell_type !== "markdown") continue;
-    const source = cellSource(cell).replace(SOLUTION_REGION, "").replace(UNCLOSED_SOLUTION, "");
+  for (const markdown of texts) {
+    const source = markdown.replace(SOLUTION_REGION, "").replace(UNCLOSED_SOLUTION, "");
     for (const line of source.split("\n")) {
       const heading = HEADING.exec(line);
       if (heading) {

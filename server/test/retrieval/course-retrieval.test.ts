@@ -59,14 +59,14 @@ describe("course retrieval", () => {
     expect(logPlot.passage.title).toMatch(/log-scale plot/);
   });
 
-  it("a search limited to a course returns only that course's passages", () => {
+  it("a search limited to courses returns only those courses's passages", () => {
     const passages = [
       { id: "a/x#1", course: "a", notebook: "x", title: "Half-life", text: "half-life of theophylline" },
       { id: "b/y#1", course: "b", notebook: "y", title: "Half-life", text: "half-life of warfarin" },
     ];
     const index = new CourseIndex(passages);
     expect(index.search("half-life").length).toBe(2);
-    expect(index.search("half-life", { course: "b" }).map((r) => r.passage.id)).toEqual(["b/y#1"]);
+    expect(index.search("half-life", { courses: ["b"] }).map((r) => r.passage.id)).toEqual(["b/y#1"]);
   });
 
   it("a passage id given twice is refused, naming it", () => {

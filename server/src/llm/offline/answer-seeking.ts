@@ -1,0 +1,17 @@
+// Requests for the answer itself, and prompt-injection attempts, in a student's question.
+// The offline tutor has no solution to give, but it says so and turns to a hint, so a
+// student is never left with a refusal alone.
+
+const PATTERNS: RegExp[] = [
+  /\b(?:ignore|disregard|forget)\b[^.?!\n]{0,40}\b(?:instructions?|rules?|prompts?|guidelines?|above|previous)\b/i,
+  /\b(?:system prompt|developer mode|jailbreak|you are now|act as (?:the )?(?:teacher|instructor|grader))\b/i,
+  /\b(?:print|show|give|tell|reveal|paste|write|send|output|display)\b[^.?!\n]{0,40}\b(?:the |full |whole |complete |reference |correct |right |final )*(?:solutions?|answers?|answer key)\b/i,
+  /\b(?:what(?:'s| is) the (?:right |correct |final )?(?:answer|solution|value))\b/i,
+  /\bjust (?:give|tell)\b/i,
+  /\bsolve (?:it|this|the exercise) for me\b/i,
+];
+
+/** True when the text asks for the answer or tries to change the tutor's rules. */
+export function asksForAnswer(text: string): boolean {
+  return PATTERNS.some((p) => p.test(text));
+}
