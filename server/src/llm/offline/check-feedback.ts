@@ -34,6 +34,14 @@ const FAILURE_KINDS: { pattern: RegExp; note: MisconceptionNote }[] = [
     },
   },
   {
+    pattern: /cannot be converted to .*a different kind of quantity/,
+    note: {
+      explain: "The unit of your answer measures a different kind of quantity from the one asked (for example mg/kg is an amount per kilogram of body weight, mg an amount), so no conversion factor can turn one into the other: a step of the calculation is missing.",
+      question: "What would you have to multiply or divide your quantity by to arrive at the unit the exercise asks for?",
+      topic: "units weight-based doses",
+    },
+  },
+  {
     pattern: /the curve has no value at/,
     note: {
       explain: "The check compares your curve with the reference at the exercise's times, and your simulation has no value at one of them.",
@@ -68,10 +76,10 @@ const FAILURE_KINDS: { pattern: RegExp; note: MisconceptionNote }[] = [
 ];
 
 function noteOf(item: CheckItemResult): MisconceptionNote | undefined {
-  if (item.misconception !== undefined) {
-    return misconceptionNote(item.misconception) ?? { explain: "", question: "What does the check's message say about why this choice is tempting, and what does the exercise really ask?", topic: item.name };
-  }
   if (/a unit error/.test(item.message)) return UNIT_ERROR_NOTE;
+  if (item.misconception !== undefined) {
+    return misconceptionNote(item.misconception) ?? { explain: "", question: "The check's message says what your answer overlooks: which quantity or process does it point you to, and how does that change your answer?", topic: item.name };
+  }
   const error = matchError(item.message);
   if (error) return { explain: error.entry.explain(error.match, {}), question: error.entry.question, topic: "" };
   return FAILURE_KINDS.find((k) => k.pattern.test(item.message))?.note;
@@ -95,7 +103,8 @@ export function checkFeedback(result: CheckResult): CheckFeedback {
   const lines: string[] = [];
   const notes: MisconceptionNote[] = [];
   let failed = 0;
-  for (const item of result.items) {
+  // Hidden items are the instructor's grading cases, not shown to students before grading.
+  for (const item of result.items.filter((i) => i.hidden !== true)) {
     if (item.passed) {
       lines.push(`- ✓ ${item.name}: passed`);
       continue;
@@ -105,5 +114,5 @@ export function checkFeedback(result: CheckResult): CheckFeedback {
     const note = noteOf(item);
     if (note && !notes.includes(note)) notes.push(note);
   }
-  return { lines, notes, failed, passed: result.items.length - failed };
+  return { lines, notes, failed, passed: lines.length - failed };
 }

@@ -104,6 +104,28 @@ const NOTES: [title: string, source: string, text: string][] = [
   ],
 ];
 
+/** A question that makes the student use each note (by title), asked after the note is quoted. */
+const QUESTIONS = new Map<string, string>(Object.entries({
+  "Clearance and the elimination rate constant": "If V doubled and CL stayed the same, what would happen to ke, and why?",
+  "Half-life": "Starting from C0, how much is left after two half-lives, and after one time 1/ke?",
+  "Volume of distribution": "If the same dose were given to a patient with twice the volume, how would the initial concentration change?",
+  "AUC, dose and clearance": "What happens to the AUC if the dose doubles, and what if the clearance doubles?",
+  "Log and linear concentration axes": "On a log axis, what does a straight line tell you about the elimination process?",
+  "Bioavailability": "If only a quarter of an oral dose reaches the circulation, how does the AUC compare with the same dose given IV?",
+  "Weight-based doses": "What information about the patient do you need to turn a mg/kg prescription into mg?",
+  "Dosing interval and counting doses": "If you list the dose times of your regimen one by one, which is the last?",
+  "Steady state and accumulation": "Which parameters appear in the formula for the average steady-state concentration, and which do not?",
+  "First-order absorption and flip-flop kinetics": "If the terminal slope were set by absorption, how could you tell it from elimination with the data you have?",
+  "Peak time and peak concentration after an oral dose": "What happens to tmax when absorption becomes faster, and what happens to the AUC?",
+  "Two- and three-compartment models": "On a log plot after an IV bolus, how would you recognise that one compartment is not enough?",
+  "Units in pmxlab": "What unit does each term of your equation have?",
+  "Direct Emax and sigmoid Emax models": "What fraction of the maximum effect do you expect when the concentration is three times EC50?",
+  "Effect compartment and hysteresis": "If KE0 were very large, how would the effect-compartment model behave?",
+  "Indirect response models": "Why does the response lag behind the concentration even without an effect compartment?",
+  "Target-mediated drug disposition": "Why does clearance look higher at low doses than at high doses in TMDD?",
+  "Notebook cells in the tslab kernel": "Which cells must run, and in which order, before the one you are working on?",
+}));
+
 /** The concept notes as retrievable passages (course "concepts"), each citing its source. */
 export const CONCEPT_NOTES: readonly CoursePassage[] = NOTES.map(([title, source, text], i) => ({
   id: `concepts#${i + 1}`,
@@ -113,3 +135,8 @@ export const CONCEPT_NOTES: readonly CoursePassage[] = NOTES.map(([title, source
   text,
   source,
 }));
+
+/** The follow-up question of a concept note, by its title. */
+export function conceptQuestion(title: string): string | undefined {
+  return QUESTIONS.get(title);
+}

@@ -8,7 +8,7 @@ import { CourseIndex, passagesFromMarkdown, type CoursePassage, type RetrievedPa
 import type { TutorBackend, TutorReply, TutorRequest } from "../../tutor/types.js";
 import { asksForAnswer } from "./answer-seeking.js";
 import { checkFeedback, type CheckFeedback } from "./check-feedback.js";
-import { CONCEPT_NOTES } from "./concepts.js";
+import { CONCEPT_NOTES, conceptQuestion } from "./concepts.js";
 import { matchError, type ErrorMatch } from "./error-catalogue.js";
 import { excerpt } from "./excerpt.js";
 
@@ -100,8 +100,9 @@ export class OfflineTutor implements TutorBackend {
       return;
     }
     if (hints.length > 0) draft.parts.push(`You have seen all ${hints.length} hints of this exercise; here is the idea behind it from the course.`);
-    const query = [request.question, feedback?.notes[0]?.topic, request.exercise?.text].filter(Boolean).join(" ");
-    if (!this.#retrievalPart(query, request, draft, 1) && !hasCheck) {
+    // The recognised mistake's topic names the concept better than the exercise's whole text.
+    const query = [request.question, feedback?.notes[0]?.topic || request.exercise?.text].filter(Boolean).join(" ");
+    if (!this.#retrievalPart(query, request, draft, 1, true) && !hasCheck) {
       draft.parts.push("Read the exercise again and write down, in words, which quantities you are given and which one is asked for.");
     }
     draft.question ??= "Which formula from this passage connects what you are given to what the exercise asks, and what unit will the result have?";
@@ -159,7 +160,7 @@ export class OfflineTutor implements TutorBackend {
       return;
     }
     draft.parts.push(`**All ${feedback.passed} items of your check passed.**\n${feedback.lines.join("\n")}`);
-    this.#retrievalPart(request.exercise?.text ?? request.question, request, draft, 1);
+    this.#retrievalPart(request.exercise?.text ?? request.question, request, draft, 1, true);
     draft.question = "Can you explain in your own words why your answer is right, and how it would change if the dose or the clearance doubled?";
   }
 
@@ -176,10 +177,15 @@ export class OfflineTutor implements TutorBackend {
     draft.question ??= "How does this apply to your exercise: which of these quantities are you given, and which one is asked for?";
   }
 
-  /** Quotes the best passages for `query` with their sources; returns whether any was found. */
-  #retrievalPart(query: string, request: TutorRequest, draft: Draft, limit: number): boolean {
-    const hits = this.#retrieve(query, request, limit);
+  /**
+   * Quotes the best passages for `query` with their sources and takes the first concept
+   * note's follow-up question; returns whether any passage was found. `conceptsOnly` when the
+   * course's own passages would only repeat the exercise's text back.
+   */
+  #retrievalPart(query: string, request: TutorRequest, draft: Draft, limit: number, conceptsOnly = false): boolean {
+    const hits = conceptsOnly ? this.#index.search(query, { limit, courses: ["concepts"] }) : this.#retrieve(query, request, limit);
     for (const { passage } of hits) {
+      if (passage.course === "concepts") draft.question ??= conceptQuestion(passage.title);
       const quoted = excerpt(passage.text, query);
       const source = passage.source ?? `${passage.course}/${passage.notebook}`;
       draft.parts.push(`From **${passage.title}**:\n\n> ${quoted.replace(/\n/g, "\n> ")}\n\n*Source: ${source}.*`);
