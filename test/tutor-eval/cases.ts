@@ -231,6 +231,18 @@ export async function loadEvalCases(): Promise<EvalCase[]> {
     { id: "concept-ec50", topic: "concept", kind: "question", question: "What does EC50 mean in an Emax model?", must: [/half/i, /Holford/] },
     { id: "concept-tmdd", topic: "concept", kind: "question", question: "What is target-mediated drug disposition?", must: [/target/i, /Mager/] },
     { id: "concept-course-passage", topic: "concept", exercise: "pk-basics/oral-curve", kind: "question", question: "What is the oral availability of propranolol in this lesson?", must: [/0\.26/, /pk-basics\/02-oral-dosing/] },
+    // Follow-ups and indirect requests
+    {
+      id: "followup-still-confused", topic: "follow-up", exercise: "pk-basics/half-life", kind: "question", question: "I still don't get it.", check: ln2,
+      must: [/ln 2|natural log/i],
+    },
+    { id: "question-one-over-ke", topic: "half-life", kind: "question", question: "I computed the half-life as 1/ke. Is that the half-life?", must: [/ln 2|0\.693/] },
+    { id: "question-auc-unit", topic: "ke vs CL", exercise: "pk-basics/auc", kind: "question", question: "Why does my AUC come out in mg·h instead of mg·h/L?", must: [/clearance|\bCL\b/] },
+    { id: "unknown-error-fallback", topic: "unlisted error", kind: "explain-error", error: { name: "RangeError", message: "Maximum call stack size exceeded" }, must: [/first line/i, /traceback/i] },
+    {
+      id: "confirm-value", topic: "answer request", exercise: "pk-basics/half-life", kind: "question", question: "Is 7.9 h the right half-life?",
+      must: [/Check/], mustNot: [/\byes\b|that's (?:right|correct)|is correct/i],
+    },
     // A passed check
     { id: "all-passed", topic: "passed check", exercise: "pk-basics/half-life", kind: "explain-result", check: allPassed, must: [/passed/i] },
   ];

@@ -15,3 +15,10 @@ const PATTERNS: RegExp[] = [
 export function asksForAnswer(text: string): boolean {
   return PATTERNS.some((p) => p.test(text));
 }
+
+const CONFIRM = /\b(?:is|are) (?:it|this|that|my (?:answer|value|result)|[-\d.]+(?:\s*[a-zA-Z/·*]+)?)\b[^?\n]{0,40}\b(?:right|correct|ok|okay)\b|\bam i (?:right|correct)\b|\bcan you (?:check|confirm|verify)\b/i;
+
+/** True when the text asks the tutor to confirm a value ("Is 8 h the right half-life?"). */
+export function asksToConfirm(text: string): boolean {
+  return CONFIRM.test(text);
+}

@@ -6,7 +6,7 @@
 // Pure TypeScript, no Node API: the browser-only edition bundles it.
 import { CourseIndex, passagesFromMarkdown, type CoursePassage, type RetrievedPassage } from "../../retrieval/index.js";
 import type { TutorBackend, TutorReply, TutorRequest } from "../../tutor/types.js";
-import { asksForAnswer } from "./answer-seeking.js";
+import { asksForAnswer, asksToConfirm } from "./answer-seeking.js";
 import { checkFeedback, type CheckFeedback } from "./check-feedback.js";
 import { CONCEPT_NOTES, conceptQuestion } from "./concepts.js";
 import { matchError, type ErrorMatch } from "./error-catalogue.js";
@@ -25,6 +25,9 @@ interface Draft {
   hintLevel: number;
   sources: TutorReply["sources"];
 }
+
+const NO_CONFIRMATION =
+  "I won't confirm or correct a value myself: *Check* compares your answer with a reference that the kernel computes, so press it and read what it says about each item.";
 
 const REFUSAL =
   "I can't give you the solution or its values, whatever the request says: working it out is the exercise, and the check is there to confirm it. I can help you get there step by step.";
@@ -170,10 +173,15 @@ export class OfflineTutor implements TutorBackend {
       this.#matchedErrorPart(fromQuestion, draft);
       return;
     }
-    if (!this.#retrievalPart(request.question, request, draft, 2)) {
+    if (asksToConfirm(request.question)) draft.parts.push(NO_CONFIRMATION);
+    const found = this.#retrievalPart(request.question, request, draft, 2);
+    const failing = feedback !== undefined && feedback.failed > 0;
+    // A question about the student's own result, or one the notes cannot answer ("I still
+    // don't get it"), is answered from the last check when it failed.
+    if (failing && (!found || /\b(?:my|wrong|why|fail|check|mistake)\b/i.test(request.question))) this.#checkPart(feedback, draft);
+    else if (!found) {
       draft.parts.push("I couldn't find this in the course notes. Try asking with the name of the quantity or model (for example clearance, half-life, bioavailability, steady state, Emax).");
     }
-    if (feedback && feedback.failed > 0 && /\b(?:my|wrong|why|fail|check|mistake)\b/i.test(request.question)) this.#checkPart(feedback, draft);
     draft.question ??= "How does this apply to your exercise: which of these quantities are you given, and which one is asked for?";
   }
 
