@@ -63,6 +63,13 @@ describe("the offline tutor", () => {
     expect(reply.sources[0].title).toContain("k/n.ipynb");
   });
 
+  it("searches the notebook's own notes sent with the request", async () => {
+    const notes = "# Vancomycin\nVancomycin trough levels guide the dose in this notebook.";
+    const reply = await new OfflineTutor().reply(request({ kind: "question", exercise: undefined, question: "What guides the vancomycin dose?", notes }));
+    expect(reply.text).toContain("trough levels guide the dose");
+    expect(reply.text).toContain("Source: notebook/this notebook");
+  });
+
   it("streams its one chunk and stops when aborted", async () => {
     const chunks: string[] = [];
     const reply = await new OfflineTutor().reply(request({}), { onText: (c) => chunks.push(c) });
@@ -107,6 +114,9 @@ describe("the offline tutor", () => {
       "pmxlab-model-section": "model m has no compartments",
       "pmxlab-invalid-parameter-value": "parameter V = -1 L: a volume must be positive (model pk1cmt_iv)",
       "pmxlab-dose-needs-weight": "simulate: a dose in mg/kg needs the subject's weight: give WT (kg) as a covariate",
+      "pmxlab-dose-needs-molecular-weight": 'the regimen: cannot convert a dose in mg into compartment central of model tmdd, whose unit is nmol; declare the molecular weight ($MW, e.g. "$MW 146000 g/mol")',
+      "pmxlab-route": 'the regimen: model pk1cmt_iv has no route "oral"; its routes are iv (central). Give one of them, or the compartment with "into cmt N"',
+      "pmxlab-times-order": "times must be in increasing order: times[1] = 1 comes after times[0] = 2",
       "pmxlab-no-column": 'no column "CE" in this simulation of pk1cmt_iv; columns: CP, central',
       "pmxlab-quantity": 'the answer "seven" is not a quantity pmxlab can read (write e.g. "30 min" or "5 mg/L")',
       "runtime-undefined-property": "TypeError: Cannot read properties of undefined (reading 'CP')",

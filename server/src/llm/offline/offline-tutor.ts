@@ -32,6 +32,9 @@ const NO_CONFIRMATION =
 const REFUSAL =
   "I can't give you the solution or its values, whatever the request says: working it out is the exercise, and the check is there to confirm it. I can help you get there step by step.";
 
+/** The course name given to the notes a request carries. */
+const NOTES_COURSE = "notebook";
+
 /** The course of an exercise id `<course>/<name>`, if it has one. */
 function courseOf(request: TutorRequest): string | undefined {
   const id = request.exercise?.id;
@@ -42,10 +45,12 @@ function courseOf(request: TutorRequest): string | undefined {
 /** The offline tutor (backend name "offline"). */
 export class OfflineTutor implements TutorBackend {
   readonly name = "offline";
+  readonly #passages: readonly CoursePassage[];
   readonly #index: CourseIndex;
 
   constructor(options: OfflineTutorOptions = {}) {
-    this.#index = new CourseIndex([...(options.passages ?? []), ...CONCEPT_NOTES]);
+    this.#passages = [...(options.passages ?? []), ...CONCEPT_NOTES];
+    this.#index = new CourseIndex(this.#passages);
   }
 
   async reply(request: TutorRequest, options: { signal?: AbortSignal; onText?: (chunk: string) => void } = {}): Promise<TutorReply> {
@@ -205,8 +210,11 @@ export class OfflineTutor implements TutorBackend {
   #retrieve(query: string, request: TutorRequest, limit: number): RetrievedPassage[] {
     if (!query.trim()) return [];
     const course = courseOf(request);
-    const fromCourse = this.#index.search(query, { limit, courses: course ? [course, "concepts"] : undefined });
-    const notes = request.notes ? new CourseIndex(passagesFromMarkdown([request.notes], { course: "notebook", notebook: "this notebook" })).search(query, { limit }) : [];
-    return [...fromCourse, ...notes].sort((a, b) => b.score - a.score).slice(0, limit);
+    const courses = course ? [course, "concepts", NOTES_COURSE] : undefined;
+    if (!request.notes) return this.#index.search(query, { limit, courses });
+    // The notebook's notes join the course passages in one index, so their scores compare
+    // (BM25 scores of two separate indexes do not).
+    const notes = passagesFromMarkdown([request.notes], { course: NOTES_COURSE, notebook: "this notebook" });
+    return new CourseIndex([...this.#passages, ...notes]).search(query, { limit, courses });
   }
 }
