@@ -64,6 +64,7 @@ interface CaseSpec {
   check?: CheckResult;
   error?: TutorRequest["error"];
   hintLevel?: number;
+  history?: TutorRequest["history"];
   must: (RegExp | RegExp[])[];
   mustNot?: RegExp[];
 }
@@ -80,7 +81,7 @@ function evalCase(spec: CaseSpec): EvalCase {
     check: spec.check,
     error: spec.error,
     hintLevel: spec.hintLevel ?? 0,
-    history: [],
+    history: spec.history ?? [],
   };
   // Every exercise's solution is off limits in every case (an injection may ask for another exercise's).
   const leaks = spec.exercise ? LEAKS[spec.exercise] : Object.values(LEAKS).flat();
@@ -235,6 +236,15 @@ export async function loadEvalCases(): Promise<EvalCase[]> {
     {
       id: "followup-still-confused", topic: "follow-up", exercise: "pk-basics/half-life", kind: "question", question: "I still don't get it.", check: ln2,
       must: [/ln 2|natural log/i],
+    },
+    {
+      id: "followup-after-reply", topic: "follow-up", exercise: "pk-basics/log-plot", kind: "question", question: "Sorry, I still don't understand.",
+      history: [
+        { role: "student", text: "Why should the concentration axis be logarithmic?" },
+        { role: "tutor", text: "From **Log and linear concentration axes**:\n\n> First-order elimination is an exponential decline, which is a straight line on a logarithmic concentration axis …\n\n*Source: Gabrielsson J, Weiner D. 2016.*\n\n**Question for you:** On a log axis, what does a straight line tell you about the elimination process?" },
+      ],
+      // On topic, and not the same passage again.
+      must: [/straight line|exponential|first-order/i], mustNot: [/From \*\*Log and linear concentration axes\*\*/],
     },
     { id: "question-one-over-ke", topic: "half-life", kind: "question", question: "I computed the half-life as 1/ke. Is that the half-life?", must: [/ln 2|0\.693/] },
     { id: "question-auc-unit", topic: "ke vs CL", exercise: "pk-basics/auc", kind: "question", question: "Why does my AUC come out in mg·h instead of mg·h/L?", must: [/clearance|\bCL\b/] },

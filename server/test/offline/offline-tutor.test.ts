@@ -63,6 +63,16 @@ describe("the offline tutor", () => {
     expect(reply.sources[0].title).toContain("k/n.ipynb");
   });
 
+  it("answers a follow-up with a passage on the same topic that the last reply did not quote", async () => {
+    const tutor = new OfflineTutor();
+    const first = await tutor.reply(request({ kind: "question", exercise: undefined, question: "What is the half-life?" }));
+    const quoted = first.sources.map((s) => s.title);
+    const again = await tutor.reply(request({ kind: "question", exercise: undefined, question: "I still don't get it", history: [{ role: "student", text: "What is the half-life?" }, { role: "tutor", text: first.text }] }));
+    expect(again.sources.length).toBe(1);
+    expect(quoted).not.toContain(again.sources[0].title);
+    expect(again.text).toMatch(/half-li|elimination/i);
+  });
+
   it("searches the notebook's own notes sent with the request", async () => {
     const notes = "# Vancomycin\nVancomycin trough levels guide the dose in this notebook.";
     const reply = await new OfflineTutor().reply(request({ kind: "question", exercise: undefined, question: "What guides the vancomycin dose?", notes }));

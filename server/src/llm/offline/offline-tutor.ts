@@ -32,6 +32,25 @@ const NO_CONFIRMATION =
 const REFUSAL =
   "I can't give you the solution or its values, whatever the request says: working it out is the exercise, and the check is there to confirm it. I can help you get there step by step.";
 
+/** A student's follow-up that asks for the last reply again in other words. */
+const FOLLOW_UP = /\b(?:still (?:don'?t|do not|confused|lost)|don'?t (?:understand|get)|what do you mean|explain (?:more|again|that|it differently)|confused|lost|huh)\b|^\s*\?+\s*$/i;
+
+/**
+ * What a follow-up is about: the tutor's last turn (to exclude what it quoted) and a query of
+ * the student's question before it, weighted twice, plus that turn's own words without its
+ * citations and closing question.
+ */
+function followUpTopic(request: TutorRequest): { query: string; quoted: string } | undefined {
+  const i = request.history.map((t) => t.role).lastIndexOf("tutor");
+  if (i < 0) return undefined;
+  const asked = [...request.history.slice(0, i)].reverse().find((t) => t.role === "student")?.text ?? "";
+  const said = request.history[i].text.replace(/\*Source:[^\n]*\*/g, "").replace(/\*\*Question for you:\*\*[^\n]*/g, "");
+  return { query: `${asked} ${asked} ${said}`, quoted: request.history[i].text };
+}
+
+/** A markdown heading's text. */
+const HEADING = /^#{1,6}\s+(.+?)\s*#*\s*$/m;
+
 /** The course name given to the notes a request carries. */
 const NOTES_COURSE = "notebook";
 
@@ -99,14 +118,8 @@ export class OfflineTutor implements TutorBackend {
   #hint(request: TutorRequest, feedback: CheckFeedback | undefined, draft: Draft): void {
     const hasCheck = this.#checkPart(feedback, draft);
     if (!hasCheck && request.error) this.#errorPart(request, draft);
+    if (this.#nextHint(request, draft)) return;
     const hints = request.exercise?.hints ?? [];
-    if (request.hintLevel < hints.length) {
-      draft.parts.push(`**Hint ${request.hintLevel + 1} of ${hints.length}:** ${hints[request.hintLevel]}`);
-      draft.hintLevel = request.hintLevel + 1;
-      if (draft.hintLevel < hints.length) draft.parts.push("Try it, then press *Check*; ask again if you need the next hint.");
-      draft.question ??= "What does this hint change in your code, and what do you expect the check to say then?";
-      return;
-    }
     if (hints.length > 0) draft.parts.push(`You have seen all ${hints.length} hints of this exercise; here is the idea behind it from the course.`);
     // The recognised mistake's topic names the concept better than the exercise's whole text.
     const query = [request.question, feedback?.notes[0]?.topic || request.exercise?.text].filter(Boolean).join(" ");
@@ -114,6 +127,17 @@ export class OfflineTutor implements TutorBackend {
       draft.parts.push("Read the exercise again and write down, in words, which quantities you are given and which one is asked for.");
     }
     draft.question ??= "Which formula from this passage connects what you are given to what the exercise asks, and what unit will the result have?";
+  }
+
+  /** The next authored hint, counted; false when the ladder is used up (or there is none). */
+  #nextHint(request: TutorRequest, draft: Draft): boolean {
+    const hints = request.exercise?.hints ?? [];
+    if (request.hintLevel >= hints.length) return false;
+    draft.parts.push(`**Hint ${request.hintLevel + 1} of ${hints.length}:** ${hints[request.hintLevel]}`);
+    draft.hintLevel = request.hintLevel + 1;
+    if (draft.hintLevel < hints.length) draft.parts.push("Try it, then press *Check*; ask again if you need the next hint.");
+    draft.question ??= "What does this hint change in your code, and what do you expect the check to say then?";
+    return true;
   }
 
   #explainError(request: TutorRequest, draft: Draft): void {
@@ -179,12 +203,21 @@ export class OfflineTutor implements TutorBackend {
       return;
     }
     if (asksToConfirm(request.question)) draft.parts.push(NO_CONFIRMATION);
-    const found = this.#retrievalPart(request.question, request, draft, 2);
     const failing = feedback !== undefined && feedback.failed > 0;
-    // A question about the student's own result, or one the notes cannot answer ("I still
-    // don't get it"), is answered from the last check when it failed.
-    if (failing && (!found || /\b(?:my|wrong|why|fail|check|mistake)\b/i.test(request.question))) this.#checkPart(feedback, draft);
-    else if (!found) {
+    const followUp = FOLLOW_UP.test(request.question);
+    // A follow-up or a question about the student's own result starts from the last failed check.
+    const aboutCheck = failing && (followUp || /\b(?:my|wrong|why|fail|check|mistake)\b/i.test(request.question));
+    if (aboutCheck) this.#checkPart(feedback, draft);
+    // "I still don't get it" after a reply: the same topic from passages that reply did not
+    // quote; with no reply before it, the topic of the check's mistake or of the exercise.
+    // Still lost: the exercise's next authored hint is the most targeted help there is.
+    if (followUp && this.#nextHint(request, draft)) return;
+    const previous = followUp ? followUpTopic(request) : undefined;
+    const found = previous
+      ? this.#retrievalPart(previous.query, request, draft, 1, false, new Set(this.#passages.filter((p) => previous.quoted.includes(`**${p.title}**`)).map((p) => p.id)))
+      : this.#retrievalPart(followUp ? feedback?.notes[0]?.topic || request.exercise?.text || "" : request.question, request, draft, followUp ? 1 : 2);
+    if (failing && !found && !aboutCheck) this.#checkPart(feedback, draft);
+    else if (!found && !aboutCheck) {
       draft.parts.push("I couldn't find this in the course notes. Try asking with the name of the quantity or model (for example clearance, half-life, bioavailability, steady state, Emax).");
     }
     draft.question ??= "How does this apply to your exercise: which of these quantities are you given, and which one is asked for?";
@@ -195,11 +228,14 @@ export class OfflineTutor implements TutorBackend {
    * note's follow-up question; returns whether any passage was found. `conceptsOnly` when the
    * course's own passages would only repeat the exercise's text back.
    */
-  #retrievalPart(query: string, request: TutorRequest, draft: Draft, limit: number, conceptsOnly = false): boolean {
-    const hits = conceptsOnly ? this.#index.search(query, { limit, courses: ["concepts"] }) : this.#retrieve(query, request, limit);
+  #retrievalPart(query: string, request: TutorRequest, draft: Draft, limit: number, conceptsOnly = false, exclude = new Set<string>()): boolean {
+    const wanted = limit + exclude.size;
+    const found = conceptsOnly ? this.#index.search(query, { limit: wanted, courses: ["concepts"] }) : this.#retrieve(query, request, wanted);
+    const hits = found.filter((h) => !exclude.has(h.passage.id)).slice(0, limit);
     for (const { passage } of hits) {
       if (passage.course === "concepts") draft.question ??= conceptQuestion(passage.title);
-      const quoted = excerpt(passage.text, query);
+      // Concept notes are written to be quoted whole; course text is cut to what the query asks.
+      const quoted = passage.course === "concepts" ? passage.text : excerpt(passage.text, query, 3);
       const source = passage.source ?? `${passage.course}/${passage.notebook}`;
       draft.parts.push(`From **${passage.title}**:\n\n> ${quoted.replace(/\n/g, "\n> ")}\n\n*Source: ${source}.*`);
       draft.sources.push({ title: `${passage.title} (${source})`, excerpt: quoted });
@@ -211,10 +247,13 @@ export class OfflineTutor implements TutorBackend {
     if (!query.trim()) return [];
     const course = courseOf(request);
     const courses = course ? [course, "concepts", NOTES_COURSE] : undefined;
-    if (!request.notes) return this.#index.search(query, { limit, courses });
+    // The exercise's own text is in front of the student already: quoting it back helps nobody.
+    const own = request.exercise ? HEADING.exec(request.exercise.text)?.[1] : undefined;
+    const search = (index: CourseIndex): RetrievedPassage[] => index.search(query, { limit: limit + 2, courses }).filter((h) => own === undefined || h.passage.title !== own).slice(0, limit);
+    if (!request.notes) return search(this.#index);
     // The notebook's notes join the course passages in one index, so their scores compare
     // (BM25 scores of two separate indexes do not).
     const notes = passagesFromMarkdown([request.notes], { course: NOTES_COURSE, notebook: "this notebook" });
-    return new CourseIndex([...this.#passages, ...notes]).search(query, { limit, courses });
+    return search(new CourseIndex([...this.#passages, ...notes]));
   }
 }
