@@ -5,7 +5,8 @@
 const PATTERNS: RegExp[] = [
   /\b(?:ignore|disregard|forget)\b[^.?!\n]{0,40}\b(?:instructions?|rules?|prompts?|guidelines?|above|previous)\b/i,
   /\b(?:system prompt|developer mode|jailbreak|you are now|act as (?:the )?(?:teacher|instructor|grader))\b/i,
-  /\b(?:print|show|give|tell|reveal|paste|write|send|output|display)\b[^.?!\n]{0,40}\b(?:the |full |whole |complete |reference |correct |right |final )*(?:solutions?|answers?|answer key)\b/i,
+  // "give me the answer", "print the full solution" — but not "how do I write my answer in h?"
+  /\b(?:print|show|give|tell|reveal|paste|send|output|display)\b(?:\s+(?:me|us|it|him|her|them|all))?\s+(?:the\s+|your\s+)?(?:(?:full|whole|complete|reference|correct|right|final|hidden|official|exact)\s+)*(?:solutions?|answers?|answer key)\b/i,
   /\b(?:what(?:'s| is) the (?:right |correct |final )?(?:answer|solution|value))\b/i,
   /\bjust (?:give|tell)\b/i,
   /\bsolve (?:it|this|the exercise) for me\b/i,

@@ -33,7 +33,7 @@ const REFUSAL =
   "I can't give you the solution or its values, whatever the request says: working it out is the exercise, and the check is there to confirm it. I can help you get there step by step.";
 
 /** A student's follow-up that asks for the last reply again in other words. */
-const FOLLOW_UP = /\b(?:still (?:don'?t|do not|confused|lost)|don'?t (?:understand|get)|what do you mean|explain (?:more|again|that|it differently)|confused|lost|huh)\b|^\s*\?+\s*$/i;
+const FOLLOW_UP = /\b(?:still (?:don'?t|do not|confused|lost)|(?:don'?t|do not) (?:understand|get)|what do you mean|explain (?:more|again|that|it differently)|(?:i'?m|i am) (?:lost|confused)|huh)\b|^\s*\?+\s*$/i;
 
 /**
  * What a follow-up is about: the tutor's last turn (to exclude what it quoted) and a query of
