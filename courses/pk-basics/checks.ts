@@ -320,9 +320,11 @@ export const accumulationRatio = defineCheck([
       // Concentration 6 h after a dose at steady state over the same after the first dose.
       const steady = simulate("pk1cmt_iv", { regimen: `${THEOPHYLLINE_ORAL_DOSE} mg q12h x 1 ss`, times: [6], params }).outputs.CP[0];
       const first = simulate("pk1cmt_iv", { regimen: `${THEOPHYLLINE_ORAL_DOSE} mg`, times: [6], params }).outputs.CP[0];
-      return numericAnswer(a.get("accumulation"), { value: steady / first, unit: "1" }, {
+      // A ratio has no unit: bare numbers, read with the empty unit.
+      return numericAnswer(a.get("accumulation"), steady / first, {
+        unit: "",
         misconceptions: [
-          custom("average level for accumulation", "1/(ke·τ) compares the average steady-state level with Dose/V; the accumulation ratio compares the concentrations at the same time after a dose at steady state and after the first dose.", { value: 1 / ((CL / V) * tau), unit: "1" }),
+          custom("average level for accumulation", "1/(ke·τ) compares the average steady-state level with Dose/V; the accumulation ratio compares the concentrations at the same time after a dose at steady state and after the first dose.", 1 / ((CL / V) * tau)),
         ],
       });
     },
@@ -338,9 +340,11 @@ export const averageSteadyState = defineCheck([
     test: (a) => {
       const { KA, CL, V, F } = PROPRANOLOL;
       const { dose, tau } = PROPRANOLOL_REGIMEN;
-      // AUC over one steady-state interval, divided by τ.
-      const ss = simulate("pk1cmt_oral", { regimen: `${dose} mg q${tau}h x 1 ss`, times: [0, tau], params: { KA, CL, V, F1: F } });
-      const reference = ss.auc({ from: 0, to: tau })[0] / tau;
+      // AUC over the 30th dosing interval (steady state: ke·τ ≈ 2.7 per interval), divided by τ. Not an SS=1
+      // dose: sim.auc() of a steady-state dose is not a number in this kernel version (the AUC state has no steady state).
+      const n = 30;
+      const sim = simulate("pk1cmt_oral", { regimen: `${dose} mg q${tau}h x ${n}`, times: [0, n * tau], params: { KA, CL, V, F1: F } });
+      const reference = sim.auc({ from: (n - 1) * tau, to: n * tau })[0] / tau;
       return numericAnswer(a.get("cssAvg"), { value: reference, unit: "mg/L" }, {
         misconceptions: [
           mistake("fIgnored", { value: secondaryParameters("pk1cmt_oral", { KA, CL, V, F1: 1 }, { tau, dose }).cssAverage, unit: "mg/L" }),
