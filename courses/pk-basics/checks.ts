@@ -41,6 +41,11 @@ function custom<V>(name: string, message: string, value: V): Misconception<V> {
   return { name, message, value };
 }
 
+/** A multiple-choice check of one variable, naming the tempting wrong choices. */
+function choiceCheck(variable: string, correct: string, choices: string[], misconceptions: Record<string, { name: string; message: string }>) {
+  return defineCheck([{ name: "choice", test: (a) => choiceAnswer(a.get(variable), correct, { choices, misconceptions }) }]);
+}
+
 /** ke of a one-compartment model, read off its simulated IV decline: ln(C(0)/C(1 h)) per hour. */
 function simulatedKe({ CL, V }: { CL: number; V: number }): number {
   const cp = simulate("pk1cmt_iv", { regimen: "100 mg", times: [0, 1], params: { CL, V } }).outputs.CP;
@@ -125,19 +130,10 @@ export const oralCurve = defineCheck([
   },
 ]);
 
-export const clearanceChoice = defineCheck([
-  {
-    name: "choice",
-    test: (a) =>
-      choiceAnswer(a.get("answer"), "C", {
-        choices: ["A", "B", "C", "D"],
-        misconceptions: {
-          A: { name: "V for average concentration", message: "The volume sets how high the peaks are, not the average level at steady state: think of what removes the drug." },
-          B: { name: "KA for average concentration", message: "Absorption speed shapes peaks and troughs; the average level at steady state does not depend on it." },
-        },
-      }),
-  },
-]);
+export const clearanceChoice = choiceCheck("answer", "C", ["A", "B", "C", "D"], {
+  A: { name: "V for average concentration", message: "The volume sets how high the peaks are, not the average level at steady state: think of what removes the drug." },
+  B: { name: "KA for average concentration", message: "Absorption speed shapes peaks and troughs; the average level at steady state does not depend on it." },
+});
 
 const MODEL_CASES = [
   { params: { KA: 1, CL: 67.2, V: 301 }, regimen: "70 mg" },
@@ -228,19 +224,10 @@ export const terminalSlope = defineCheck([
   },
 ]);
 
-export const flipFlopChoice = defineCheck([
-  {
-    name: "choice",
-    test: (a) =>
-      choiceAnswer(a.get("flipFlop"), "B", {
-        choices: ["A", "B", "C", "D"],
-        misconceptions: {
-          A: { name: "terminal slope always elimination", message: "Compare ka with ke: here the drug leaves faster than it arrives, so the slower of the two processes sets the tail." },
-          C: { name: "distribution", message: "This is a one-compartment model: there is no distribution phase in it." },
-        },
-      }),
-  },
-]);
+export const flipFlopChoice = choiceCheck("flipFlop", "B", ["A", "B", "C", "D"], {
+  A: { name: "terminal slope always elimination", message: "Compare ka with ke: here the drug leaves faster than it arrives, so the slower of the two processes sets the tail." },
+  C: { name: "distribution", message: "This is a one-compartment model: there is no distribution phase in it." },
+});
 
 // ---------------------------------------------------------------------------------------
 // 04 — infusions and multiple dosing (theophylline; propranolol for Css,avg)
@@ -505,19 +492,10 @@ export const oneCompartmentVolume = defineCheck([
   },
 ]);
 
-export const oneCompartmentPeak = defineCheck([
-  {
-    name: "choice",
-    test: (a) =>
-      choiceAnswer(a.get("peakPrediction"), "B", {
-        choices: ["A", "B", "C"],
-        misconceptions: {
-          A: { name: "one-compartment volume is the initial volume", message: "Compare the volume of the one-compartment fit with V1, the volume the dose first mixes into." },
-          C: { name: "terminal phase describes the peak", message: "The late samples say nothing about the first hours, when the drug has not yet reached the periphery." },
-        },
-      }),
-  },
-]);
+export const oneCompartmentPeak = choiceCheck("peakPrediction", "B", ["A", "B", "C"], {
+  A: { name: "one-compartment volume is the initial volume", message: "Compare the volume of the one-compartment fit with V1, the volume the dose first mixes into." },
+  C: { name: "terminal phase describes the peak", message: "The late samples say nothing about the first hours, when the drug has not yet reached the periphery." },
+});
 
 // ---------------------------------------------------------------------------------------
 // 06 — renal impairment (gentamicin)
@@ -604,16 +582,7 @@ export const extendedInterval = defineCheck([
   },
 ]);
 
-export const adjustmentChoice = defineCheck([
-  {
-    name: "choice",
-    test: (a) =>
-      choiceAnswer(a.get("adjustment"), "B", {
-        choices: ["A", "B", "C"],
-        misconceptions: {
-          A: { name: "smaller dose keeps the peak", message: "A smaller dose into the same volume gives a proportionally lower peak." },
-          C: { name: "neither keeps the peak", message: "The peak of one dose depends on the dose and the volume, and renal function does not change the volume here." },
-        },
-      }),
-  },
-]);
+export const adjustmentChoice = choiceCheck("adjustment", "B", ["A", "B", "C"], {
+  A: { name: "smaller dose keeps the peak", message: "A smaller dose into the same volume gives a proportionally lower peak." },
+  C: { name: "neither keeps the peak", message: "The peak of one dose depends on the dose and the volume, and renal function does not change the volume here." },
+});
