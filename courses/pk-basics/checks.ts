@@ -5,6 +5,7 @@
 import { cockcroftGault, expandDoses, nca, parseRegimen, secondaryParameters, simulate } from "@pmxlab/kernel";
 import {
   AnswerError,
+  type Answers,
   type Misconception,
   choiceAnswer,
   curveAnswer,
@@ -69,10 +70,13 @@ export const halfLife = defineCheck([
   },
 ]);
 
-function aucFunction(value: unknown): (dose: number) => unknown {
-  if (typeof value !== "function") throw new AnswerError("`aucOf` should be a function of the dose in mg, e.g. (dose: number) => …");
-  return value as (dose: number) => unknown;
+/** The student's function, or one clear error saying what was expected (`what`, e.g. "`aucOf` should be a function of the dose in mg"). */
+function asFunction(value: unknown, what: string): (x: number) => unknown {
+  if (typeof value !== "function") throw new AnswerError(what);
+  return value as (x: number) => unknown;
 }
+
+const aucFunction = (value: unknown) => asFunction(value, "`aucOf` should be a function of the dose in mg, e.g. (dose: number) => …");
 
 export const auc = defineCheck([
   {
@@ -533,18 +537,32 @@ export const creatinineClearance = defineCheck([
   },
 ]);
 
-export const renalClearance = defineCheck([
-  {
-    name: "gentamicin CL (L/h)",
-    test: (a) => {
-      const crcl = cockcroftGault(RENAL_PATIENT);
-      return numericAnswer(a.get("clPatient"), { value: gentamicinClearance(crcl), unit: "L/h" }, {
+const clearanceFunction = (value: unknown) => asFunction(value, "`clearanceAt` should be a function of the creatinine clearance in mL/min, e.g. (crcl: number) => …");
+
+/** An item comparing `clearanceAt(crcl)` with the relation's clearance, naming the tempting wrong values. */
+function clearanceAtItem(crcl: number, hidden = false) {
+  return {
+    name: `clearanceAt(${+crcl.toFixed(1)} mL/min) (L/h)`,
+    hidden,
+    test: (a: Answers) =>
+      numericAnswer(clearanceFunction(a.get("clearanceAt"))(crcl), { value: gentamicinClearance(crcl), unit: "L/h" }, {
         misconceptions: [
           mistake("keForCl", { value: gentamicinClearance(crcl) / GENTAMICIN.V, unit: "L/h" }),
-          custom("creatinine clearance taken for drug clearance", "That is the patient's creatinine clearance in L/h: gentamicin's clearance follows it, but through the relation of this notebook, with its own non-renal part.", { value: (crcl * 60) / 1000, unit: "L/h" }),
+          custom("creatinine clearance taken for drug clearance", "That is the creatinine clearance in L/h: gentamicin's clearance follows it, but through the relation of this notebook, with its own non-renal part.", { value: (crcl * 60) / 1000, unit: "L/h" }),
         ],
-      });
-    },
+      }),
+  };
+}
+
+export const renalClearance = defineCheck([
+  clearanceAtItem(cockcroftGault(RENAL_PATIENT)),
+  clearanceAtItem(REFERENCE_CRCL),
+  // BEGIN HIDDEN
+  clearanceAtItem(15, true),
+  // END HIDDEN
+  {
+    name: "the patient's CL (L/h)",
+    test: (a) => numericAnswer(a.get("clPatient"), { value: gentamicinClearance(cockcroftGault(RENAL_PATIENT)), unit: "L/h" }),
   },
 ]);
 
