@@ -16,9 +16,17 @@ const course = resolve(__dirname, "../../courses/pk-basics");
 describe("course progress", () => {
   it("reads the sample course's course.json", () => {
     const info = parseCourseInfo(JSON.parse(readFileSync(resolve(course, "course.json"), "utf8")), "course.json");
-    expect(info.notebooks.map((n) => n.file)).toEqual(["01-elimination.ipynb", "02-oral-dosing.ipynb"]);
+    expect(info.notebooks.map((n) => n.file)).toEqual([
+      "01-elimination.ipynb",
+      "02-oral-dosing.ipynb",
+      "03-absorption-flip-flop.ipynb",
+      "04-infusion-multiple-dosing.ipynb",
+      "05-two-compartment.ipynb",
+      "06-renal-impairment.ipynb",
+    ]);
     expect(info.order).toBe(1);
-    expect(info.notebooks.map((n) => n.prerequisites)).toEqual([[], ["pk-basics/01-elimination.ipynb"]]);
+    expect(info.notebooks[0].prerequisites).toEqual(["exponentials and natural logarithms"]);
+    expect(info.notebooks[1].prerequisites).toEqual(["pk-basics/01-elimination.ipynb"]);
     expect(() => parseCourseInfo({ notebooks: [] }, "x/course.json")).toThrow(/x\/course.json: a course.json needs a title/);
   });
 
@@ -44,7 +52,8 @@ describe("course progress", () => {
     const info = parseCourseInfo(JSON.parse(readFileSync(resolve(course, "course.json"), "utf8")), "course.json");
     panel.render([{ dir: "pk-basics", info, progress: new Map([["01-elimination.ipynb", { exercises: 3, passed: 1, points: 5, earned: 3 }], ["02-oral-dosing.ipynb", undefined]]) }]);
     const rows = [...panel.node.querySelectorAll(".pmx-CoursePanel-progress")].map((n) => n.textContent);
-    expect(rows).toEqual(["1/3 exercises · 3/5 points", "not in this folder"]);
+    // Notebooks with no progress entry (02–06) are not in the folder.
+    expect(rows).toEqual(["1/3 exercises · 3/5 points", ...Array(5).fill("not in this folder")]);
     expect(panel.node.querySelector(".pmx-CoursePanel-objectives li")?.textContent).toBe("Compute ke and the half-life from CL and V");
     (panel.node.querySelector(".pmx-CoursePanel-open") as HTMLButtonElement).click();
     expect(open).toHaveBeenCalledWith("pk-basics/01-elimination.ipynb");

@@ -20,7 +20,8 @@ describe("pmxlab release", () => {
     const r = pmxlab("release", course, "--out", out);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/4 added/);
+    // Six notebooks, checks.ts and course.json.
+    expect(r.stdout).toMatch(/8 added/);
     const notebook = readFileSync(join(out, "01-elimination.ipynb"), "utf8");
     expect(notebook).not.toMatch(/BEGIN SOLUTION|Math\.LN2 \/ ke|Instructor note/);
     expect(notebook).toMatch(/let halfLife: any = undefined/);
@@ -30,12 +31,12 @@ describe("pmxlab release", () => {
   });
 
   it("never overwrites a student's edited copy: unchanged files stay, an edited one gets the new version beside it", () => {
-    expect(pmxlab("release", course, "--out", out).stdout).toMatch(/0 added, 0 updated, 4 unchanged/);
+    expect(pmxlab("release", course, "--out", out).stdout).toMatch(/0 added, 0 updated, 8 unchanged/);
     const edited = join(out, "01-elimination.ipynb");
     const mine = readFileSync(edited, "utf8").replace("let halfLife: any = undefined", "const halfLife = 8");
     writeFileSync(edited, mine);
     // Unchanged course: the edit is kept and nothing is written beside it.
-    expect(pmxlab("release", course, "--out", out).stdout).toMatch(/4 unchanged/);
+    expect(pmxlab("release", course, "--out", out).stdout).toMatch(/8 unchanged/);
     expect(existsSync(join(out, "01-elimination.new.ipynb"))).toBe(false);
     // A course change reaching an edited copy: written beside, reported; an untouched copy is updated.
     const manifest = join(out, ".pmxlab-release.json");
