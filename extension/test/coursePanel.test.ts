@@ -66,6 +66,7 @@ describe("course progress", () => {
     panel.render([{ dir: "llm", info: later, progress: new Map() }, { dir: "pk-basics", info, progress: new Map() }]);
     expect([...panel.node.querySelectorAll(".pmx-CoursePanel-course")].map((n) => (n as HTMLElement).dataset.course)).toEqual(["pk-basics", "llm"]);
     const rows = [...panel.node.querySelectorAll(".pmx-CoursePanel-notebook")].map((n) => n.querySelector(".pmx-CoursePanel-prerequisites")?.textContent ?? null);
-    expect(rows).toEqual([null, "Before this: pk-basics/01-elimination.ipynb", "Before this: pk-basics/02-oral-dosing.ipynb, reading a model file"]);
+    const before = (prerequisites: string[]) => (prerequisites.length > 0 ? `Before this: ${prerequisites.join(", ")}` : null);
+    expect(rows).toEqual([...info.notebooks.map((n) => before(n.prerequisites)), "Before this: pk-basics/02-oral-dosing.ipynb, reading a model file"]);
   });
 });
