@@ -89,6 +89,12 @@ export interface Model {
   warnings?: string[];
   /** Source text of the model, when it was written in the pmxlab model format. */
   source?: string;
+  /**
+   * States (0-based) that only integrate: nothing depends on them and they have no steady
+   * state of their own (the AUC states `exposureModel` adds). A steady-state dose leaves them
+   * as they were instead of solving for them, which has no solution.
+   */
+  accumulators?: readonly number[];
   /** The generated JavaScript bodies, for reading and debugging. */
   generated?: { rhs: string; jacobian: string; output: string; init: string };
 }

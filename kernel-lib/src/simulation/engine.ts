@@ -172,12 +172,15 @@ export class Engine {
     };
     if (this.model.linear) ss.fill(0);
     else this.model.init(this.p, ss);
-    const outcome = solveSteadyState(this.n, this.model.linear, ss, interval, this.tolerance, period);
+    const accumulators = this.model.accumulators ?? [];
+    const outcome = solveSteadyState(this.n, this.model.linear, ss, interval, this.tolerance, period, accumulators);
     this.curves = curves;
     this.propagator.setCurves(curves);
     if (outcome.status !== "success") {
       return { status: outcome.status, message: `steady state at t = ${time}: ${outcome.message || this.propagator.message}` };
     }
+    // Accumulators (AUC states) carry on from their value before the dose, under SS=1 and SS=2.
+    for (const j of accumulators) ss[j] = dose.mode === 1 ? y[j] : 0;
     if (dose.mode === 1) y.set(ss);
     else for (let i = 0; i < this.n; i++) y[i] += ss[i];
     for (const [id, infusion] of running) {

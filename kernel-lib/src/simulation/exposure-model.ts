@@ -50,6 +50,8 @@ export function exposureModel(model: Model | string, outputs: readonly string[])
     equations.push(`d/dt(${state}) = ${outputExpression(lines, name, m.name)}`);
   }
   const augmented = parseModel(insertAfterSection(insertAfterSection(lines, "$COMPARTMENTS", states), "$ODE", equations).join("\n"));
+  const own = m.compartments.length;
+  augmented.accumulators = [...(m.accumulators ?? []), ...states.map((_, i) => own + i)];
   const result = { model: augmented, aucState };
   if (!cache.has(m)) cache.set(m, new Map());
   cache.get(m)!.set(key, result);

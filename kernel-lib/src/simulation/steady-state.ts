@@ -43,7 +43,9 @@ export function periodActions(dose: SteadyStateDose): { period: number; actions:
  * `interval(x)` simulates one interval from x in place. For a linear model the map is
  * affine, x ↦ E·x + c, so n + 1 evaluations give E and c and (I − E)·x = c is solved
  * exactly; otherwise the interval is repeated until successive states agree within the
- * tolerances (at most {@link MAX_STEADY_STATE_INTERVALS} intervals).
+ * tolerances (at most {@link MAX_STEADY_STATE_INTERVALS} intervals). States listed in
+ * `accumulators` (pure integrals such as an AUC) have no fixed point and are left out: their
+ * value in x is meaningless and the caller keeps its own.
  */
 export function solveSteadyState(
   n: number,
@@ -52,8 +54,9 @@ export function solveSteadyState(
   interval: (x: Float64Array) => SolverStatus,
   tolerance: { rtol: number; atol: number },
   period = NaN,
+  accumulators: readonly number[] = [],
 ): { status: SolverStatus; message: string } {
-  if (linear) return affineFixedPoint(n, x, interval, period);
+  if (linear) return affineFixedPoint(n, x, interval, period, accumulators);
   const previous = new Float64Array(n);
   for (let iteration = 0; iteration < MAX_STEADY_STATE_INTERVALS; iteration++) {
     previous.set(x);
@@ -61,6 +64,7 @@ export function solveSteadyState(
     if (status !== "success") return { status, message: "" };
     let converged = true;
     for (let i = 0; i < n; i++) {
+      if (accumulators.includes(i)) continue;
       if (Math.abs(x[i] - previous[i]) > tolerance.atol + tolerance.rtol * Math.abs(x[i])) converged = false;
     }
     if (converged) return { status: "success", message: "" };
@@ -76,6 +80,7 @@ function affineFixedPoint(
   x: Float64Array,
   interval: (x: Float64Array) => SolverStatus,
   period: number,
+  accumulators: readonly number[],
 ): { status: SolverStatus; message: string } {
   const c = new Float64Array(n);
   let status = interval(c);
@@ -88,6 +93,12 @@ function affineFixedPoint(
     status = interval(column);
     if (status !== "success") return { status, message: "" };
     for (let i = 0; i < n; i++) iMinusE[i * n + j] = (i === j ? 1 : 0) - (column[i] - c[i]);
+  }
+  // An accumulator's column of I − E is zero (nothing depends on it, it keeps its value):
+  // pin it with the equation x_j = 0 so the rest is solved on its own.
+  for (const j of accumulators) {
+    for (let k = 0; k < n; k++) iMinusE[j * n + k] = k === j ? 1 : 0;
+    c[j] = 0;
   }
   // I − e^{Aτ} vanishes when one interval does not move the state to 10 digits: an interval
   // too short to matter (II = 1e-300) or a system with no dynamics at all (CL = 0 in one

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { readDataset, show, simulate } from "../../src/index.js";
+import { parseModel, readDataset, show, simulate } from "../../src/index.js";
 
 // pk1cmt_iv defaults: CL 6 L/h, V 25 L, so k = 0.24 /h; 600 mg gives C0 = 24 mg/L.
 const iv = (t: number, cl = 6, v = 25, dose = 600) => (dose / v) * Math.exp((-cl / v) * t);
@@ -46,6 +46,41 @@ describe("exposure from the solution", () => {
     expect(oral.auc({ from: 2, to: 10 })[0]).toBeCloseTo(batemanAuc(10) - batemanAuc(2), 10);
     expect(oral.auc({ to: 2000 })[0]).toBeCloseTo(100 / CL, 10);
     expect(() => oral.auc({ to: Infinity })).toThrow(/finite `to`/);
+  });
+
+  it("auc() over a steady-state interval is F·dose/CL (the AUC state has no steady state of its own)", () => {
+    // Rowland & Tozer: at steady state the AUC over one interval τ equals F·dose/CL.
+    const params = { KA: 1, CL: 67.2, V: 301, F1: 0.26 };
+    const ss = simulate("pk1cmt_oral", { regimen: "80 mg q12h x 3 ss", times: [0, 36], params });
+    expect(ss.auc({ from: 0, to: 12 })[0]).toBeCloseTo((0.26 * 80) / 67.2, 12);
+    // Any window of one interval, not only the one starting at a dose.
+    expect(ss.auc({ from: 3, to: 15 })[0]).toBeCloseTo((0.26 * 80) / 67.2, 12);
+    // SS=2 on top of a dose given earlier: that dose's AUC over the interval is added.
+    const both = simulate("pk1cmt_iv", { regimen: [{ time: 0, amount: 100, cmt: 1, rate: 0, ii: 0, addl: 0, ss: 0 }, { time: 0, amount: 50, cmt: 1, rate: 0, ii: 6, addl: 0, ss: 2 }], times: [0, 6] });
+    const earlier = (100 / CL) * (1 - Math.exp(-k * 6));
+    expect(both.auc({ from: 0, to: 6 })[0]).toBeCloseTo(earlier + 50 / CL, 10);
+  });
+
+  it("auc() at steady state of a nonlinear model: Michaelis–Menten elimination removes exactly one dose per interval", () => {
+    const mm = parseModel(`$MODEL mm_iv
+$DESCRIPTION one-compartment, Michaelis–Menten elimination
+$TIME h
+$PARAMETERS
+VMAX = 20 : mg/h : maximum elimination rate
+KM = 4 : mg/L : concentration at half VMAX
+V = 25 : L : volume
+$COMPARTMENTS
+central : mg : central compartment
+$ODE
+d/dt(central) = -VMAX*(central/V)/(KM + central/V)
+$OUTPUTS
+CP = central/V : mg/L : plasma concentration
+ELIM = VMAX*(central/V)/(KM + central/V) : mg/h : elimination rate
+`);
+    expect(mm.linear).toBe(false);
+    const ss = simulate(mm, { regimen: "100 mg q12h x 1 ss", times: [0, 12] }, { rtol: 1e-10, atol: 1e-12 });
+    // At steady state the amount eliminated over an interval, ∫ELIM dt, is the dose.
+    expect(ss.auc({ output: "ELIM", from: 0, to: 12 })[0]).toBeCloseTo(100, 5);
   });
 
   it("peak() finds Bateman's Tmax = ln(KA/k)/(KA − k) and Cmax between the grid points", () => {
