@@ -352,7 +352,7 @@ export const feedbackChoice = defineCheck([
       choiceAnswer(a.get("answer"), "B", {
         choices: ["A", "B", "C", "D"],
         misconceptions: {
-          A: { name: "feedback sets the nadir time", message: "Compare the times of the nadirs with γ = 0 and with γ = 0.16 above: the feedback changes the depth and the recovery more than the timing." },
+          A: { name: "feedback sets the nadir time", message: "Look at γ = 0 above: without feedback the count never turns up, so the feedback is what ends the fall and brings the count back; how fast the count falls is set by the transit chain (MTT)." },
           C: { name: "feedback is drug potency", message: "γ acts on the proliferation rate through the circulating count, not on the drug: SLOPE is the drug's potency." },
         },
       }),
