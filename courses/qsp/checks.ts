@@ -523,7 +523,7 @@ export const speedUp = defineCheck([
     name: "the emulator is faster than the full model",
     test: (a): Outcome => {
       const ratio = asNumber(a.get("speedUp"), "speedUp");
-      return ratio > 10 ? { passed: true, message: "more than 10× faster" } : { passed: false, message: `a speed-up of ${ratio.toPrecision(3)}× is too small for a closed-form emulator: time many evaluations in a loop, not a single call` };
+      return ratio > 10 ? { passed: true, message: "more than 10× faster" } : { passed: false, message: `a speed-up of ${ratio.toPrecision(3)}× is too small for an emulator: time many evaluations in a loop, not a single call` };
     },
   },
 ]);
