@@ -13,9 +13,8 @@ import {
   numericAnswer,
   plotAnswer,
   regimenAnswer,
+  type Outcome,
 } from "@pmxlab/kernel/exercise";
-
-type Outcome = { passed: boolean; message: string; misconception?: string };
 
 /** A built-in model's default parameter values by name (the values its file cites). */
 function defaults(model: string): Record<string, number> {
