@@ -51,7 +51,7 @@ export function readQuantity(q: unknown, unit: string, what = "the answer"): Rea
   }
   let u: Unit;
   try {
-    if (typeof q === "string") u = math.unit(q.trim());
+    if (typeof q === "string") u = unitFromText(q.trim());
     else if (isUnit(q)) u = q;
     else if (typeof q === "object" && q !== null && typeof (q as { value?: unknown }).value === "number" && typeof (q as { unit?: unknown }).unit === "string") {
       const { value, unit: written } = q as { value: number; unit: string };
@@ -70,6 +70,13 @@ export function readQuantity(q: unknown, unit: string, what = "the answer"): Rea
   }
   if (!Number.isFinite(writtenValue)) throw new AnswerError(`${what} is ${writtenValue} ${writtenUnit}, not a number`);
   return { value: siRatio(u, target), written: { value: writtenValue, unit: writtenUnit } };
+}
+
+// mathjs reads "0.3 h^-1" and "0.3 /h" but not "0.3 1/h", the notation of pmxlab's model files
+// and docs, so a number followed by a unit that starts with "1/" is split before reading.
+function unitFromText(text: string): Unit {
+  const rate = /^([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)\s+(1\s*\/\s*\S.*)$/i.exec(text);
+  return rate ? math.unit(Number(rate[1]), rate[2]) : math.unit(text);
 }
 
 // mathjs' toNumber takes unit text only and cannot parse a leading number ("1/h"), so

@@ -24,6 +24,14 @@ describe("numericAnswer", () => {
     expect(slip.message).toMatch(/ng\/mL/);
   });
 
+  it("reads a rate written as in the model files, 0.1 1/h, as 0.1 h^-1 and 2.4 1/day", () => {
+    expect(numericAnswer("0.1 1/h", { value: ke, unit: "1/h" }).passed).toBe(true);
+    expect(numericAnswer("2.4 1/day", { value: ke, unit: "1/h" }).passed).toBe(true); // 0.1 per h × 24 h per day
+    expect(numericAnswer("1e-1 1/h", { value: ke, unit: "1/h" }).passed).toBe(true);
+    expect(numericAnswer("0.2 1/h", { value: ke, unit: "1/h" }).passed).toBe(false);
+    expect(() => numericAnswer("0.1 1/mg", { value: ke, unit: "1/h" })).toThrow(/cannot be converted to 1\/h/);
+  });
+
   it("names a quantity of another kind instead of comparing it", () => {
     expect(() => numericAnswer("5 mg", { value: 2, unit: "h" })).toThrow(/cannot be converted to h/);
   });
