@@ -1,7 +1,7 @@
 import { AnswerError } from "./answer-error.js";
 import type { Misconception } from "./misconceptions.js";
 import { COMMON_MISTAKES } from "./misconceptions.js";
-import { readQuantity, unitFactor, unitOf, type QuantityLike } from "./quantity.js";
+import { describe, readQuantity, unitFactor, unitOf, type QuantityLike, type ReadQuantity } from "./quantity.js";
 import { close, type Tolerance } from "./tolerance.js";
 import type { Outcome } from "./types.js";
 
@@ -25,20 +25,24 @@ export interface NumericAnswerOptions extends Tolerance {
  */
 export function numericAnswer(actual: unknown, expected: QuantityLike, options: NumericAnswerOptions = {}): Outcome {
   const unit = options.unit ?? unitOf(expected);
-  if (unit === undefined) throw new Error("numericAnswer: give the expected value a unit (e.g. { value: 2, unit: \"h\" }) or options.unit");
-  const want = readQuantity(expected, unit, "the expected value").value;
+  if (unit === undefined && typeof expected !== "number") throw new Error("numericAnswer: give the expected value a unit (e.g. { value: 2, unit: \"h\" }) or options.unit");
+  // A bare expected number without a unit is dimensionless (a count, a ratio, a percentage):
+  // mathjs has no unit for those, so answers are read as plain numbers.
+  const read = (q: unknown, what?: string) => (unit === undefined ? readDimensionless(q, what) : readQuantity(q, unit, what));
+  const want = read(expected, "the expected value").value;
   if (actual === undefined) throw new AnswerError("no answer yet (the value is undefined)");
-  const got = readQuantity(actual, unit);
-  const shown = got.written.unit ? `${fmt(got.written.value)} ${got.written.unit}` : `${fmt(got.value)} ${unit}`;
+  const got = read(actual);
+  const shown = got.written.unit ? `${fmt(got.written.value)} ${got.written.unit}` : unit === undefined ? fmt(got.value) : `${fmt(got.value)} ${unit}`;
   if (close(got.value, want, options)) return { passed: true, message: `${shown} is right` };
 
   for (const m of options.misconceptions ?? []) {
-    if (close(got.value, readQuantity(m.value, unit, `misconception "${m.name}"`).value, options)) {
+    if (close(got.value, read(m.value, `misconception "${m.name}"`).value, options)) {
       return { passed: false, message: `${shown} is not right. ${m.message}`, misconception: m.name };
     }
   }
   // The number is right but labelled with another unit of the same kind.
   const writtenUnit = got.written.unit;
+  if (unit === undefined) return { passed: false, message: `${shown} is not right (allowed error ${tolerance(options)}).` };
   if (writtenUnit !== undefined && close(got.written.value, want, options) && Math.abs(unitFactor(writtenUnit, unit) - 1) > 1e-9) {
     return {
       passed: false,
@@ -50,6 +54,13 @@ export function numericAnswer(actual: unknown, expected: QuantityLike, options: 
     return { passed: false, message: `${shown} is not right. ${COMMON_MISTAKES.hoursVsMinutes.message}`, misconception: COMMON_MISTAKES.hoursVsMinutes.name };
   }
   return { passed: false, message: `${shown} is not right (allowed error ${tolerance(options)}).` };
+}
+
+/** A plain number (or its text) for a dimensionless answer; a quantity with a unit is refused. */
+function readDimensionless(q: unknown, what = "the answer"): ReadQuantity {
+  const value = typeof q === "number" ? q : typeof q === "string" && q.trim() !== "" ? Number(q.trim()) : NaN;
+  if (!Number.isFinite(value)) throw new AnswerError(`${what} should be a plain number (a count or a ratio, without a unit), not ${describe(q)}`);
+  return { value, written: { value, unit: undefined } };
 }
 
 function isTime(unit: string): boolean {

@@ -57,4 +57,20 @@ describe("numericAnswer", () => {
     expect(numericAnswer(7.0, { value: halfLife, unit: "h" }, { rtol: 0.02 }).passed).toBe(true);
     expect(() => numericAnswer(undefined, "1 h")).toThrow(/no answer yet/);
   });
+
+  it("compares a dimensionless answer (a count, a ratio) as a plain number, with its misconceptions", () => {
+    // Accumulation ratio of a one-compartment model dosed every τ = 12 h with t½ = 6.931 h: 1/(1 − e^(−ke·τ)) (closed form).
+    const r = 1 / (1 - Math.exp(-ke * 12));
+    expect(numericAnswer(r, r).passed).toBe(true);
+    expect(numericAnswer(String(r), r).passed).toBe(true);
+    expect(numericAnswer(r * 1.05, r).passed).toBe(false);
+    const wrong = 1 / (1 - Math.exp(-halfLife * 12));
+    expect(numericAnswer(wrong, r, { misconceptions: [{ name: "t½ for ke", message: "use ke", value: wrong }] })).toMatchObject({ passed: false, misconception: "t½ for ke" });
+    expect(numericAnswer(12, 12, { rtol: 0 }).message).toBe("12 is right");
+  });
+
+  it("refuses a quantity with a unit where a plain number is asked, and a unit-less expected text", () => {
+    expect(() => numericAnswer("5 mg", 5)).toThrow(/plain number/);
+    expect(() => numericAnswer(5, "5")).toThrow(/give the expected value a unit/);
+  });
 });
