@@ -333,7 +333,7 @@ export const accumulation = defineCheck([
       const r = nca(first);
       return numericAnswer(a.get("accIndex"), 1 / (1 - Math.exp(-r["lambda.z"] * tau())), {
         rtol: 0.005,
-        misconceptions: [{ name: "t½ used as λz", message: "The exponent is λz·τ, a rate constant (1/h) times the interval.", value: 1 / (1 - Math.exp(-r["half.life"] * tau())) }],
+        misconceptions: [mistake("ln2Forgotten", 1 / (1 - Math.exp(-tau() / r["half.life"])))],
       });
     },
   },
