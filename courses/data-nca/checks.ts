@@ -8,6 +8,7 @@ import { dirname, join } from "path";
 import { fitIndividual, nca, ncaDataset, ncaSteadyState, readDataset, simulate, summaryStatistics } from "@pmxlab/kernel";
 import type { Dataset, EventRecord } from "@pmxlab/kernel";
 import { arrayAnswer, choiceAnswer, curveAnswer, defineCheck, mistake, numericAnswer, plotAnswer } from "@pmxlab/kernel/exercise";
+import type { ChoiceAnswerOptions } from "@pmxlab/kernel/exercise";
 
 /** A shipped dataset, found in the `datasets/` folder of the nearest enclosing directory (the notebook may be a released copy). */
 function dataset(name: string): Dataset {
@@ -41,6 +42,11 @@ function logLinearSlope(time: number[], conc: number[]): number {
     sxx += (time[i] - mt) ** 2;
   }
   return -sxy / sxx;
+}
+
+/** A one-question check: the letter in `variable`, one of A–D, with feedback for tempting wrong letters. */
+function choiceCheck(variable: string, correct: string, misconceptions: ChoiceAnswerOptions["misconceptions"]) {
+  return defineCheck([{ name: "choice", test: (a) => choiceAnswer(a.get(variable), correct, { choices: ["A", "B", "C", "D"], misconceptions }) }]);
 }
 
 const theoph = () => dataset("theoph.csv");
@@ -112,20 +118,11 @@ export const perSubjectSummary = defineCheck([
   },
 ]);
 
-export const predoseChoice = defineCheck([
-  {
-    name: "choice",
-    test: (a) =>
-      choiceAnswer(a.get("predose"), "B", {
-        choices: ["A", "B", "C", "D"],
-        misconceptions: {
-          A: { name: "observation taken for a dose", message: "A dose row has EVID 1 and an AMT; this row has EVID 0 and a DV." },
-          C: { name: "deleting data", message: "Deleting a measured value silently is never the first step: keep it, flag it (e.g. MDV = 1 in a copy) and say why." },
-          D: { name: "row order ignored", message: "Rows at the same time are applied in file order: this one comes before the dose row." },
-        },
-      }),
-  },
-]);
+export const predoseChoice = choiceCheck("predose", "B", {
+  A: { name: "observation taken for a dose", message: "A dose row has EVID 1 and an AMT; this row has EVID 0 and a DV." },
+  C: { name: "deleting data", message: "Deleting a measured value silently is never the first step: keep it, flag it (e.g. MDV = 1 in a copy) and say why." },
+  D: { name: "row order ignored", message: "Rows at the same time are applied in file order: this one comes before the dose row." },
+});
 
 // ------------------------------------------------------------- 02-nca-by-hand
 
@@ -404,17 +401,8 @@ export const clearanceRatios = defineCheck([
   },
 ]);
 
-export const whyDiffer = defineCheck([
-  {
-    name: "choice",
-    test: (a) =>
-      choiceAnswer(a.get("why"), "A", {
-        choices: ["A", "B", "C", "D"],
-        misconceptions: {
-          B: { name: "NCA ignores absorption", message: "NCA needs no absorption model: AUC and λz come from the observed profile, whatever shaped its rise." },
-          C: { name: "F in the fit", message: "Neither method knows F: both give CL/F and V/F for oral data, so F cannot explain the gap." },
-          D: { name: "unit error", message: "Both use the same dose in mg and concentrations in mg/L: a unit error would give a factor (such as the body weight), not a 10 % gap." },
-        },
-      }),
-  },
-]);
+export const whyDiffer = choiceCheck("why", "A", {
+  B: { name: "NCA ignores absorption", message: "NCA needs no absorption model: AUC and λz come from the observed profile, whatever shaped its rise." },
+  C: { name: "F in the fit", message: "Neither method knows F: both give CL/F and V/F for oral data, so F cannot explain the gap." },
+  D: { name: "unit error", message: "Both use the same dose in mg and concentrations in mg/L: a unit error would give a factor (such as the body weight), not a gap of the size seen here." },
+});
