@@ -18,7 +18,9 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
 def main():
     request = json.load(sys.stdin)
-    nb = nbformat.from_dict(request["notebook"])
+    # reads(), not from_dict(): a notebook saved by Jupyter stores each cell's source as a
+    # list of lines, and only the reader joins them into the text nbclient executes.
+    nb = nbformat.reads(json.dumps(request["notebook"]), as_version=4)
     client = NotebookClient(
         nb,
         kernel_name=request["kernel"],
