@@ -3,21 +3,15 @@
 // through @pmxlab/kernel (readDataset, nca, ncaDataset, ncaSteadyState, summaryStatistics,
 // fitIndividual, simulate) or from closed forms; none is typed in. Wrong answers of common
 // mistakes are computed the same way, by making the mistake on purpose.
-import { existsSync, readFileSync } from "fs";
-import { dirname, join } from "path";
+import { readFileSync } from "fs";
 import { fitIndividual, nca, ncaDataset, ncaSteadyState, readDataset, simulate, summaryStatistics } from "@pmxlab/kernel";
 import type { Dataset, EventRecord } from "@pmxlab/kernel";
 import { arrayAnswer, choiceAnswer, curveAnswer, defineCheck, mistake, numericAnswer, plotAnswer } from "@pmxlab/kernel/exercise";
 import type { ChoiceAnswerOptions } from "@pmxlab/kernel/exercise";
+import { datasetPath } from "./data";
 
-/** A shipped dataset, found in the `datasets/` folder of the nearest enclosing directory (the notebook may be a released copy). */
-function dataset(name: string): Dataset {
-  for (let dir = process.cwd(); ; dir = dirname(dir)) {
-    const path = join(dir, "datasets", name);
-    if (existsSync(path)) return readDataset(readFileSync(path, "utf8"));
-    if (dirname(dir) === dir) throw new Error(`datasets/${name} not found above ${process.cwd()}`);
-  }
-}
+/** A shipped dataset (datasets/<name> of the repository). */
+const dataset = (name: string): Dataset => readDataset(readFileSync(datasetPath(name), "utf8"));
 
 /** One subject's samples (EVID 0, MDV 0) and dose, as `nca` takes them, with the dose record (for its covariates). */
 function profile(data: Dataset, id: number, keep: (r: EventRecord) => boolean = () => true) {
