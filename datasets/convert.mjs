@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Regenerates theoph.csv, indometh.csv, pheno.csv and quinidine.csv (NONMEM format) from the raw exports
+// Regenerates theoph.csv, indometh.csv, pheno.csv, quinidine.csv and moxonidine.csv (NONMEM format) from the raw exports
 // in ../shared/data, found beside the repository root. Run from anywhere:
 //   node datasets/convert.mjs          (writes the files)
 //   node datasets/convert.mjs --check  (exits 1 if a committed file differs from the output)
@@ -128,7 +128,19 @@ function quinidine() {
   return csv(["ID", "TIME", "EVID", "AMT", "CMT", "SS", "II", "DV", "MDV", "AGE", "HEIGHT", "WEIGHT", "RACE", "SMOKE", "ETHANOL", "HEART", "CRCL_LOW", "GLYCO"], rows);
 }
 
-const outputs = { "theoph.csv": theoph(), "indometh.csv": indometh(), "pheno.csv": pheno(), "quinidine.csv": quinidine() };
+// pharmpy's moxo.csv is already NONMEM-shaped (EVID 1 first dose, EVID 4 = reset and dose at
+// steady state with SS 1, II 12). Its dose rows repeat the next sample's DV, which NONMEM
+// ignores on a dose row: here they get DV "." and MDV 1 so no reader takes them for samples.
+function moxonidine() {
+  const rows = readRaw("moxo.csv").map((r) => {
+    if (![0, 1, 4].includes(r.EVID)) throw new Error(`moxo.csv: ID ${r.ID} at TIME ${r.TIME}: EVID ${r.EVID} is not 0, 1 or 4`);
+    const covariates = [r.VISI, r.AGE, r.SEX, r.WT, r.CRCL, r.COMP];
+    return r.EVID === 0 ? [r.ID, r.TIME, 0, 0, 2, 0, 0, r.DV, 0, ...covariates] : [r.ID, r.TIME, r.EVID, r.AMT, 1, r.SS, r.II, NaN, 1, ...covariates];
+  });
+  return csv(["ID", "TIME", "EVID", "AMT", "CMT", "SS", "II", "DV", "MDV", "VISI", "AGE", "SEX", "WT", "CRCL", "COMP"], rows);
+}
+
+const outputs = { "theoph.csv": theoph(), "indometh.csv": indometh(), "pheno.csv": pheno(), "quinidine.csv": quinidine(), "moxonidine.csv": moxonidine() };
 if (process.argv.includes("--check")) {
   const stale = Object.keys(outputs).filter((name) => {
     try {

@@ -25,7 +25,8 @@ export interface NumericAnswerOptions extends Tolerance {
  * numericAnswer("5 mg/L", "5 ng/mL").message; // "… unit error: the number fits ng/mL, but it is written as mg/L …"
  */
 export function numericAnswer(actual: unknown, expected: QuantityLike, options: NumericAnswerOptions = {}): Outcome {
-  const unit = options.unit ?? unitOf(expected);
+  // A bare expected number is dimensionless (a count, a ratio, a percentage): unit "1".
+  const unit = options.unit ?? unitOf(expected) ?? (typeof expected === "number" ? DIMENSIONLESS : undefined);
   if (unit === undefined) throw new Error("numericAnswer: give the expected value a unit (e.g. { value: 2, unit: \"h\" }) or options.unit");
   const want = readQuantity(expected, unit, "the expected value").value;
   if (actual === undefined) throw new AnswerError("no answer yet (the value is undefined)");

@@ -58,6 +58,30 @@ describe("datasets/indometh.csv", () => {
   });
 });
 
+describe("datasets/moxonidine.csv", () => {
+  const data = readDataset(shipped("moxonidine.csv"));
+  const header = raw("moxo.csv").split("\n")[0].trim().split(",");
+  const rows = rawRows("moxo.csv").map((r) => Object.fromEntries(header.map((key, i) => [key, Number(r[i])])));
+
+  it("keeps every simulated concentration of pharmpy's moxo.csv, with its time and visit", () => {
+    const observations = data.subjects.flatMap((s) => s.records.filter((r) => r.evid === 0));
+    const expected = rows.filter((r) => r.EVID === 0);
+    expect(data.subjects.length).toBe(73);
+    expect(observations.length).toBe(1006);
+    expect(observations.map((r) => [r.id, r.time, r.dv, r.covariates.VISI])).toEqual(expected.map((r) => [r.ID, r.TIME, r.DV, r.VISI]));
+    expect(observations.every((r) => r.cmt === 2 && r.mdv === 0)).toBe(true);
+  });
+
+  it("gives the visit-3 dose as a single dose and the visit-8 dose as reset-and-dose at steady state every 12 h, with no DV", () => {
+    const doses = data.subjects.flatMap((s) => s.records.filter((r) => r.evid !== 0));
+    expect(doses.map((r) => [r.id, r.time, r.evid, r.amt, r.ss, r.ii])).toEqual(rows.filter((r) => r.EVID !== 0).map((r) => [r.ID, r.TIME, r.EVID, r.AMT, r.SS, r.II]));
+    expect(doses.every((r) => r.cmt === 1 && r.mdv === 1 && Number.isNaN(r.dv))).toBe(true);
+    const steady = doses.filter((r) => r.evid === 4);
+    expect(steady.length).toBe(69);
+    expect(steady.every((r) => r.ss === 1 && r.ii === 12 && r.covariates.VISI === 8)).toBe(true);
+  });
+});
+
 describe("datasets/convert.mjs", () => {
   it("regenerates exactly the committed files", () => {
     const r = spawnSync(process.execPath, [resolve(root, "datasets/convert.mjs"), "--check"], { encoding: "utf8" });

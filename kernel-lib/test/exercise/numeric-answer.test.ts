@@ -76,4 +76,20 @@ describe("numericAnswer", () => {
     expect(wrong.message).toBe("0.8485 is not right. that is another set");
     expect(() => numericAnswer("83 mg", expected)).toThrow(/should be a plain number \(a dimensionless quantity/);
   });
+
+  it("compares a dimensionless answer (a count, a ratio) as a plain number, with its misconceptions", () => {
+    // Accumulation ratio of a one-compartment model dosed every τ = 12 h with t½ = 6.931 h: 1/(1 − e^(−ke·τ)) (closed form).
+    const r = 1 / (1 - Math.exp(-ke * 12));
+    expect(numericAnswer(r, r).passed).toBe(true);
+    expect(numericAnswer(String(r), r).passed).toBe(true);
+    expect(numericAnswer(r * 1.05, r).passed).toBe(false);
+    const wrong = 1 / (1 - Math.exp(-halfLife * 12));
+    expect(numericAnswer(wrong, r, { misconceptions: [{ name: "t½ for ke", message: "use ke", value: wrong }] })).toMatchObject({ passed: false, misconception: "t½ for ke" });
+    expect(numericAnswer(12, 12, { rtol: 0 }).message).toBe("12 is right");
+  });
+
+  it("refuses a quantity with a unit where a plain number is asked, and a unit-less expected text", () => {
+    expect(() => numericAnswer("5 mg", 5)).toThrow(/plain number/);
+    expect(() => numericAnswer(5, "5")).toThrow(/give the expected value a unit/);
+  });
 });
