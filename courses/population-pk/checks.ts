@@ -1,0 +1,561 @@
+// Checks of the population-pk course. Each export is a check named by an exercise's
+// `pmxlab.exercise.check`. References are computed with @pmxlab/kernel (seeded where random)
+// or a closed form from the cited parameters below, never typed in as answers; the wrong
+// answers of common mistakes are computed the same way, by making the mistake on purpose.
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import {
+  doseForTarget,
+  generateVirtualPopulation,
+  mapEstimate,
+  parseModel,
+  RandomStream,
+  readDataset,
+  simulatePopulation,
+  type Dataset,
+  type Model,
+} from "@pmxlab/kernel";
+import {
+  AnswerError,
+  arrayAnswer,
+  choiceAnswer,
+  defineCheck,
+  numericAnswer,
+  plotAnswer,
+  regimenAnswer,
+  type Misconception,
+} from "@pmxlab/kernel/exercise";
+
+// ---------------------------------------------------------------------------------------------
+// Cited parameters
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Quinidine (oral quinidine sulphate, apparent values with F taken as 1), final model of
+ * Fattinger K, Vozeh S, Ha HR, Borner M, Follath F. Population pharmacokinetics of quinidine.
+ * Br J Clin Pharmacol 1991;31:279–286, doi:10.1111/j.1365-2125.1991.tb05531.x, Table 1:
+ * CL = 12.6 L/h (non-renal) + 0.0566 (L/h)/(mL/min) × CrCl; V1 161 L; Q 12.6 L/h; V2 66.7 L;
+ * zero-order absorption over 1.37 h; between-subject CV 40.2 % (CL) and 75.6 % (V1);
+ * proportional residual error 22 % CV.
+ */
+export const QUINIDINE = {
+  CLNR: 12.6 /* L/h */,
+  SLOPE: 0.0566 /* (L/h)/(mL/min) */,
+  V1: 161 /* L */,
+  Q: 12.6 /* L/h */,
+  V2: 66.7 /* L */,
+  absorption: 1.37 /* h, zero-order input */,
+  cvCL: 0.402,
+  cvV1: 0.756,
+  cvResidual: 0.22,
+  crcl: 62.5 /* mL/min, the cohort's median */,
+};
+
+/** The lesson's quinidine regimen (teaching choice): 300 mg base every 8 h, each absorbed over 1.37 h, for 2 days. */
+export const QUINIDINE_REGIMEN = `300 mg over ${QUINIDINE.absorption} h q8h x 6`;
+
+/**
+ * Phenobarbital in neonates: NONMEM 7.4 FOCE-I estimates for pheno_real.mod on the data of
+ * Grasela TH, Donn SM. Neonatal population pharmacokinetics of phenobarbital derived from
+ * routine clinical data. Dev Pharmacol Ther 1985;8:374–383, doi:10.1159/000457211 (see
+ * datasets/pheno.md): CL = 0.00470 L/h/kg × WGT, V = 0.984 L/kg × WGT × (1 + 0.159 if Apgar < 5),
+ * ω²(CL) 0.0294, ω²(V) 0.0279, proportional σ² 0.0132.
+ */
+export const PHENO = { CL: 0.0047 /* L/h/kg */, V: 0.984 /* L/kg */, APGR_V: 0.159, omegaCL: 0.0294, omegaV: 0.0279, sigmaProp: 0.0132 };
+
+/**
+ * Meropenem in adult patients: Li C, Kuti JL, Nightingale CH, Nicolau DP. Population
+ * pharmacokinetic analysis and dosing regimen optimization of meropenem in adult patients.
+ * J Clin Pharmacol 2006;46:1171–1178, doi:10.1177/0091270006291035 (values as in DDMORE
+ * DDMODEL00000213): CL 14.6 L/h × (AGE/35)^−0.34 × (CrCl/83)^0.62, V1 10.8 L × (WT/70)^0.99,
+ * Q 18.6 L/h, V2 12.6 L; ω² CL 0.118, V1 0.143, Q 0.290, V2 0.102.
+ * Unbound fraction 0.98 (about 2 % protein bound: Mouton JW, van den Anker JN. Meropenem clinical
+ * pharmacokinetics. Clin Pharmacokinet 1995;28:275–286, doi:10.2165/00003088-199528040-00002).
+ */
+export const MEROPENEM_MODEL = `$MODEL meropenem_li2006
+$DESCRIPTION Two-compartment meropenem model: age and creatinine clearance on CL, weight on V1
+$REFERENCE Li C, Kuti JL, Nightingale CH, Nicolau DP. J Clin Pharmacol 2006;46:1171-1178. doi:10.1177/0091270006291035
+$TIME h
+$ROUTES
+iv = central
+$PARAMETERS
+TVCL = 14.6 : L/h : clearance at 35 years and CrCl 83 mL/min
+TVV1 = 10.8 : L : central volume at 70 kg
+Q = 18.6 : L/h : inter-compartmental clearance
+V2 = 12.6 : L : peripheral volume
+AGEREF = 35 : year : reference age
+CRREF = 83 : mL/min : reference creatinine clearance
+WTREF = 70 : kg : reference weight
+EAGE = -0.34 : 1 : exponent of age on CL
+ECRCL = 0.62 : 1 : exponent of creatinine clearance on CL
+EWT = 0.99 : 1 : exponent of weight on V1
+$COVARIATES
+AGE = 35 : year : age
+WT = 70 : kg : body weight
+CRCL = 83 : mL/min : creatinine clearance (Cockcroft-Gault)
+$COMPARTMENTS
+central : mg : central compartment
+periph : mg : peripheral compartment
+$DERIVED
+CL = TVCL*(AGE/AGEREF)^EAGE*(CRCL/CRREF)^ECRCL
+V1 = TVV1*(WT/WTREF)^EWT
+$ODE
+d/dt(central) = -CL/V1*central - Q/V1*central + Q/V2*periph
+d/dt(periph) = Q/V1*central - Q/V2*periph
+$OUTPUTS
+CP = central/V1 : mg/L : total plasma concentration
+`;
+export const MEROPENEM = { omega: { TVCL: 0.118, TVV1: 0.143, Q: 0.29, V2: 0.102 }, fu: 0.98, mic: 2 /* mg/L */, fTarget: 0.4 };
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+/** A dataset of datasets/, found by walking up from the working directory (course or release folder). */
+export function datasetText(file: string): string {
+  for (let dir = resolve("."); ; dir = dirname(dir)) {
+    const path = join(dir, "datasets", file);
+    if (existsSync(path)) return readFileSync(path, "utf8");
+    if (dirname(dir) === dir) throw new Error(`datasets/${file} not found above ${resolve(".")}`);
+  }
+}
+
+function wrong(name: string, message: string, value: number | number[]): Misconception<any> {
+  return { name, message, value };
+}
+
+function asFunction(value: unknown, what: string): (...args: number[]) => unknown {
+  if (typeof value !== "function") throw new AnswerError(`\`${what}\` should be a function, e.g. (mic: number, fu: number) => …`);
+  return value as (...args: number[]) => unknown;
+}
+
+/** ω² of a log-normal parameter with coefficient of variation `cv` (a fraction): ln(1 + CV²). */
+const omegaOfCv = (cv: number) => Math.log(1 + cv * cv);
+
+// ---------------------------------------------------------------------------------------------
+// 01-variability
+// ---------------------------------------------------------------------------------------------
+
+const OMEGA_VS_OMEGA2 = "It looks like ω (the standard deviation of η) was used where OMEGA holds ω², its variance.";
+const CV_IS_OMEGA = "It looks like the CV was squared directly (ω² ≈ CV²): that approximation holds only for small CVs; for a log-normal parameter CV² = exp(ω²) − 1.";
+
+export const omegaFromCv = defineCheck([
+  {
+    name: "ω² of CL",
+    test: (a) => {
+      const cv = QUINIDINE.cvCL;
+      return numericAnswer(a.get("omega2CL"), omegaOfCv(cv), {
+        unit: "",
+        misconceptions: [wrong("ω vs ω²", OMEGA_VS_OMEGA2, cv), wrong("CV² for ω²", CV_IS_OMEGA, cv * cv), wrong("percent", "It looks like the CV was used in percent: write 40.2 % as 0.402.", omegaOfCv(cv * 100))],
+      });
+    },
+  },
+  {
+    name: "ω² of V1",
+    test: (a) => {
+      const cv = QUINIDINE.cvV1;
+      return numericAnswer(a.get("omega2V1"), omegaOfCv(cv), { unit: "", misconceptions: [wrong("ω vs ω²", OMEGA_VS_OMEGA2, cv), wrong("CV² for ω²", CV_IS_OMEGA, cv * cv)] });
+    },
+  },
+]);
+
+const MEDIAN_FOR_MEAN = "It looks like the typical value was given as the mean: for a log-normal parameter the typical value θ is the median; the mean is larger, θ·exp(ω²/2).";
+
+export const lognormalMean = defineCheck([
+  { name: "median V1 (L)", test: (a) => numericAnswer(a.get("medianV1"), { value: QUINIDINE.V1, unit: "L" }) },
+  {
+    name: "mean V1 (L)",
+    test: (a) => {
+      const w2 = omegaOfCv(QUINIDINE.cvV1);
+      return numericAnswer(a.get("meanV1"), { value: QUINIDINE.V1 * Math.exp(w2 / 2), unit: "L" }, {
+        misconceptions: [wrong("median vs mean", MEDIAN_FOR_MEAN, QUINIDINE.V1), wrong("ω² without the half", "It looks like exp(ω²) was used: the mean of θ·exp(η) is θ·exp(ω²/2).", QUINIDINE.V1 * Math.exp(w2))],
+      });
+    },
+  },
+]);
+
+/** The population of exercise 4: 1000 patients at the cohort's median CrCl, seed 2026, every 0.5 h to 48 h. */
+function quinidinePopulation(omega: Record<string, number>, of: "IPRED" | "DV") {
+  const q = QUINIDINE;
+  return simulatePopulation("pk2cmt_iv", {
+    regimen: QUINIDINE_REGIMEN,
+    times: { end: 48, step: 0.5 },
+    n: 1000,
+    seed: 2026,
+    params: { CL: q.CLNR + q.SLOPE * q.crcl, V1: q.V1, Q: q.Q, V2: q.V2 },
+    omega,
+    sigma: { proportional: q.cvResidual ** 2 }, // proportional error: its CV is σ
+  }, { summaries: { percentiles: { quantiles: [0.05, 0.95], of } }, keep: "none" });
+}
+
+export const predictionInterval = defineCheck([
+  {
+    name: "5th and 95th percentile of the trough at 48 h (mg/L)",
+    test: (a) => {
+      const q = QUINIDINE;
+      const band = (omega: Record<string, number>, of: "IPRED" | "DV") => quinidinePopulation(omega, of).percentiles!.values.map((v) => v[v.length - 1]);
+      const right = { CL: omegaOfCv(q.cvCL), V1: omegaOfCv(q.cvV1) };
+      return arrayAnswer(a.get("pi90"), band(right, "IPRED"), {
+        rtol: 0.01,
+        misconceptions: [
+          wrong("ω vs ω²", OMEGA_VS_OMEGA2 + " OMEGA takes variances.", band({ CL: q.cvCL, V1: q.cvV1 }, "IPRED")),
+          wrong("DV for IPRED", "These are percentiles of DV (with residual error): the question asks for the model predictions, IPRED.", band(right, "DV")),
+        ],
+      });
+    },
+  },
+]);
+
+export const residualChoice = defineCheck([
+  {
+    name: "choice",
+    test: (a) =>
+      choiceAnswer(a.get("residualModel"), "B", {
+        choices: ["A", "B", "C", "D"],
+        misconceptions: {
+          A: { name: "additive for constant CV", message: "An additive error has the same SD (in mg/L) at every concentration, so its CV grows as concentrations fall." },
+          C: { name: "residual error as BSV", message: "Between-subject variability moves a whole profile; the scatter of one patient's levels around their own curve is residual error." },
+        },
+      }),
+  },
+]);
+
+export const bandPlot = defineCheck([
+  { name: "figure", test: (a) => plotAnswer(a.get("bandFig"), { logY: true, xTitle: /time/i, yTitle: /mg\/L/, minTraces: 2 }) },
+]);
+
+// ---------------------------------------------------------------------------------------------
+// 02-covariates
+// ---------------------------------------------------------------------------------------------
+
+/** Teaching values of a 70-kg adult (docs/covariates.md's allometric example): CL 5 L/h, V 25 L. */
+export const ADULT = { CL: 5 /* L/h */, V: 25 /* L */, WT: 70 /* kg */ };
+const CHILD_WT = 20; // kg
+const SWAPPED = "It looks like the exponents were swapped: clearance scales with weight to the power 0.75, volume with weight to the power 1.";
+
+export const allometry = defineCheck([
+  {
+    name: "CL of a 20-kg child (L/h)",
+    test: (a) => {
+      const r = CHILD_WT / ADULT.WT;
+      return numericAnswer(a.get("clChild"), { value: ADULT.CL * r ** 0.75, unit: "L/h" }, {
+        misconceptions: [wrong("exponents swapped", SWAPPED, ADULT.CL * r), wrong("weight not normalised", "It looks like the weight was not divided by the reference weight of 70 kg.", ADULT.CL * CHILD_WT ** 0.75)],
+      });
+    },
+  },
+  {
+    name: "V of a 20-kg child (L)",
+    test: (a) => {
+      const r = CHILD_WT / ADULT.WT;
+      return numericAnswer(a.get("vChild"), { value: ADULT.V * r, unit: "L" }, { misconceptions: [wrong("exponents swapped", SWAPPED, ADULT.V * r ** 0.75)] });
+    },
+  },
+]);
+
+export const mgPerKgExposure = defineCheck([
+  {
+    name: "AUC ratio, child on the same mg/kg dose / adult",
+    test: (a) => {
+      // AUC = dose/CL: the child gets dose·(20/70) and has CL·(20/70)^0.75.
+      const r = CHILD_WT / ADULT.WT;
+      const ratio = (r * ADULT.CL) / (ADULT.CL * r ** 0.75);
+      return numericAnswer(a.get("aucRatio"), ratio, {
+        unit: "",
+        misconceptions: [
+          wrong("mg/kg gives equal exposure", "A mg/kg dose gives the same exposure only if clearance is proportional to weight (exponent 1); with 0.75 it is not.", 1),
+          wrong("exponents swapped", SWAPPED, r / r ** 1),
+          wrong("ratio inverted", "It looks like the ratio is adult over child: the question asks child over adult.", 1 / ratio),
+        ],
+      });
+    },
+  },
+]);
+
+function phenoFirstRecords(): { wgt: number; apgr: number }[] {
+  return readDataset(datasetText("pheno.csv")).subjects.map((s) => ({ wgt: s.records[0].covariates.WGT, apgr: s.records[0].covariates.APGR }));
+}
+
+function median(values: number[]): number {
+  const v = [...values].sort((x, y) => x - y);
+  const m = v.length >> 1;
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
+export const phenoData = defineCheck([
+  {
+    name: "number of neonates",
+    test: (a) => {
+      const data = readDataset(datasetText("pheno.csv"));
+      const rows = data.subjects.flatMap((s) => s.records);
+      return numericAnswer(a.get("nNeonates"), data.subjects.length, {
+        unit: "",
+        misconceptions: [
+          wrong("rows counted", "That is the number of rows: count distinct IDs.", rows.length),
+          wrong("observations counted", "That is the number of observations: count distinct IDs.", rows.filter((r) => r.evid === 0).length),
+        ],
+      });
+    },
+  },
+  {
+    name: "median birth weight (kg)",
+    test: (a) => {
+      const first = phenoFirstRecords();
+      const byRow = readDataset(datasetText("pheno.csv")).subjects.flatMap((s) => s.records.map((r) => r.covariates.WGT));
+      return numericAnswer(a.get("medianWeight"), { value: median(first.map((s) => s.wgt)), unit: "kg" }, {
+        misconceptions: [wrong("median over rows", "That is the median over all rows, which weights each neonate by its number of records: take one weight per neonate.", median(byRow))],
+      });
+    },
+  },
+]);
+
+export const phenoHalfLife = defineCheck([
+  {
+    name: "half-life with Apgar < 5 (h)",
+    test: (a) => {
+      const p = PHENO;
+      const cl = p.CL; // per kg: weight cancels in V/CL
+      const v = p.V * (1 + p.APGR_V);
+      return numericAnswer(a.get("halfLifeLowApgar"), { value: (Math.LN2 * v) / cl, unit: "h" }, {
+        misconceptions: [
+          wrong("Apgar effect on CL", "It looks like the Apgar factor (1 + θ3) was applied to clearance: in this model it acts on volume.", (Math.LN2 * p.V) / (p.CL * (1 + p.APGR_V))),
+          wrong("Apgar effect left out", "It looks like the Apgar effect on volume was left out.", (Math.LN2 * p.V) / p.CL),
+          wrong("ln 2 forgotten", "It looks like ln 2 is missing: t½ = ln 2 · V / CL.", v / cl),
+        ],
+      });
+    },
+  },
+]);
+
+export const renalDose = defineCheck([
+  {
+    name: "dose reduction at CrCl 20 mL/min (fraction)",
+    test: (a) => {
+      const q = QUINIDINE;
+      const cl = (crcl: number) => q.CLNR + q.SLOPE * crcl;
+      // Same average steady-state level Css = dose rate / CL: the dose scales with CL.
+      return numericAnswer(a.get("doseReduction"), 1 - cl(20) / cl(100), {
+        unit: "",
+        misconceptions: [
+          wrong("all clearance renal", "It looks like the whole clearance was scaled with creatinine clearance: only the renal part (0.0566 L/h per mL/min) changes; quinidine is mostly cleared by the liver.", 1 - 20 / 100),
+          wrong("percent", "Give the reduction as a fraction (0.25 for 25 %).", 100 * (1 - cl(20) / cl(100))),
+        ],
+      });
+    },
+  },
+]);
+
+// ---------------------------------------------------------------------------------------------
+// 03-virtual-trials
+// ---------------------------------------------------------------------------------------------
+
+let meropenemModel: Model | undefined;
+/** The meropenem model, compiled once per kernel. */
+export function meropenem(): Model {
+  return (meropenemModel ??= parseModel(MEROPENEM_MODEL));
+}
+
+/** The lesson's virtual patients: 1000 adults of generateVirtualPopulation, seed 13. */
+export function meropenemPatients() {
+  return generateVirtualPopulation(1000, RandomStream.fromSeed(13)).toSubjects(["AGE", "WT", "CRCL"]);
+}
+
+/**
+ * PTA of ≥ 40 % of the third 8-h interval (16–24 h) with the concentration at or above `threshold`
+ * (mg/L, total), for a regimen, in the lesson's 1000 virtual patients with seed 2026.
+ */
+export function meropenemPta(regimen: string, threshold: number | number[], omega: Record<string, number> = MEROPENEM.omega): number[] {
+  const thresholds = Array.isArray(threshold) ? threshold : [threshold];
+  const pop = simulatePopulation(meropenem(), {
+    regimen,
+    times: { start: 16, end: 24, step: 0.05 },
+    n: 1000,
+    seed: 2026,
+    omega,
+    subjectCovariates: meropenemPatients(),
+  }, { summaries: { attainment: thresholds.map((c) => ({ kind: "time-above" as const, concentration: c, from: 16, to: 24, atLeast: MEROPENEM.fTarget })) }, keep: "none" });
+  return pop.attainment.map((t) => t.probability[0]);
+}
+
+export const totalThreshold = defineCheck([
+  {
+    name: "meropenem, MIC 2 mg/L (total mg/L)",
+    test: (a) => {
+      const f = asFunction(a.get("totalThreshold"), "totalThreshold");
+      const { mic, fu } = MEROPENEM;
+      return numericAnswer(f(mic, fu), { value: mic / fu, unit: "mg/L" }, { misconceptions: [wrong("fu multiplied", "It looks like the MIC was multiplied by fu: the free level is fu × total, so total = free / fu.", mic * fu)] });
+    },
+  },
+  {
+    name: "a 90 % bound drug, MIC 1 mg/L (total mg/L)",
+    test: (a) => {
+      const f = asFunction(a.get("totalThreshold"), "totalThreshold");
+      return numericAnswer(f(1, 0.1), { value: 1 / 0.1, unit: "mg/L" }, {
+        misconceptions: [wrong("fu multiplied", "It looks like the MIC was multiplied by fu: the free level is fu × total, so total = free / fu.", 0.1), wrong("binding ignored", "The target is on the free concentration: a highly bound drug needs a total level well above the MIC.", 1)],
+      });
+    },
+  },
+]);
+
+export const meropenemPtaCheck = defineCheck([
+  {
+    name: "PTA of 1000 mg q8h (0.5-h infusions), 40 % fT>MIC, MIC 2 mg/L",
+    test: (a) => {
+      const { mic, fu } = MEROPENEM;
+      const regimen = "1000 mg over 0.5 h q8h x 3";
+      return numericAnswer(a.get("pta1000"), meropenemPta(regimen, mic / fu)[0], {
+        unit: "",
+        atol: 0.002,
+        misconceptions: [
+          wrong("total for free", "It looks like the total concentration was compared with the MIC: the target is on the free concentration (threshold MIC/fu on the total).", meropenemPta(regimen, mic)[0]),
+          wrong("ω vs ω²", OMEGA_VS_OMEGA2, meropenemPta(regimen, mic / fu, Object.fromEntries(Object.entries(MEROPENEM.omega).map(([k, v]) => [k, Math.sqrt(v)])))[0]),
+        ],
+      });
+    },
+  },
+]);
+
+const DOSES = [500, 1000, 2000];
+
+export const doseSelection = defineCheck([
+  {
+    name: "PTA of 500, 1000 and 2000 mg q8h (0.5-h infusions)",
+    test: (a) => {
+      const t = MEROPENEM.mic / MEROPENEM.fu;
+      return arrayAnswer(a.get("ptaByDose"), DOSES.map((d) => meropenemPta(`${d} mg over 0.5 h q8h x 3`, t)[0]), { atol: 0.002 });
+    },
+  },
+  {
+    name: "extended (3-h) infusion regimen with PTA ≥ 90 %",
+    test: (a) => {
+      const t = MEROPENEM.mic / MEROPENEM.fu;
+      const pta = DOSES.map((d) => meropenemPta(`${d} mg over 3 h q8h x 3`, t)[0]);
+      const k = pta.findIndex((p) => p >= 0.9);
+      if (k < 0) throw new Error("check: no dose of the list reaches 90 % (the course data changed?)");
+      const tooHigh = DOSES.slice(k + 1).map((d) => `${d} mg over 3 h q8h x 3`);
+      return regimenAnswer(a.get("extendedRegimen"), `${DOSES[k]} mg over 3 h q8h x 3`, {
+        misconceptions: tooHigh.map((r) => wrong("not the lowest", "That regimen reaches the target, but a lower dose of the list does too: choose the lowest.", r as any)),
+      });
+    },
+  },
+]);
+
+export const ptaPlot = defineCheck([
+  { name: "figure", test: (a) => plotAnswer(a.get("ptaFig"), { logX: true, xTitle: /MIC/i, yTitle: /PTA|attainment/i, minTraces: 2 }) },
+]);
+
+// ---------------------------------------------------------------------------------------------
+// 04-fitting-and-map
+// ---------------------------------------------------------------------------------------------
+
+export const individualModel = defineCheck([
+  {
+    name: "typical CL and V from THETA and covariates",
+    test: (a) => {
+      const f = a.get("individual");
+      if (typeof f !== "function") throw new AnswerError("`individual` should be a function (th, c) => ({ CL: …, V: … })");
+      const th = { CL: 0.005, V: 1.1 };
+      const cases = [{ WGT: 0.9, APGR: 3 }, { WGT: 2.4, APGR: 8 }];
+      const got = cases.flatMap((c) => {
+        const r = (f as (th: unknown, c: unknown) => { CL?: unknown; V?: unknown })(th, c);
+        return [Number(r?.CL), Number(r?.V)];
+      });
+      const model = (clExp: number, vExp: number) => cases.flatMap((c) => [th.CL * c.WGT ** clExp, th.V * c.WGT ** vExp]);
+      return arrayAnswer(got, model(1, 1), {
+        rtol: 1e-6,
+        misconceptions: [
+          wrong("weight left out", "It looks like THETA was used as the neonate's CL and V: in this model THETA is per kg of birth weight.", model(0, 0)),
+          wrong("allometric exponent", "This model (Grasela & Donn 1985, pheno_real) scales both CL and V linearly with weight, exponent 1.", model(0.75, 1)),
+        ],
+      });
+    },
+  },
+]);
+
+export const fitEstimates = defineCheck([
+  {
+    name: "CL per kg (L/h/kg) against NONMEM's estimate",
+    // NONMEM's FOCE-I estimate for the data (datasets/pheno.md); the course's capped fit of a
+    // model without the Apgar effect lands within 5 % of it.
+    test: (a) => numericAnswer(a.get("clPerKg"), { value: PHENO.CL, unit: "L/h/kg" }, { rtol: 0.05 }),
+  },
+  {
+    name: "V per kg (L/kg) against NONMEM's estimate",
+    test: (a) => numericAnswer(a.get("vPerKg"), { value: PHENO.V, unit: "L/kg" }, { rtol: 0.05 }),
+  },
+]);
+
+export const vpcChoice = defineCheck([
+  {
+    name: "choice",
+    test: (a) =>
+      choiceAnswer(a.get("vpcReading"), "C", {
+        choices: ["A", "B", "C", "D"],
+        misconceptions: {
+          A: { name: "VPC points as fit", message: "A VPC does not compare each observation with its own prediction (that is a goodness-of-fit plot); it compares the spread of the data with the spread the model simulates." },
+          B: { name: "CI as prediction interval", message: "The shaded areas are the uncertainty of each simulated percentile across replicates, not the range the observations must fall in." },
+        },
+      }),
+  },
+]);
+
+/** The new patient of 04: 1.2 kg, Apgar 7; 20 mg/kg loading, then maintenance q12h; one level. */
+export const NEONATE = { WGT: 1.2 /* kg */, APGR: 7, loading: 24 /* mg */, level: { time: 36 /* h */, dv: 14 /* mg/L */ } };
+
+export function neonateData(maintenance: number): Dataset {
+  const n = NEONATE;
+  return readDataset(`ID,TIME,EVID,AMT,CMT,II,ADDL,DV,MDV
+1,0,1,${n.loading},1,0,0,.,1
+1,12,1,${maintenance},1,12,9,.,1
+1,${n.level.time},0,0,1,0,0,${n.level.dv},0`);
+}
+
+function neonateMap(omega: Record<string, number>) {
+  const p = PHENO;
+  return mapEstimate("pk1cmt_iv", neonateData(3), {
+    theta: { CL: p.CL * NEONATE.WGT, V: p.V * NEONATE.WGT },
+    omega,
+    sigma: { proportional: p.sigmaProp },
+  });
+}
+
+export const mapClearance = defineCheck([
+  {
+    name: "MAP clearance (L/h)",
+    test: (a) => {
+      const p = PHENO;
+      return numericAnswer(a.get("mapCL"), { value: neonateMap({ CL: p.omegaCL, V: p.omegaV }).parameters.CL, unit: "L/h" }, {
+        misconceptions: [
+          wrong("typical value", "That is the typical (population) clearance of this neonate: the level has not been used.", p.CL * NEONATE.WGT),
+          wrong("ω vs ω²", OMEGA_VS_OMEGA2, neonateMap({ CL: Math.sqrt(p.omegaCL), V: Math.sqrt(p.omegaV) }).parameters.CL),
+        ],
+      });
+    },
+  },
+]);
+
+/** Maintenance dose (mg q12h from 12 h) for a trough of 20 mg/L at 120 h, as the lesson asks. */
+function maintenanceFor(omega: Record<string, number>): number {
+  const map = neonateMap(omega);
+  return doseForTarget(map, {
+    regimen: (dose) => [
+      { time: 0, amount: NEONATE.loading, cmt: 1, rate: 0, ii: 0, addl: 0, ss: 0 },
+      { time: 12, amount: dose, cmt: 1, rate: 0, ii: 12, addl: 9, ss: 0 },
+    ],
+    times: [120],
+    target: { kind: "concentration", time: 120, atLeast: 20 },
+    samples: 200,
+  }).dose;
+}
+
+export const mapDose = defineCheck([
+  {
+    name: "maintenance dose for a trough of 20 mg/L (mg)",
+    test: (a) => {
+      const p = PHENO;
+      return numericAnswer(a.get("maintenanceDose"), { value: maintenanceFor({ CL: p.omegaCL, V: p.omegaV }), unit: "mg" }, {
+        rtol: 0.02,
+        misconceptions: [wrong("typical parameters", "That dose fits the typical neonate of this weight: use the MAP estimate, which has learned from the level.", maintenanceFor({ CL: 1e-8, V: 1e-8 }))],
+      });
+    },
+  },
+]);
