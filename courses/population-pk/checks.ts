@@ -263,7 +263,6 @@ export const mgPerKgExposure = defineCheck([
         unit: "",
         misconceptions: [
           wrong("mg/kg gives equal exposure", "A mg/kg dose gives the same exposure only if clearance is proportional to weight (exponent 1); with 0.75 it is not.", 1),
-          wrong("exponents swapped", SWAPPED, r / r ** 1),
           wrong("ratio inverted", "It looks like the ratio is adult over child: the question asks child over adult.", 1 / ratio),
         ],
       });
