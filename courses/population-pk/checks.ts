@@ -366,7 +366,7 @@ export function meropenemPta(regimen: string, threshold: number | number[], omeg
   const thresholds = Array.isArray(threshold) ? threshold : [threshold];
   const pop = simulatePopulation(meropenem(), {
     regimen,
-    times: { start: 16, end: 24, step: 0.05 },
+    times: { start: 16, end: 24, step: 0.1 },
     n: 1000,
     seed: 2026,
     omega,
