@@ -364,6 +364,10 @@ export function meropenemPatients() {
  */
 export function meropenemPta(regimen: string, threshold: number | number[], omega: Record<string, number> = MEROPENEM.omega): number[] {
   const thresholds = Array.isArray(threshold) ? threshold : [threshold];
+  // Several checks ask for the same trials: each is simulated once per kernel (checks must stay well under their time-out).
+  const key = JSON.stringify([regimen, thresholds, omega]);
+  const known = ptaCache.get(key);
+  if (known) return known;
   const pop = simulatePopulation(meropenem(), {
     regimen,
     times: { start: 16, end: 24, step: 0.1 },
@@ -372,8 +376,11 @@ export function meropenemPta(regimen: string, threshold: number | number[], omeg
     omega,
     subjectCovariates: meropenemPatients(),
   }, { summaries: { attainment: thresholds.map((c) => ({ kind: "time-above" as const, concentration: c, from: 16, to: 24, atLeast: MEROPENEM.fTarget })) }, keep: "none" });
-  return pop.attainment.map((t) => t.probability[0]);
+  const pta = pop.attainment.map((t) => t.probability[0]);
+  ptaCache.set(key, pta);
+  return pta;
 }
+const ptaCache = new Map<string, number[]>();
 
 export const totalThreshold = defineCheck([
   {
@@ -401,12 +408,14 @@ export const meropenemPtaCheck = defineCheck([
     test: (a) => {
       const { mic, fu } = MEROPENEM;
       const regimen = "1000 mg over 0.5 h q8h x 3";
-      return numericAnswer(a.get("pta1000"), meropenemPta(regimen, mic / fu)[0], {
+      const pta = meropenemPta(regimen, mic / fu)[0];
+      // (The total-for-free mistake is tested in totalThreshold: with fu = 0.98 it moves this PTA by less than the tolerance.)
+      return numericAnswer(a.get("pta1000"), pta, {
         unit: "",
         atol: 0.002,
         misconceptions: [
-          wrong("total for free", "It looks like the total concentration was compared with the MIC: the target is on the free concentration (threshold MIC/fu on the total).", meropenemPta(regimen, mic)[0]),
           wrong("ω vs ω²", OMEGA_VS_OMEGA2, meropenemPta(regimen, mic / fu, Object.fromEntries(Object.entries(MEROPENEM.omega).map(([k, v]) => [k, Math.sqrt(v)])))[0]),
+          wrong("percent", "Give the PTA as a fraction between 0 and 1.", 100 * pta),
         ],
       });
     },
@@ -427,8 +436,7 @@ export const doseSelection = defineCheck([
     name: "extended (3-h) infusion regimen with PTA ≥ 90 %",
     test: (a) => {
       const t = MEROPENEM.mic / MEROPENEM.fu;
-      const pta = DOSES.map((d) => meropenemPta(`${d} mg over 3 h q8h x 3`, t)[0]);
-      const k = pta.findIndex((p) => p >= 0.9);
+      const k = DOSES.findIndex((d) => meropenemPta(`${d} mg over 3 h q8h x 3`, t)[0] >= 0.9); // lowest first
       if (k < 0) throw new Error("check: no dose of the list reaches 90 % (the course data changed?)");
       const tooHigh = DOSES.slice(k + 1).map((d) => `${d} mg over 3 h q8h x 3`);
       return regimenAnswer(a.get("extendedRegimen"), `${DOSES[k]} mg over 3 h q8h x 3`, {
@@ -448,22 +456,30 @@ export const ptaPlot = defineCheck([
 
 export const individualModel = defineCheck([
   {
-    name: "typical CL and V from THETA and covariates",
+    name: "typical CL and V from THETA and covariates (pheno_real)",
     test: (a) => {
-      const f = a.get("individual");
-      if (typeof f !== "function") throw new AnswerError("`individual` should be a function (th, c) => ({ CL: …, V: … })");
-      const th = { CL: 0.005, V: 1.1 };
-      const cases = [{ WGT: 0.9, APGR: 3 }, { WGT: 2.4, APGR: 8 }];
+      const f = a.get("individualApgar");
+      if (typeof f !== "function") throw new AnswerError("`individualApgar` should be a function (th, c) => ({ CL: …, V: … })");
+      const th = { CL: 0.005, V: 1.1, APGR_V: 0.2 };
+      const cases = [{ WGT: 0.9, APGR: 3 }, { WGT: 2.4, APGR: 8 }, { WGT: 1.5, APGR: 5 }];
       const got = cases.flatMap((c) => {
         const r = (f as (th: unknown, c: unknown) => { CL?: unknown; V?: unknown })(th, c);
         return [Number(r?.CL), Number(r?.V)];
       });
-      const model = (clExp: number, vExp: number) => cases.flatMap((c) => [th.CL * c.WGT ** clExp, th.V * c.WGT ** vExp]);
-      return arrayAnswer(got, model(1, 1), {
+      // pheno_real: CL = θCL·WGT, V = θV·WGT·(1 + θAPGR_V if APGR < 5); each mistake made on purpose below.
+      const model = (o: { weight?: boolean; apgarOn?: "V" | "CL"; low?: (apgr: number) => boolean }) =>
+        cases.flatMap((c) => {
+          const w = o.weight === false ? 1 : c.WGT;
+          const factor = (o.low ?? ((x: number) => x < 5))(c.APGR) ? 1 + th.APGR_V : 1;
+          return [th.CL * w * (o.apgarOn === "CL" ? factor : 1), th.V * w * (o.apgarOn === "CL" ? 1 : factor)];
+        });
+      return arrayAnswer(got, model({}), {
         rtol: 1e-6,
         misconceptions: [
-          wrong("weight left out", "It looks like THETA was used as the neonate's CL and V: in this model THETA is per kg of birth weight.", model(0, 0)),
-          wrong("allometric exponent", "This model (Grasela & Donn 1985, pheno_real) scales both CL and V linearly with weight, exponent 1.", model(0.75, 1)),
+          wrong("weight left out", "It looks like THETA was used as the neonate's CL and V: in this model THETA is per kg of birth weight.", model({ weight: false })),
+          wrong("Apgar effect on CL", "It looks like the Apgar factor was put on clearance: in pheno_real it changes the volume.", model({ apgarOn: "CL" })),
+          wrong("Apgar condition", "Check the condition: the factor applies to neonates with an Apgar score below 5 (APGR < 5), not at 5 or above.", model({ low: (x) => x <= 5 })),
+          wrong("Apgar condition", "Check the condition: the factor applies to neonates with an Apgar score below 5, not to the others.", model({ low: (x) => x >= 5 })),
         ],
       });
     },
@@ -551,7 +567,7 @@ export const mapClearance = defineCheck([
       const p = PHENO;
       return numericAnswer(a.get("mapCL"), { value: neonateMap({ CL: p.omegaCL, V: p.omegaV }).parameters.CL, unit: "L/h" }, {
         misconceptions: [
-          wrong("typical value", "That is the typical (population) clearance of this neonate: the level has not been used.", p.CL * NEONATE.WGT),
+          wrong("typical value", "That is the typical (population) clearance of this neonate: the levels have not been used.", p.CL * NEONATE.WGT),
           wrong("ω vs ω²", OMEGA_VS_OMEGA2, neonateMap({ CL: Math.sqrt(p.omegaCL), V: Math.sqrt(p.omegaV) }).parameters.CL),
         ],
       });
@@ -576,7 +592,7 @@ export const mapDose = defineCheck([
       const p = PHENO;
       return numericAnswer(a.get("maintenanceDose"), { value: maintenanceFor({ CL: p.omegaCL, V: p.omegaV }), unit: "mg" }, {
         rtol: 0.02,
-        misconceptions: [wrong("typical parameters", "That dose fits the typical neonate of this weight: use the MAP estimate, which has learned from the level.", maintenanceFor({ CL: 1e-8, V: 1e-8 }))],
+        misconceptions: [wrong("typical parameters", "That dose fits the typical neonate of this weight: use the MAP estimate, which has learned from the levels.", maintenanceFor({ CL: 1e-8, V: 1e-8 }))],
       });
     },
   },

@@ -6,7 +6,7 @@ import { close, type Tolerance } from "./tolerance.js";
 import type { Outcome } from "./types.js";
 
 export interface NumericAnswerOptions extends Tolerance {
-  /** The unit the question asks in (bare numbers are read in it); default: the expected value's unit. */
+  /** The unit the question asks in (bare numbers are read in it); default: the expected value's unit. "" asks for a plain number (a ratio, a fraction). */
   unit?: string;
   /** Wrong values of common mistakes, checked when the answer is not right. */
   misconceptions?: readonly Misconception<QuantityLike>[];
@@ -29,7 +29,7 @@ export function numericAnswer(actual: unknown, expected: QuantityLike, options: 
   const want = readQuantity(expected, unit, "the expected value").value;
   if (actual === undefined) throw new AnswerError("no answer yet (the value is undefined)");
   const got = readQuantity(actual, unit);
-  const shown = got.written.unit ? `${fmt(got.written.value)} ${got.written.unit}` : `${fmt(got.value)} ${unit}`;
+  const shown = got.written.unit ? `${fmt(got.written.value)} ${got.written.unit}` : unit ? `${fmt(got.value)} ${unit}` : fmt(got.value);
   if (close(got.value, want, options)) return { passed: true, message: `${shown} is right` };
 
   for (const m of options.misconceptions ?? []) {

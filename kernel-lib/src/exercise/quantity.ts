@@ -21,8 +21,8 @@ function isUnit(value: unknown): value is Unit {
 }
 
 /**
- * Reads `q` in `unit` (mathjs unit text such as "h", "mg/L", "L/h"). A bare number is taken
- * to be in `unit` already. Throws an {@link AnswerError} naming the problem for text that is
+ * Reads `q` in `unit` (mathjs unit text such as "h", "mg/L", "L/h"; "" for a plain number such
+ * as a ratio or a fraction). A bare number is taken to be in `unit` already. Throws an {@link AnswerError} naming the problem for text that is
  * not a quantity or a unit of another dimension ("30 mg" asked in h).
  *
  * @example
@@ -48,6 +48,8 @@ export function readQuantity(q: unknown, unit: string, what = "the answer"): Rea
   const writtenUnit = u.formatUnits().replace(/ \/ /g, "/");
   const writtenValue = u.toNumber(writtenUnit);
   if (writtenUnit === "") return { value: writtenValue, written: { value: writtenValue, unit: undefined } };
+  // A ratio or a fraction is asked in "" (no unit); mathjs cannot build a unit from "".
+  if (unit === "") throw new AnswerError(`${what} is in ${writtenUnit}, but the question asks for a plain number without a unit`);
   const target = math.unit(1, unit);
   if (!u.equalBase(target)) {
     throw new AnswerError(`${what} is in ${writtenUnit}, which cannot be converted to ${unit}: a different kind of quantity`);
