@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import {
   doseForTarget,
+  quantiles,
   generateVirtualPopulation,
   mapEstimate,
   parseModel,
@@ -49,6 +50,10 @@ export const QUINIDINE = {
   cvV1: 0.756,
   cvResidual: 0.22,
   crcl: 62.5 /* mL/min, the cohort's median */,
+  // Standard errors of Table 1.
+  seCLNR: 1.8 /* L/h */,
+  seSLOPE: 0.0242 /* (L/h)/(mL/min) */,
+  seV1: 14 /* L */,
 };
 
 /** The lesson's quinidine regimen (teaching choice): 300 mg base every 8 h, each absorbed over 1.37 h, for 2 days. */
@@ -597,3 +602,100 @@ export const mapDose = defineCheck([
     },
   },
 ]);
+
+// ---------------------------------------------------------------------------------------------
+// 05-uncertainty
+// ---------------------------------------------------------------------------------------------
+
+/** SE of CL = CLNR + SLOPE·CrCl at the cohort's median CrCl, the two estimates taken as independent. */
+function seTypicalCL(): number {
+  const q = QUINIDINE;
+  return Math.sqrt(q.seCLNR ** 2 + (q.crcl * q.seSLOPE) ** 2);
+}
+
+export const seClearance = defineCheck([
+  {
+    name: "SE of the typical CL (L/h)",
+    test: (a) => {
+      const q = QUINIDINE;
+      return numericAnswer(a.get("seCL"), { value: seTypicalCL(), unit: "L/h" }, {
+        misconceptions: [
+          wrong("SEs added", "It looks like the standard errors were added: for independent estimates the variances add, and the SE is the square root of the sum.", { value: q.seCLNR + q.crcl * q.seSLOPE, unit: "L/h" }),
+          wrong("CrCl left out", "The renal part is CrCl × s, so its SE is CrCl × SE(s).", { value: Math.sqrt(q.seCLNR ** 2 + q.seSLOPE ** 2), unit: "L/h" }),
+          wrong("variance for SE", "That is the variance (L/h)²: take its square root.", { value: q.seCLNR ** 2 + (q.crcl * q.seSLOPE) ** 2, unit: "L/h" }),
+        ],
+      });
+    },
+  },
+  {
+    name: "RSE of the typical CL (fraction)",
+    test: (a) => {
+      const q = QUINIDINE;
+      const rse = seTypicalCL() / (q.CLNR + q.SLOPE * q.crcl);
+      return numericAnswer(a.get("rseCL"), rse, { unit: "", misconceptions: [wrong("percent", "Give the RSE as a fraction (0.1 for 10 %).", 100 * rse)] });
+    },
+  },
+]);
+
+/** 5th and 95th percentiles of the replicate PTAs (C(48 h) ≥ 1 mg/L) of 100 trials of 50 patients, seed 5. */
+function replicatePtaInterval(withUncertainty: boolean): number[] {
+  const q = QUINIDINE;
+  const trials = simulatePopulation("pk2cmt_iv", {
+    regimen: QUINIDINE_REGIMEN,
+    times: [48],
+    n: 50,
+    replicates: 100,
+    seed: 5,
+    params: { CL: q.CLNR + q.SLOPE * q.crcl, V1: q.V1, Q: q.Q, V2: q.V2 },
+    omega: { CL: omegaOfCv(q.cvCL), V1: omegaOfCv(q.cvV1) },
+    ...(withUncertainty ? { uncertainty: { names: ["CL", "V1"], covariance: [[seTypicalCL() ** 2, 0], [0, q.seV1 ** 2]] } } : {}),
+  }, { summaries: { attainment: [{ kind: "concentration", time: 48, atLeast: 1 }] }, keep: "none" });
+  const byReplicate = Float64Array.from(trials.attainment[0].byReplicate[0]);
+  return quantiles(byReplicate, byReplicate.length, [0.05, 0.95]);
+}
+
+export const ptaInterval = defineCheck([
+  {
+    name: "5th and 95th percentile of the replicate PTAs",
+    test: (a) =>
+      arrayAnswer(a.get("ptaCI"), replicatePtaInterval(true), {
+        atol: 1e-9,
+        misconceptions: [wrong("uncertainty left out", "These replicates vary only by the patients they enrol: add the uncertainty of CL and V1 (`uncertainty`).", replicatePtaInterval(false))],
+      }),
+  },
+]);
+
+export const uncertaintyChoice = defineCheck([
+  {
+    name: "choice",
+    test: (a) =>
+      choiceAnswer(a.get("shrinks"), "B", {
+        choices: ["A", "B", "C", "D"],
+        misconceptions: {
+          A: { name: "variability as uncertainty", message: "ω² is the spread between patients: more patients estimate it better, but patients do not become more alike." },
+          C: { name: "prediction interval as confidence interval", message: "A prediction interval of individual levels is set mostly by the variability between patients (and residual error), which more data do not remove." },
+          D: { name: "residual error as uncertainty", message: "σ² describes the scatter of measurements around a patient's curve; more patients estimate it better but do not make it smaller." },
+        },
+      }),
+  },
+]);
+
+export const monteCarloN = defineCheck([
+  {
+    name: "simulated patients for a Monte Carlo SE ≤ 0.005 at PTA 0.9",
+    test: (a) => {
+      const p = 0.9;
+      const se = 0.005;
+      return numericAnswer(a.get("nPatients"), Math.ceil((p * (1 - p)) / se ** 2), {
+        unit: "",
+        rtol: 0,
+        atol: 0.5,
+        misconceptions: [
+          wrong("SE not squared", "It looks like the SE was not squared: n = p(1 − p)/SE².", Math.ceil((p * (1 - p)) / se)),
+          wrong("p(1 − p) as p", "The binomial variance of a proportion is p(1 − p).", Math.ceil(p / se ** 2)),
+        ],
+      });
+    },
+  },
+]);
+
