@@ -2,8 +2,6 @@
 // `pmxlab.exercise.check`. References are computed with @pmxlab/kernel (seeded where random)
 // or a closed form from the cited parameters below, never typed in as answers; the wrong
 // answers of common mistakes are computed the same way, by making the mistake on purpose.
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
 import {
   doseForTarget,
   quantiles,
@@ -26,6 +24,7 @@ import {
   regimenAnswer,
   type Misconception,
 } from "@pmxlab/kernel/exercise";
+import { datasetText } from "./datasets";
 
 // ---------------------------------------------------------------------------------------------
 // Cited parameters
@@ -115,15 +114,6 @@ export const MEROPENEM = { omega: { TVCL: 0.118, TVV1: 0.143, Q: 0.29, V2: 0.102
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
-
-/** A dataset of datasets/, found by walking up from the working directory (course or release folder). */
-export function datasetText(file: string): string {
-  for (let dir = resolve("."); ; dir = dirname(dir)) {
-    const path = join(dir, "datasets", file);
-    if (existsSync(path)) return readFileSync(path, "utf8");
-    if (dirname(dir) === dir) throw new Error(`datasets/${file} not found above ${resolve(".")}`);
-  }
-}
 
 function wrong(name: string, message: string, value: unknown): Misconception<any> {
   return { name, message, value };
