@@ -31,7 +31,7 @@ export function numericAnswer(actual: unknown, expected: QuantityLike, options: 
   const want = readQuantity(expected, unit, "the expected value").value;
   if (actual === undefined) throw new AnswerError("no answer yet (the value is undefined)");
   const got = readQuantity(actual, unit);
-  const shown = got.written.unit ? `${fmt(got.written.value)} ${got.written.unit}` : unit === DIMENSIONLESS ? fmt(got.value) : `${fmt(got.value)} ${unit}`;
+  const shown = got.written.unit ? `${fmt(got.written.value)} ${got.written.unit}` : unit === DIMENSIONLESS || unit === "" ? fmt(got.value) : `${fmt(got.value)} ${unit}`;
   if (close(got.value, want, options)) return { passed: true, message: `${shown} is right` };
 
   for (const m of options.misconceptions ?? []) {

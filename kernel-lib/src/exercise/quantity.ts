@@ -20,15 +20,17 @@ function isUnit(value: unknown): value is Unit {
   return typeof value === "object" && value !== null && (value as { type?: string }).type === "Unit";
 }
 
-/** The unit of a dimensionless quantity (a fraction, a ratio), written "1" as in the model format. */
+/** The unit of a dimensionless quantity (a fraction, a ratio), written "1" as in the model format ("" is read the same). */
 export const DIMENSIONLESS = "1";
+
+const isDimensionless = (unit: unknown) => unit === DIMENSIONLESS || unit === "";
 
 // mathjs has no unit "1": a dimensionless answer is a number, `{ value, unit: "1" }` or a number as text.
 function readDimensionless(q: unknown, what: string): ReadQuantity {
   const o = q as { value?: unknown; unit?: unknown } | null;
   const value =
     typeof q === "number" ? q
-    : typeof q === "object" && o !== null && o.unit === DIMENSIONLESS && typeof o.value === "number" ? o.value
+    : typeof q === "object" && o !== null && isDimensionless(o.unit) && typeof o.value === "number" ? o.value
     : typeof q === "string" && q.trim() !== "" ? Number(q)
     : NaN;
   if (!Number.isFinite(value)) throw new AnswerError(`${what} should be a plain number (a dimensionless quantity such as a fraction), not ${describe(q)}`);
@@ -36,15 +38,15 @@ function readDimensionless(q: unknown, what: string): ReadQuantity {
 }
 
 /**
- * Reads `q` in `unit` (mathjs unit text such as "h", "mg/L", "L/h", or "1" for a dimensionless
- * quantity). A bare number is taken to be in `unit` already. Throws an {@link AnswerError} naming the problem for text that is
+ * Reads `q` in `unit` (mathjs unit text such as "h", "mg/L", "L/h", or "1" — or "" — for a
+ * dimensionless quantity). A bare number is taken to be in `unit` already. Throws an {@link AnswerError} naming the problem for text that is
  * not a quantity or a unit of another dimension ("30 mg" asked in h).
  *
  * @example
  * readQuantity("30 min", "h").value; // 0.5
  */
 export function readQuantity(q: unknown, unit: string, what = "the answer"): ReadQuantity {
-  if (unit === DIMENSIONLESS) return readDimensionless(q, what);
+  if (isDimensionless(unit)) return readDimensionless(q, what);
   if (typeof q === "number") {
     if (!Number.isFinite(q)) throw new AnswerError(`${what} is ${q}, not a number`);
     return { value: q, written: { value: q, unit: undefined } };

@@ -92,4 +92,14 @@ describe("numericAnswer", () => {
     expect(() => numericAnswer("5 mg", 5)).toThrow(/plain number/);
     expect(() => numericAnswer(5, "5")).toThrow(/give the expected value a unit/);
   });
+
+  it("asks for a plain number with unit \"\": a ratio is right bare or as text, and an answer with a unit is named", () => {
+    // ω² of a log-normal parameter with a CV of 40 %: ln(1 + 0.4²) = 0.14842 (closed form).
+    const omega2 = Math.log(1 + 0.4 ** 2);
+    expect(numericAnswer(0.1484, omega2, { unit: "" })).toEqual({ passed: true, message: "0.1484 is right" });
+    expect(numericAnswer("0.1484", omega2, { unit: "" }).passed).toBe(true);
+    // The standard deviation 0.4 where the variance is asked: a listed misconception.
+    expect(numericAnswer(0.4, omega2, { unit: "", misconceptions: [{ name: "ω vs ω²", message: "variance asked", value: 0.4 }] }).misconception).toBe("ω vs ω²");
+    expect(() => numericAnswer("0.15 mg", omega2, { unit: "" })).toThrow(/should be a plain number/);
+  });
 });
