@@ -9,6 +9,8 @@ export interface ServerConfig {
   /** PMXLAB_DATABASE_URL: PostgreSQL instead of SQLite. */
   databaseUrl?: string;
   llm?: { baseURL: string; apiKey: string; model: string; timeoutMs: number; maxRetries: number };
+  /** PMXLAB_LLM_GGUF: a local model file served in-process (used when no endpoint is set). */
+  gguf?: { file: string; timeoutMs: number };
   /** PMXLAB_RECORD_TEXT=0 keeps questions and replies out of the records. */
   recordText: boolean;
   /** PMXLAB_LOG_STUDENT_CODE=1 puts the student's code into the debug log (off by default). */
@@ -30,6 +32,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   };
   if (env.PMXLAB_DATABASE_URL) config.databaseUrl = env.PMXLAB_DATABASE_URL;
   if (env.PMXLAB_COURSES_DIR) config.coursesDir = env.PMXLAB_COURSES_DIR;
+  if (env.PMXLAB_LLM_GGUF) config.gguf = { file: env.PMXLAB_LLM_GGUF, timeoutMs: positive(env, "PMXLAB_LLM_TIMEOUT_MS", 60_000) };
   if (env.PMXLAB_LLM_BASE_URL || env.PMXLAB_LLM_MODEL) {
     if (!env.PMXLAB_LLM_BASE_URL || !env.PMXLAB_LLM_MODEL) throw new Error("PMXLAB_LLM_BASE_URL and PMXLAB_LLM_MODEL must be set together");
     config.llm = {

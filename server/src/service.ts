@@ -30,7 +30,7 @@ export async function createService(config: ServerConfig, parts: ServiceParts = 
   const records = new Records(db, config.recordText);
   const settings = new CourseSettingsStore(db);
   const solutions = parts.solutions ?? (config.coursesDir ? courseSolutions(config.coursesDir) : () => undefined);
-  const tutorFor = backendSelector(config.llm, {
+  const tutorFor = backendSelector(config, {
     ...(parts.offline ? { offline: parts.offline } : {}),
     solutions,
     checks: parts.checks ?? (() => undefined),
@@ -44,7 +44,7 @@ export async function createService(config: ServerConfig, parts: ServiceParts = 
     tutorFor,
     tutorRatePerMinute: config.tutorRatePerMinute,
     logStudentCode: config.logStudentCode,
-    health: async () => ({ database: kind, llm: config.llm ? `openai:${config.llm.model}` : parts.offline ? parts.offline.name : "none" }),
+    health: async () => ({ database: kind, llm: tutorFor({ course: "", tutorOff: false, hintBudgets: {} })?.name ?? "none" }),
   });
   return {
     server,

@@ -5,6 +5,7 @@ import OpenAI from "openai";
 /** A short reason for the fallback note, or undefined when `error` is not an upstream failure. */
 export function upstreamFailure(error: unknown): string | undefined {
   if (error instanceof UpstreamTimeout) return `no answer within ${error.ms / 1000} s`;
+  if (error instanceof LocalModelError) return `the model file could not be loaded (${error.message})`;
   if (error instanceof OpenAI.APIConnectionTimeoutError) return "the request timed out";
   if (error instanceof OpenAI.APIConnectionError) return "it could not be reached";
   if (error instanceof OpenAI.APIError && error.status !== undefined) {
@@ -18,5 +19,15 @@ export function upstreamFailure(error: unknown): string | undefined {
 export class UpstreamTimeout extends Error {
   constructor(readonly ms: number) {
     super(`the language model did not finish within ${ms} ms`);
+  }
+}
+
+/** The local GGUF model file could not be loaded (missing, not GGUF, an architecture llama.cpp lacks). */
+export class LocalModelError extends Error {
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
+    super(`${file}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
 }
