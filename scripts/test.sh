@@ -12,7 +12,8 @@ bash scripts/ensure-r.sh
 bash scripts/setup.sh
 # The server's database tests run on SQLite and on a throwaway PostgreSQL (Debian's package,
 # installed when missing); PMXLAB_REQUIRE_POSTGRES makes them fail rather than skip without it.
-eval "$(bash scripts/ensure-postgres.sh)"
+pg_env="$(bash scripts/ensure-postgres.sh)"
+eval "$pg_env"
 export PMXLAB_REQUIRE_POSTGRES=1
 npm test
 # The scripts' own tests (no browser): the working copy `npm start` serves.
