@@ -23,7 +23,9 @@ export async function askTutorServer(
 ): Promise<TutorReplyJson> {
   const settings = options.settings ?? ServerConnection.makeSettings();
   const url = URLExt.join(settings.baseUrl, "pmxlab-server", "tutor");
-  const init: RequestInit = { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } };
+  // jupyter-server-proxy passes a response on chunk by chunk only when the request accepts
+  // text/event-stream; otherwise it buffers the whole reply.
+  const init: RequestInit = { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", accept: "text/event-stream" } };
   if (options.signal) init.signal = options.signal;
   const response = await ServerConnection.makeRequest(url, init, settings);
   if (!response.headers.get("content-type")?.startsWith("text/event-stream")) {
