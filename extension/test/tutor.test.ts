@@ -129,3 +129,18 @@ describe("the request a tutor cell sends", () => {
     });
   });
 });
+
+describe("when a cell offers Ask the tutor", () => {
+  const cell = (type: string, metadata: object, outputs: object[]) =>
+    ({ type, getMetadata: (k: string) => (metadata as Record<string, unknown>)[k], sharedModel: { getSource: () => "", toJSON: () => ({ outputs }) } }) as unknown as ICellModel;
+  const failedCheck = { pmxlab: { check: { exercise: "e", attempts: 1, time: "t", codeHash: "h", result: { passed: false, score: 0, items: [] } } } };
+
+  it("an error output asks to explain the error; a failed Check asks for a hint; otherwise nothing", async () => {
+    const { askReason } = await import("../src/tutor/askReason.js");
+    expect(askReason(cell("code", failedCheck, [{ output_type: "error", ename: "TypeError" }]))).toBe("explain-error");
+    expect(askReason(cell("code", failedCheck, [{ output_type: "stream" }]))).toBe("hint");
+    const passed = { pmxlab: { check: { ...failedCheck.pmxlab.check, result: { passed: true, score: 1, items: [] } } } };
+    expect(askReason(cell("code", passed, []))).toBeUndefined();
+    expect(askReason(cell("markdown", failedCheck, []))).toBeUndefined();
+  });
+});

@@ -3,8 +3,8 @@
 // server in this test that speaks the OpenAI chat-completions protocol in place of a hosted
 // model (PMXLAB_LLM_BASE_URL). On the released pk-basics notebook, with a failing Check result
 // stored on the half-life exercise: insert a tutor cell under it, ask for a hint, see the reply
-// stream in and cite the Check result; a co-editor sees the conversation; it is saved in the
-// .ipynb and still there after a reload.
+// stream in and cite the Check result; "Ask the tutor" under the exercise asks again in that
+// cell; a co-editor sees the conversation; it is saved in the .ipynb and still there after a reload.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -113,6 +113,7 @@ test("a tutor cell under a failing exercise streams a hint that cites the Check 
     await page.evaluate(() => window.jupyterapp.commands.execute("pmxlab:insert-tutor-cell"));
     const tutorCell = await page.evaluate(() => window.jupyterapp.shell.currentWidget.content.activeCellIndex);
     assert.equal(tutorCell, index + 1, "the tutor cell is inserted right under the exercise");
+    const cellCount = await page.evaluate(() => window.jupyterapp.shell.currentWidget.content.model.cells.length);
     await page.locator(`${TUTOR}[data-exercise="${EXERCISE}"]`).waitFor({ timeout: 30_000 });
 
     await page.locator(`${TUTOR} .pmx-TutorView-hint`).click();
@@ -137,14 +138,20 @@ test("a tutor cell under a failing exercise streams a hint that cites the Check 
     await coEditor.page.locator(`${TUTOR} .pmx-mod-tutor`).filter({ hasText: "Your last Check says" }).waitFor({ timeout: 30_000 });
     await coEditor.page.context().close();
 
+    // "Ask the tutor" under the exercise (its Check failed) asks again in the tutor cell below it.
+    await page.locator(".pmx-AskTutor").first().click();
+    await page.locator(`${TUTOR} .pmx-mod-tutor:not(.pmx-mod-streaming)`).nth(1).waitFor({ timeout: 60_000 });
+    assert.equal(model.requests.length, 2);
+    assert.equal(await page.evaluate(() => window.jupyterapp.shell.currentWidget.content.model.cells.length), cellCount, "no second tutor cell");
+
     // Saved in the .ipynb, and there after a reload.
     await page.evaluate(() => window.jupyterapp.commands.execute("docmanager:save"));
     await page.waitForTimeout(1_500);
     const response = await fetch(`${lab.baseUrl}/api/contents/${NOTEBOOK}?content=1&type=notebook`, { headers: { Authorization: `token ${lab.token}` } });
     const saved = (await response.json()).content.cells[tutorCell].metadata.pmxlab.tutor;
-    assert.deepEqual(saved.turns.map((t) => t.role), ["student", "tutor"]);
+    assert.deepEqual(saved.turns.map((t) => t.role), ["student", "tutor", "student", "tutor"]);
     assert.equal(saved.turns[1].backend, "openai:stand-in");
-    assert.equal(saved.hintLevel, 1);
+    assert.equal(saved.hintLevel, 2);
     await page.reload({ timeout: 60_000 });
     await page.locator(`${TUTOR} .pmx-mod-tutor`).filter({ hasText: "Your last Check says" }).waitFor({ timeout: 90_000 });
     assert.deepEqual(consoleErrors.filter((e) => /pmx|tutor/i.test(e)), []);

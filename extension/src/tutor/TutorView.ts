@@ -33,6 +33,11 @@ export class TutorView extends Widget {
     this.render();
   }
 
+  /** Asks as the buttons do, with what is typed (for "Ask the tutor" under a cell). */
+  ask(kind: AskKind): void {
+    if (this.streaming === undefined) this.onAsk(kind, this.node.querySelector("textarea")?.value.trim() ?? "");
+  }
+
   /** Shows a reply streaming in (undefined: none), or an error from the last request. */
   setStreaming(text: string | undefined, error?: string): void {
     this.streaming = text;
