@@ -153,7 +153,7 @@ test("a tutor cell under a failing exercise streams a hint that cites the Check 
     assert.equal(saved.turns[1].backend, "openai:stand-in");
     assert.equal(saved.hintLevel, 2);
     await page.reload({ timeout: 60_000 });
-    await page.locator(`${TUTOR} .pmx-mod-tutor`).filter({ hasText: "Your last Check says" }).waitFor({ timeout: 90_000 });
+    await page.locator(`${TUTOR} .pmx-mod-tutor`).filter({ hasText: "Your last Check says" }).nth(1).waitFor({ timeout: 90_000 });
     assert.deepEqual(consoleErrors.filter((e) => /pmx|tutor/i.test(e)), []);
   } catch (error) {
     await page.screenshot({ path: join(RESULTS, "e2e-tutor-failure.png"), timeout: 30_000 }).catch(() => {});
