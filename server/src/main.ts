@@ -19,3 +19,9 @@ service.server.on("listening", () => service.log.info({ address: service.server.
 const stop = () => void service.close().then(() => process.exit(0));
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
+// When the Jupyter server that started us ends without stopping us (seen after its shutdown
+// in the browser tests), we are re-parented: stop too rather than linger on the socket.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) stop();
+}, 2_000).unref();
