@@ -10,6 +10,11 @@ bash scripts/ensure-r.sh
 # The exercise tests run notebooks in the real tslab kernel: the `npm start` set-up (venv with
 # Jupyter and the tslab kernelspec, built kernel and extension) comes first.
 bash scripts/setup.sh
+# The server's database tests run on SQLite and on a throwaway PostgreSQL (Debian's package,
+# installed when missing); PMXLAB_REQUIRE_POSTGRES makes them fail rather than skip without it.
+pg_env="$(bash scripts/ensure-postgres.sh)"
+eval "$pg_env"
+export PMXLAB_REQUIRE_POSTGRES=1
 npm test
 # The scripts' own tests (no browser): the working copy `npm start` serves.
 node --test test/scripts/

@@ -5,6 +5,7 @@ import { commandsPlugin } from "./commandsPlugin.js";
 import { coursePanelPlugin, exercisePlugin } from "./exercise/index.js";
 import { interactivePlugin } from "./interactive/index.js";
 import { settingsPlugin } from "./settingsPlugin.js";
+import { tutorPlugin } from "./tutor/index.js";
 
 export { IPmxlabPresence, IPmxlabSettings, IPmxlabSyncStatus } from "./tokens.js";
 export { CommandIds } from "./commandIds.js";
@@ -16,6 +17,8 @@ export type { InteractiveRendererOptions } from "./interactive/index.js";
 export * from "./collaboration/index.js";
 export { ExerciseCommandIds, ExerciseView, readCheckState } from "./exercise/index.js";
 export type { CheckState, ExerciseViewModel } from "./exercise/index.js";
+export { TutorCommandIds, TutorView, readTutorState, replyHtml } from "./tutor/index.js";
+export type { StoredTurn, TutorState } from "./tutor/index.js";
 
 /**
  * The front-end plugins of pmxlab. The plotly renderer is the MIME extension in `plotly/`;
@@ -31,5 +34,6 @@ const plugins: JupyterFrontEndPlugin<any>[] = [
   followPlugin,
   exercisePlugin,
   coursePanelPlugin,
+  tutorPlugin,
 ];
 export default plugins;

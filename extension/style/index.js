@@ -1,3 +1,4 @@
 import './base.css';
 import './collaboration.css';
 import './interactive.css';
+import './tutor.css';

@@ -59,6 +59,8 @@ export interface TutorReply {
   sources: { title: string; excerpt: string }[];
   /** Set when the reply was changed by a guard (leak, contradicted number) or a fallback. */
   notice?: string;
+  /** Tokens the language model used, when a model answered (for the records). */
+  usage?: { prompt: number; completion: number };
 }
 
 /** A tutor backend: answers one request, optionally streaming text chunks as they arrive. */

@@ -1,0 +1,74 @@
+// Schema migrations, applied in name order by Kysely's Migrator (which records them in
+// kysely_migration). Written with the schema builder only, so they run on SQLite and PostgreSQL.
+import { type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider } from "kysely";
+
+/** The two database engines the server runs on. */
+export type DatabaseKind = "sqlite" | "postgres";
+
+// An auto-numbered key is spelt differently: SQLite's INTEGER PRIMARY KEY is the rowid,
+// PostgreSQL needs an identity column.
+function autoKey(kind: DatabaseKind) {
+  return (c: ColumnDefinitionBuilder) => (kind === "sqlite" ? c.primaryKey() : c.primaryKey().generatedByDefaultAsIdentity());
+}
+
+const migrations = (kind: DatabaseKind): Record<string, Migration> => ({
+  "0001-records-and-settings": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("tutor_exchange")
+        .addColumn("id", "integer", autoKey(kind))
+        .addColumn("at", "text", (c) => c.notNull())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("course", "text", (c) => c.notNull())
+        .addColumn("exercise", "text")
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("attempt", "integer", (c) => c.notNull())
+        .addColumn("hint_level", "integer", (c) => c.notNull())
+        .addColumn("backend", "text", (c) => c.notNull())
+        .addColumn("notice", "text")
+        .addColumn("prompt_tokens", "integer")
+        .addColumn("completion_tokens", "integer")
+        .addColumn("latency_ms", "integer", (c) => c.notNull())
+        .addColumn("question", "text")
+        .addColumn("reply", "text")
+        .execute();
+      await db.schema.createIndex("tutor_exchange_user_exercise").on("tutor_exchange").columns(["user_id", "course", "exercise"]).execute();
+      await db.schema
+        .createTable("check_result")
+        .addColumn("id", "integer", autoKey(kind))
+        .addColumn("at", "text", (c) => c.notNull())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("course", "text", (c) => c.notNull())
+        .addColumn("exercise", "text", (c) => c.notNull())
+        .addColumn("attempt", "integer", (c) => c.notNull())
+        .addColumn("passed", "integer", (c) => c.notNull())
+        .addColumn("score", "real", (c) => c.notNull())
+        .addColumn("items", "text", (c) => c.notNull())
+        .addColumn("latency_ms", "integer")
+        .execute();
+      await db.schema.createIndex("check_result_user_exercise").on("check_result").columns(["user_id", "course", "exercise"]).execute();
+      await db.schema
+        .createTable("course_settings")
+        .addColumn("course", "text", (c) => c.primaryKey())
+        .addColumn("tutor_off", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("model", "text")
+        .addColumn("hint_budgets", "text", (c) => c.notNull().defaultTo("{}"))
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("course_settings").execute();
+      await db.schema.dropTable("check_result").execute();
+      await db.schema.dropTable("tutor_exchange").execute();
+    },
+  },
+});
+
+/** The migrations in this file, for Kysely's Migrator (no folder scan, so the bundle needs no fs layout). */
+export function migrationProvider(kind: DatabaseKind): MigrationProvider {
+  return {
+    async getMigrations() {
+      return migrations(kind);
+    },
+  };
+}

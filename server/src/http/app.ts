@@ -1,0 +1,108 @@
+// The HTTP API (node:http): routing, identity, rate limits, error answers and access logs.
+// Routes: GET /health, POST /tutor (server-sent events), POST /records/check,
+// GET and PUT /settings/<course>. See docs/server.md.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type { Records } from "../records/index.js";
+import type { CourseSettings, CourseSettingsStore } from "../settings/index.js";
+import type { TutorBackend } from "../tutor/types.js";
+import { HttpError, readJson } from "./body.js";
+import type { Identity, IdentityProvider } from "./identity.js";
+import type { Logger } from "./logger.js";
+import { checkBody, courseId, settingsBody } from "./schemas.js";
+import { tutorRoute } from "./tutor-route.js";
+
+export interface AppDeps {
+  records: Records;
+  settings: CourseSettingsStore;
+  identity: IdentityProvider;
+  log: Logger;
+  /** The backend for a course (its model setting applied); undefined when none is configured. */
+  tutorFor(settings: CourseSettings): TutorBackend | undefined;
+  tutorRatePerMinute: number;
+  logStudentCode: boolean;
+  /** What GET /health reports besides `status`. */
+  health(): Promise<Record<string, unknown>>;
+}
+
+export interface Context {
+  deps: AppDeps;
+  request: IncomingMessage;
+  response: ServerResponse;
+  identity: Identity;
+  log: Logger;
+}
+
+/** The API as a node:http server (not yet listening). */
+export function createApp(deps: AppDeps): Server {
+  const limiter = new RateLimiterMemory({ points: deps.tutorRatePerMinute, duration: 60 });
+  const server = createServer((request, response) => {
+    const started = performance.now();
+    handle(deps, limiter, request, response)
+      .catch((error: unknown) => {
+        const known = error instanceof HttpError;
+        if (!known) deps.log.error({ err: error, path: pathOf(request) }, "request failed");
+        if (!response.headersSent) json(response, known ? error.status : 500, { error: known ? error.message : "internal error" }, known ? error.headers : {});
+        else response.end();
+      })
+      .finally(() => {
+        deps.log.info({ method: request.method, path: pathOf(request), status: response.statusCode, ms: Math.round(performance.now() - started) }, "request");
+      });
+  });
+  // Slow clients cannot hold a connection open forever; the tutor's stream is bounded by the LLM time-out.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 30_000;
+  return server;
+}
+
+async function handle(deps: AppDeps, limiter: RateLimiterMemory, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const path = pathOf(request);
+  if (request.method === "GET" && path === "/health") return json(response, 200, { status: "ok", ...(await deps.health()) });
+
+  const identity = await deps.identity(request);
+  if (!identity) throw new HttpError(401, "not signed in");
+  const ctx: Context = { deps, request, response, identity, log: deps.log.child({ user: identity.user }) };
+
+  if (request.method === "POST" && path === "/tutor") {
+    await consume(limiter, identity.user);
+    return tutorRoute(ctx);
+  }
+  if (request.method === "POST" && path === "/records/check") {
+    const body = await readJson(request, checkBody);
+    await deps.records.addCheck({ user: identity.user, course: body.course, exercise: body.exercise, attempt: body.attempt, result: body.result, ...(body.latencyMs === undefined ? {} : { latencyMs: body.latencyMs }) });
+    return json(response, 201, { recorded: true });
+  }
+  const settingsPath = /^\/settings\/([^/]+)$/.exec(path);
+  if (settingsPath) {
+    const course = courseId.safeParse(decodeURIComponent(settingsPath[1]!));
+    if (!course.success) throw new HttpError(400, `invalid course id: ${course.error.issues[0]?.message}`);
+    if (request.method === "GET") return json(response, 200, await deps.settings.get(course.data));
+    if (request.method === "PUT") {
+      if (!identity.instructor) throw new HttpError(403, "only an instructor may change course settings");
+      const change = await readJson(request, settingsBody);
+      const { model, ...rest } = change;
+      const update = model === undefined ? rest : { ...rest, ...(model === null ? { model: undefined } : { model }) };
+      return json(response, 200, await deps.settings.update(course.data, update));
+    }
+  }
+  throw new HttpError(404, `no route ${request.method} ${path}`);
+}
+
+async function consume(limiter: RateLimiterMemory, user: string): Promise<void> {
+  try {
+    await limiter.consume(user);
+  } catch (e) {
+    if (!(e instanceof RateLimiterRes)) throw e;
+    const seconds = Math.ceil(e.msBeforeNext / 1000);
+    throw new HttpError(429, `too many tutor requests; try again in ${seconds} s`, { "retry-after": String(seconds) });
+  }
+}
+
+export function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+  response.end(JSON.stringify(body));
+}
+
+function pathOf(request: IncomingMessage): string {
+  return new URL(request.url ?? "/", "http://localhost").pathname;
+}

@@ -1,0 +1,50 @@
+// Request bodies, validated before anything else runs. Sizes are bounded so one request
+// cannot fill memory or a prompt.
+import { z } from "zod";
+
+const text = (max: number) => z.string().max(max);
+const courseId = z.string().min(1).max(200).regex(/^[\w.-]+$/, "a course id is letters, digits, '.', '_' or '-'");
+const exerciseId = z.string().min(1).max(300);
+
+const checkResult = z.object({
+  passed: z.boolean(),
+  score: z.number().min(0).max(1),
+  items: z
+    .array(z.object({ name: text(300), passed: z.boolean(), message: text(4000), misconception: text(300).optional(), hidden: z.boolean().optional() }))
+    .max(100),
+});
+
+export const tutorBody = z.object({
+  course: courseId,
+  attempt: z.number().int().min(0).max(100_000).default(0),
+  request: z.object({
+    kind: z.enum(["hint", "explain-error", "explain-result", "question"]),
+    question: text(4000),
+    exercise: z.object({ id: exerciseId, text: text(20_000), hints: z.array(text(2000)).max(20) }).optional(),
+    code: text(50_000).optional(),
+    check: checkResult.optional(),
+    error: z.object({ name: text(200), message: text(4000), traceback: text(20_000).optional() }).optional(),
+    notes: text(100_000).optional(),
+    hintLevel: z.number().int().min(0).max(100),
+    history: z.array(z.object({ role: z.enum(["student", "tutor"]), text: text(20_000) })).max(50),
+  }),
+});
+
+export const checkBody = z.object({
+  course: courseId,
+  exercise: exerciseId,
+  attempt: z.number().int().min(0).max(100_000),
+  result: checkResult,
+  latencyMs: z.number().min(0).max(3_600_000).optional(),
+});
+
+export const settingsBody = z
+  .object({
+    tutorOff: z.boolean(),
+    model: z.string().min(1).max(200).nullable(),
+    hintBudgets: z.record(exerciseId, z.number().int().min(0).max(100)),
+  })
+  .partial()
+  .strict();
+
+export { courseId };

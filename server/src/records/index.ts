@@ -1,0 +1,1 @@
+export { Records, type CheckRecord, type ExchangeRecord } from "./records.js";

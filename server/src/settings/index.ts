@@ -1,0 +1,1 @@
+export { CourseSettingsStore, type CourseSettings, type CourseSettingsUpdate } from "./course-settings.js";
