@@ -51,9 +51,12 @@ step() {
   log "$name: done in $((SECONDS - started)) s"
 }
 
+# The system interpreter comes before one on PATH: the hub (scripts/hub.sh) runs students'
+# servers from this venv as other users, who cannot run an interpreter inside root's home
+# (pyenv, conda); the venv itself is the same either way.
 find_python() {
   local candidate
-  for candidate in "${PMXLAB_PYTHON:-}" python3 python; do
+  for candidate in "${PMXLAB_PYTHON:-}" /usr/bin/python3 python3 python; do
     if [ -n "$candidate" ] && command -v "$candidate" > /dev/null &&
       "$candidate" -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 9))' 2> /dev/null; then
       command -v "$candidate"
@@ -66,7 +69,7 @@ find_python() {
 
 venv() {
   rm -rf "$VENV"
-  "$(find_python)" -m venv "$VENV"
+  "$python" -m venv "$VENV"
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-input -r requirements.txt
 }
 
@@ -97,7 +100,8 @@ tslab_kernel() {
   node_modules/.bin/tslab install --python="$VENV/bin/python" --sys-prefix --binary="$ROOT/node_modules/.bin/tslab"
 }
 
-requirements_hash="$(inputs_hash requirements.txt)-$(python3 --version 2>&1 || true)"
+python="$(find_python)"
+requirements_hash="$(inputs_hash requirements.txt)-$python-$("$python" --version 2>&1 || true)"
 lock_hash="$(inputs_hash package.json package-lock.json kernel-lib/package.json extension/package.json)"
 
 [ -x "$VENV/bin/python" ] || rm -f "$STAMPS/venv"

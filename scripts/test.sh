@@ -23,3 +23,6 @@ node --test test/scripts/
 bash test/e2e/ensure-chromium.sh
 node --test --test-concurrency=1 test/e2e/
 node --test --test-concurrency=1 test/collab/
+# The class hub: the real JupyterHub (requirements-hub.txt, installed by scripts/hub.sh), system
+# users for students, their servers; runs as root (the hub creates users).
+node --test --test-concurrency=1 test/hub/
