@@ -6,9 +6,8 @@
 // style of a language model's answer, each with planted errors, so that the course runs with
 // no model configured. The tutor's model drafting, where a language model is configured,
 // produces texts like these and checks them by the same compile → units → simulate loop.
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { readDataset, simulatePopulation, type Dataset } from "@pmxlab/kernel";
+import { simulatePopulation, type Dataset } from "@pmxlab/kernel";
+import { readShippedDataset } from "@pmxlab/kernel/node";
 
 /**
  * Theophylline in an adult, from the nlme fit of the Theoph data (Pinheiro JC, Bates DM (2000),
@@ -115,15 +114,11 @@ export function drafted(row: string): DraftedRow {
 
 /**
  * The Theoph dataset (datasets/theoph.csv: 12 subjects, oral theophylline, Boeckmann, Sheiner
- * & Beal 1994), found from the working directory upwards, so the course and its released copy
- * (one folder deeper) both find it.
+ * & Beal 1994), found by @pmxlab/kernel/node's shippedDatasetPath, so the course, its released
+ * copy (one folder deeper) and a hub home all find it.
  */
 export function theophDataset(): Dataset {
-  for (let dir = process.cwd(); ; dir = dirname(dir)) {
-    const path = join(dir, "datasets", "theoph.csv");
-    if (existsSync(path)) return readDataset(readFileSync(path, "utf8"));
-    if (dirname(dir) === dir) throw new Error(`datasets/theoph.csv not found above ${process.cwd()}: run the notebook inside the pmxlab project`);
-  }
+  return readShippedDataset("theoph.csv");
 }
 
 /** Notebook 03 fits the population model to Theoph subjects 1–6 and validates it on 7–12. */

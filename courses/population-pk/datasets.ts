@@ -1,14 +1,10 @@
-// The course's datasets live in the repository's datasets/ folder. Notebooks and checks run
-// from the course folder or from a released copy at another depth (test-results/…), so the
-// folder is found by walking up from the working directory rather than by a fixed "../..".
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+// The course's datasets live in the project's datasets/ folder; notebooks and checks run from
+// the course folder, a released copy at another depth or a hub home, so the file is found by
+// @pmxlab/kernel/node's shippedDatasetPath rather than by a fixed "../..".
+import { readFileSync } from "node:fs";
+import { shippedDatasetPath } from "@pmxlab/kernel/node";
 
-/** The text of datasets/<file> (e.g. "pheno.csv"), found in the nearest folder above the working directory that has it. */
+/** The text of datasets/<file> (e.g. "pheno.csv"). */
 export function datasetText(file: string): string {
-  for (let dir = resolve("."); ; dir = dirname(dir)) {
-    const path = join(dir, "datasets", file);
-    if (existsSync(path)) return readFileSync(path, "utf8");
-    if (dirname(dir) === dir) throw new Error(`datasets/${file} was not found in ${resolve(".")} or any folder above it`);
-  }
+  return readFileSync(shippedDatasetPath(file), "utf8");
 }

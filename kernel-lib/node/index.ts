@@ -2,3 +2,4 @@
 export { simulatePopulationParallel } from "./simulate-population-parallel.js";
 export type { ParallelPopulationOptions } from "./simulate-population-parallel.js";
 export { PopulationWorkerPool } from "./population-worker-pool.js";
+export { readShippedDataset, shippedDatasetPath } from "./shipped-datasets.js";
