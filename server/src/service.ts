@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { DestinationStream } from "pino";
 import type { ServerConfig } from "./config.js";
 import { openDatabase } from "./db/index.js";
+import { draftingService } from "./drafting/index.js";
 import type { CheckLookup } from "./grounding/index.js";
 import { createApp } from "./http/app.js";
 import { singleUser, type IdentityProvider } from "./http/identity.js";
@@ -42,6 +43,7 @@ export async function createService(config: ServerConfig, parts: ServiceParts = 
     identity: parts.identity ?? singleUser(),
     log,
     tutorFor,
+    draft: draftingService(config),
     tutorRatePerMinute: config.tutorRatePerMinute,
     logStudentCode: config.logStudentCode,
     health: async () => ({ database: kind, llm: tutorFor({ course: "", tutorOff: false, hintBudgets: {} })?.name ?? "none" }),

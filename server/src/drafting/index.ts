@@ -5,3 +5,5 @@ export { verifyModelText, smokeRegimen, type Verification } from "./verify-model
 export { OfflineDrafter } from "./offline-drafter.js";
 export { readModelSpec, type ModelSpec } from "./model-spec.js";
 export { assembleModel } from "./assemble-model.js";
+export { modelTextOf, OpenAiDrafter, type OpenAiDrafterOptions } from "./openai-drafter.js";
+export { draftingService, type DraftAnswer } from "./drafting-service.js";

@@ -1,15 +1,16 @@
 // The HTTP API (node:http): routing, identity, rate limits, error answers and access logs.
-// Routes: GET /health, POST /tutor (server-sent events), POST /records/check,
+// Routes: GET /health, POST /tutor (server-sent events), POST /draft, POST /records/check,
 // GET and PUT /settings/<course>. See docs/server.md.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type { DraftAnswer } from "../drafting/index.js";
 import type { Records } from "../records/index.js";
 import type { CourseSettings, CourseSettingsStore } from "../settings/index.js";
 import type { TutorBackend } from "../tutor/types.js";
 import { HttpError, readJson } from "./body.js";
 import type { Identity, IdentityProvider } from "./identity.js";
 import type { Logger } from "./logger.js";
-import { checkBody, courseId, settingsBody } from "./schemas.js";
+import { checkBody, courseId, draftBody, settingsBody } from "./schemas.js";
 import { tutorRoute } from "./tutor-route.js";
 
 export interface AppDeps {
@@ -19,6 +20,8 @@ export interface AppDeps {
   log: Logger;
   /** The backend for a course (its model setting applied); undefined when none is configured. */
   tutorFor(settings: CourseSettings): TutorBackend | undefined;
+  /** Model drafting: a description in words → verified model text, or the errors. */
+  draft(description: string, signal?: AbortSignal): Promise<DraftAnswer>;
   tutorRatePerMinute: number;
   logStudentCode: boolean;
   /** What GET /health reports besides `status`. */
@@ -66,6 +69,14 @@ async function handle(deps: AppDeps, limiter: RateLimiterMemory, request: Incomi
   if (request.method === "POST" && path === "/tutor") {
     await consume(limiter, identity.user);
     return tutorRoute(ctx);
+  }
+  if (request.method === "POST" && path === "/draft") {
+    await consume(limiter, identity.user);
+    const { description } = await readJson(request, draftBody);
+    // A client that goes away stops the drafting (and its upstream request).
+    const stop = new AbortController();
+    response.on("close", () => stop.abort());
+    return json(response, 200, await deps.draft(description, stop.signal));
   }
   if (request.method === "POST" && path === "/records/check") {
     const body = await readJson(request, checkBody);

@@ -48,3 +48,6 @@ export const settingsBody = z
   .strict();
 
 export { courseId };
+
+/** POST /draft: a model described in words. */
+export const draftBody = z.object({ description: z.string().trim().min(3, "describe the model in a few words").max(2000) });

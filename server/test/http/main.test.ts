@@ -1,6 +1,7 @@
 // The service as `npm start` runs it (server/dist/main.js, the real offline tutor and the
 // course passages of courses/), with no LLM configured: a hint request gets the offline
-// tutor's reply, which gives the exercise's first authored hint and not its solution.
+// tutor's reply, which gives the exercise's first authored hint and not its solution, and a
+// model description gets a verified model from the offline drafter.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -56,5 +57,18 @@ describe("server/dist/main.js with no LLM configured", () => {
     expect(answer.reply?.backend).toBe("offline");
     expect(answer.reply?.text).toContain(hints[0]);
     expect(answer.reply?.text).not.toContain("dose / CL");
+  });
+
+  it("drafts a model from words offline (POST /draft), verified by the kernel, and refuses an empty description", async () => {
+    const post = (body: unknown) => fetch(`${base}/draft`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const response = await post({ description: "two-compartment model with IV infusion" });
+    expect(response.status).toBe(200);
+    const answer = await response.json();
+    expect(answer).toMatchObject({ ok: true, drafter: "offline", errors: [] });
+    expect(answer.text).toMatch(/\$COMPARTMENTS[\s\S]*\$ODE/);
+    expect(answer.smoke.output).toBe("CP");
+    const empty = await post({ description: " " });
+    expect(empty.status).toBe(400);
+    expect((await empty.json()).error).toMatch(/description/);
   });
 });
