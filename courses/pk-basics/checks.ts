@@ -237,7 +237,7 @@ export const flipFlopChoice = choiceCheck("flipFlop", "B", ["A", "B", "C", "D"],
 // ---------------------------------------------------------------------------------------
 // 04 — infusions and multiple dosing (theophylline; propranolol for Css,avg)
 
-/** Target plasma theophylline concentration (mg/L): Mitenko & Ogilvie 1973, doi:10.1056/NEJM197309202891202. */
+/** Target plasma theophylline concentration (mg/L): Mitenko & Ogilvie 1973, N Engl J Med 289:600–603. */
 export const THEOPHYLLINE_TARGET = 10;
 
 /** The infusion rate (mg/h) that gives the target at steady state, read from a simulated 1 mg/h steady-state infusion. */
