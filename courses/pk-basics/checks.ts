@@ -20,19 +20,20 @@ import {
 /**
  * Theophylline in a 70-kg adult, from the Theoph fit of Pinheiro JC, Bates DM (2000),
  * Mixed-Effects Models in S and S-PLUS, Springer, §8.2, doi:10.1007/b98882:
- * CL 0.040 L/h/kg, V 0.46 L/kg, KA 1.5 1/h.
+ * CL 0.040 L/h/kg, V 0.46 L/kg (apparent CL/F and V/F: the Theoph doses were oral), KA 1.5 1/h
+ * (the fit gives about 1.6 1/h; rounded for teaching).
  */
 export const THEOPHYLLINE = { CL: 2.8 /* L/h */, V: 32 /* L */, KA: 1.5 /* 1/h */ };
 
 /**
  * Oral availability of theophylline, 0.96, from Goodman & Gilman's The Pharmacological Basis of
- * Therapeutics, 13th ed. (2018), Appendix II (doi:10.1036/9781259584749).
+ * Therapeutics, 13th ed. (2018), Appendix II (ISBN 978-1-259-58473-2).
  */
 export const THEOPHYLLINE_F = 0.96;
 
 /**
  * Propranolol in a 70-kg adult, from Goodman & Gilman's The Pharmacological Basis of
- * Therapeutics, 13th ed. (2018), Appendix II (doi:10.1036/9781259584749): oral availability
+ * Therapeutics, 13th ed. (2018), Appendix II (ISBN 978-1-259-58473-2): oral availability
  * 26 %, CL 16 mL/min/kg (67.2 L/h), Vss 4.3 L/kg (301 L). KA 1 1/h is assumed for teaching.
  */
 export const PROPRANOLOL = { CL: 67.2 /* L/h */, V: 301 /* L */, KA: 1 /* 1/h */, F: 0.26, weight: 70 /* kg */, dosePerKg: 1 /* mg/kg */ };
@@ -236,7 +237,7 @@ export const flipFlopChoice = choiceCheck("flipFlop", "B", ["A", "B", "C", "D"],
 // ---------------------------------------------------------------------------------------
 // 04 — infusions and multiple dosing (theophylline; propranolol for Css,avg)
 
-/** Target plasma theophylline concentration (mg/L): Mitenko & Ogilvie 1973, doi:10.1056/NEJM197309202891202. */
+/** Target plasma theophylline concentration (mg/L): Mitenko & Ogilvie 1973, N Engl J Med 289:600–603. */
 export const THEOPHYLLINE_TARGET = 10;
 
 /** The infusion rate (mg/h) that gives the target at steady state, read from a simulated 1 mg/h steady-state infusion. */
@@ -379,7 +380,7 @@ export const loadingRegimen = defineCheck([
  * Goti V et al. (2018) Ther Drug Monit 40:212–221, doi:10.1097/FTD.0000000000000490.
  */
 export const VANCOMYCIN = { CL: 4.5 /* L/h */, V1: 58.4 /* L */, Q: 6.5 /* L/h */, V2: 38.4 /* L */ };
-/** Test dose of notebook 05 (mg) and the steady-state target (mg/L) of a continuous infusion (Rybak et al. 2020, doi:10.1093/ajhp/zxaa036). */
+/** Test dose of notebook 05 (mg) and the steady-state target (mg/L) of a continuous infusion, both chosen for teaching (20 mg/L gives an AUC24 of 480 mg·h/L, within the 400–600 target of Rybak et al. 2020, doi:10.1093/ajhp/zxaa036). */
 export const VANCOMYCIN_DOSE = 1000;
 export const VANCOMYCIN_TARGET = 20;
 
@@ -507,8 +508,8 @@ export const oneCompartmentPeak = choiceCheck("peakPrediction", "B", ["A", "B", 
 /**
  * Gentamicin: volume 17.4 L, the mean of 957 patients (Kirkpatrick CM et al. 1999, Br J Clin Pharmacol
  * 47:637–643, doi:10.1046/j.1365-2125.1999.00938.x); elimination rate constant
- * ke = 0.014 + 0.00293 · CrCl (1/h, CrCl in mL/min; Hull JH, Sarubbi FA 1976, Ann Intern Med 85:183–189,
- * doi:10.7326/0003-4819-85-2-183).
+ * ke = 0.014 + 0.00293 · CrCl (1/h, CrCl in mL/min; Hull JH, Sarubbi FA 1976, Ann Intern Med 85:183–189;
+ * coefficients as quoted for the Hull–Sarubbi method, not checked against the paper itself).
  */
 export const GENTAMICIN = { V: 17.4 /* L */, keNonrenal: 0.014 /* 1/h */, keSlope: 0.00293 /* 1/h per mL/min */ };
 /** The patient of notebook 06 (assumed for teaching) and the reference renal function. */
