@@ -61,7 +61,7 @@ export const QUINIDINE_REGIMEN = `300 mg over ${QUINIDINE.absorption} h q8h x 6`
 /**
  * Phenobarbital in neonates: NONMEM 7.4 FOCE-I estimates for pheno_real.mod on the data of
  * Grasela TH, Donn SM. Neonatal population pharmacokinetics of phenobarbital derived from
- * routine clinical data. Dev Pharmacol Ther 1985;8:374–383, doi:10.1159/000457211 (see
+ * routine clinical data. Dev Pharmacol Ther 1985;8:374–383 (see
  * datasets/pheno.md): CL = 0.00470 L/h/kg × WGT, V = 0.984 L/kg × WGT × (1 + 0.159 if Apgar < 5),
  * ω²(CL) 0.0294, ω²(V) 0.0279, proportional σ² 0.0132.
  */
