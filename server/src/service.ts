@@ -5,7 +5,7 @@ import type { DestinationStream } from "pino";
 import type { ServerConfig } from "./config.js";
 import { openDatabase } from "./db/index.js";
 import { draftingService } from "./drafting/index.js";
-import type { CheckLookup } from "./grounding/index.js";
+import { courseChecks, type CheckLookup } from "./grounding/index.js";
 import { createApp } from "./http/app.js";
 import { singleUser, type IdentityProvider } from "./http/identity.js";
 import { createLogger } from "./http/logger.js";
@@ -34,7 +34,7 @@ export async function createService(config: ServerConfig, parts: ServiceParts = 
   const tutorFor = backendSelector(config, {
     ...(parts.offline ? { offline: parts.offline } : {}),
     solutions,
-    checks: parts.checks ?? (() => undefined),
+    checks: parts.checks ?? (config.coursesDir ? courseChecks(config.coursesDir, (course, error) => log.warn({ course, err: error }, "the course's checks could not be loaded; run_check is not offered for it")) : () => undefined),
     onFallback: (reason, error) => log.warn({ reason, err: error }, "LLM endpoint failed; the offline tutor answers"),
   });
   const server = createApp({

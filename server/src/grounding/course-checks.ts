@@ -1,0 +1,75 @@
+// The checks the run_check tool may run: each course's checks.ts, as students get it (hidden
+// items left out, so the tool cannot reveal what grading alone should see), bundled with
+// esbuild (the course's own helper modules included, @pmxlab/kernel shared with the server)
+// and loaded once per course. Exercise ids map to check names through the notebooks.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { buildSync } from "esbuild";
+import { isCheck, withoutHiddenChecks, type Check } from "@pmxlab/kernel/exercise";
+import type { CheckLookup } from "./check-tool.js";
+
+const requireHere = createRequire(import.meta.url);
+const COURSE = /^[\w.-]+$/;
+
+/** The exercise id → check name map of a course, from its notebooks' exercise metadata. */
+function checkNames(dir: string): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".ipynb"))) {
+    const notebook = JSON.parse(readFileSync(join(dir, file), "utf8")) as { cells: { metadata?: { pmxlab?: { exercise?: { id?: unknown; check?: unknown } } } }[] };
+    for (const cell of notebook.cells) {
+      const exercise = cell.metadata?.pmxlab?.exercise;
+      if (typeof exercise?.id === "string" && typeof exercise.check === "string") names.set(exercise.id, exercise.check);
+    }
+  }
+  return names;
+}
+
+/** The student version of a course's checks module, evaluated: its exports by name. */
+function loadChecks(dir: string): Map<string, Check> {
+  const file = join(dir, "checks.ts");
+  const source = withoutHiddenChecks(readFileSync(file, "utf8"), file);
+  const bundle = buildSync({
+    stdin: { contents: source, resolveDir: dir, sourcefile: file, loader: "ts" },
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    write: false,
+    logLevel: "silent",
+    // One @pmxlab/kernel for the checks and the server (the course's own modules are bundled).
+    external: ["@pmxlab/kernel", "@pmxlab/kernel/*"],
+  });
+  const module = { exports: {} as Record<string, unknown> };
+  new Function("module", "exports", "require", bundle.outputFiles[0].text)(module, module.exports, requireHere);
+  const checks = new Map<string, Check>();
+  for (const [name, value] of Object.entries(module.exports)) if (isCheck(value)) checks.set(name, value);
+  return checks;
+}
+
+/**
+ * A {@link CheckLookup} over the courses of `coursesDir`: "<course>/<name>" → that course's
+ * check of the exercise. A course whose checks cannot be loaded offers no check (the tutor
+ * still answers; `onError` hears why).
+ */
+export function courseChecks(coursesDir: string, onError: (course: string, error: unknown) => void = () => undefined): CheckLookup {
+  const courses = new Map<string, { names: Map<string, string>; checks: Map<string, Check> } | undefined>();
+  return (exerciseId) => {
+    const course = exerciseId.split("/")[0] ?? "";
+    if (!COURSE.test(course)) return undefined;
+    if (!courses.has(course)) {
+      const dir = join(coursesDir, course);
+      let loaded: { names: Map<string, string>; checks: Map<string, Check> } | undefined;
+      if (existsSync(join(dir, "checks.ts"))) {
+        try {
+          loaded = { names: checkNames(dir), checks: loadChecks(dir) };
+        } catch (error) {
+          onError(course, error);
+        }
+      }
+      courses.set(course, loaded);
+    }
+    const entry = courses.get(course);
+    const name = entry?.names.get(exerciseId);
+    return name === undefined ? undefined : entry!.checks.get(name);
+  };
+}
