@@ -36,3 +36,22 @@ for (const path of notebooks(COURSES)) {
     }
   });
 }
+
+// Every ISBN cited by a course or a data card is well formed: an ISBN-13's digits, weighted
+// 1, 3, 1, 3, …, sum to a multiple of 10 (ISO 2108); an ISBN-10's, weighted 10 … 1, to a
+// multiple of 11. A mistyped ISBN (one was, 978-0-8247-1042-6) fails here.
+test("every cited ISBN has a valid check digit", () => {
+  const files = [...notebooks(COURSES), ...readdirSync(COURSES, { recursive: true }).filter((f) => String(f).endsWith("course.json")).map((f) => join(COURSES, String(f)))];
+  const DATASETS = new URL("../../datasets/", import.meta.url).pathname;
+  files.push(...readdirSync(DATASETS).filter((f) => f.endsWith(".md")).map((f) => join(DATASETS, f)));
+  const cited = new Map();
+  for (const file of files) for (const match of readFileSync(file, "utf8").matchAll(/ISBN[:\s]*([0-9][0-9Xx-]{8,16}[0-9Xx])/g)) cited.set(match[1], file);
+  assert.ok(cited.size > 0, "the courses cite books");
+  for (const [isbn, file] of cited) {
+    const digits = isbn.replace(/-/g, "").toUpperCase();
+    let valid = false;
+    if (/^\d{13}$/.test(digits)) valid = [...digits].reduce((sum, d, i) => sum + Number(d) * (i % 2 ? 3 : 1), 0) % 10 === 0;
+    else if (/^\d{9}[\dX]$/.test(digits)) valid = [...digits].reduce((sum, d, i) => sum + (d === "X" ? 10 : Number(d)) * (10 - i), 0) % 11 === 0;
+    assert.ok(valid, `${file}: ISBN ${isbn} has a wrong check digit or length`);
+  }
+});
