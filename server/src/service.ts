@@ -5,14 +5,14 @@ import type { DestinationStream } from "pino";
 import type { ServerConfig } from "./config.js";
 import { openDatabase } from "./db/index.js";
 import { draftingService } from "./drafting/index.js";
-import { courseChecks, type CheckLookup } from "./grounding/index.js";
+import { courseChecks, expectedValues, type CheckLookup } from "./grounding/index.js";
 import { createApp } from "./http/app.js";
 import { singleUser, type IdentityProvider } from "./http/identity.js";
 import { createLogger } from "./http/logger.js";
 import { backendSelector } from "./llm/index.js";
 import { Records } from "./records/index.js";
 import { CourseSettingsStore } from "./settings/index.js";
-import { courseSolutions, type SolutionLookup } from "./tutor/solution.js";
+import { courseSolutions, withAnswerValues, type SolutionLookup } from "./tutor/solution.js";
 import type { TutorBackend } from "./tutor/types.js";
 
 export interface ServiceParts {
@@ -30,11 +30,21 @@ export async function createService(config: ServerConfig, parts: ServiceParts = 
   const { db, kind } = await openDatabase({ ...(config.databaseUrl ? { url: config.databaseUrl } : {}), sqlitePath: join(config.dataDir, "pmxlab.sqlite") });
   const records = new Records(db, config.recordText);
   const settings = new CourseSettingsStore(db);
-  const solutions = parts.solutions ?? (config.coursesDir ? courseSolutions(config.coursesDir) : () => undefined);
+  const checks: CheckLookup =
+    parts.checks ?? (config.coursesDir ? courseChecks(config.coursesDir, (course, error) => log.warn({ course, err: error }, "the course's checks could not be loaded; run_check is not offered for it")) : () => undefined);
+  // The leak guard knows each solution's code (from the notebooks) and values (what its check expects).
+  const solutions =
+    parts.solutions ??
+    (config.coursesDir
+      ? withAnswerValues(courseSolutions(config.coursesDir), (id) => {
+          const check = checks(id);
+          return check ? expectedValues(check) : [];
+        })
+      : () => undefined);
   const tutorFor = backendSelector(config, {
     ...(parts.offline ? { offline: parts.offline } : {}),
     solutions,
-    checks: parts.checks ?? (config.coursesDir ? courseChecks(config.coursesDir, (course, error) => log.warn({ course, err: error }, "the course's checks could not be loaded; run_check is not offered for it")) : () => undefined),
+    checks,
     onFallback: (reason, error) => log.warn({ reason, err: error }, "LLM endpoint failed; the offline tutor answers"),
   });
   const server = createApp({

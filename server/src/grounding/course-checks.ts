@@ -6,10 +6,64 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { buildSync } from "esbuild";
-import { isCheck, withoutHiddenChecks, type Check } from "@pmxlab/kernel/exercise";
+import { isCheck, withoutHiddenChecks, type Answers, type Check } from "@pmxlab/kernel/exercise";
 import type { CheckLookup } from "./check-tool.js";
 
 const requireHere = createRequire(import.meta.url);
+
+/** An answer value a check expects, as the leak guard compares replies with it. */
+export interface ExpectedValue {
+  value: number;
+  unit: string;
+}
+
+// The checks get @pmxlab/kernel/exercise with a numericAnswer that, while `recording` is set,
+// notes the expected value it is given: running a check on no answers then lists the values
+// it would accept (`expectedValues`), without anyone typing them in.
+let recording: ExpectedValue[] | undefined;
+const exercise = requireHere("@pmxlab/kernel/exercise") as typeof import("@pmxlab/kernel/exercise");
+const recordingExercise = {
+  ...exercise,
+  numericAnswer(actual: unknown, expected: unknown, options: { unit?: string } = {}) {
+    if (recording) {
+      const e = expected as { value?: unknown; unit?: unknown };
+      if (typeof expected === "number" && options.unit !== undefined) recording.push({ value: expected, unit: options.unit });
+      else if (typeof e === "object" && e !== null && typeof e.value === "number" && typeof e.unit === "string") recording.push({ value: e.value, unit: options.unit ?? e.unit });
+      else if (typeof expected === "number") recording.push({ value: expected, unit: "1" });
+      else if (typeof expected === "string") {
+        const match = /^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)\s*(.*?)\s*$/i.exec(expected);
+        if (match) recording.push({ value: Number(match[1]), unit: match[2] || "1" });
+      }
+    }
+    return exercise.numericAnswer(actual, expected as never, options as never);
+  },
+};
+const requireForChecks = (id: string) => (id === "@pmxlab/kernel/exercise" ? recordingExercise : requireHere(id));
+
+/**
+ * The numbers a check expects: each item run on no answers with numericAnswer recording its
+ * expected value (items that are asynchronous are recorded up to their first await). Wrong
+ * answers listed as misconceptions are not expected values and are not recorded.
+ */
+export function expectedValues(check: Check): ExpectedValue[] {
+  const values: ExpectedValue[] = [];
+  recording = values;
+  try {
+    // Every name "defined" but without a value, so each item reaches its numericAnswer.
+    const none: Answers = { has: () => true, get: () => undefined };
+    for (const item of check.items) {
+      try {
+        const outcome = item.test(none);
+        if (outcome instanceof Promise) outcome.catch(() => undefined);
+      } catch {
+        // "no answer yet": the expected value was noted before the answer was read
+      }
+    }
+  } finally {
+    recording = undefined;
+  }
+  return values.filter((v) => Number.isFinite(v.value));
+}
 const COURSE = /^[\w.-]+$/;
 
 /** The exercise id → check name map of a course, from its notebooks' exercise metadata. */
@@ -40,7 +94,7 @@ function loadChecks(dir: string): Map<string, Check> {
     external: ["@pmxlab/kernel", "@pmxlab/kernel/*"],
   });
   const module = { exports: {} as Record<string, unknown> };
-  new Function("module", "exports", "require", bundle.outputFiles[0].text)(module, module.exports, requireHere);
+  new Function("module", "exports", "require", bundle.outputFiles[0].text)(module, module.exports, requireForChecks);
   const checks = new Map<string, Check>();
   for (const [name, value] of Object.entries(module.exports)) if (isCheck(value)) checks.set(name, value);
   return checks;

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { answersFrom, runCheck } from "@pmxlab/kernel/exercise";
 import { afterAll, describe, expect, it } from "vitest";
-import { courseChecks } from "../../src/grounding/index.js";
+import { courseChecks, expectedValues } from "../../src/grounding/index.js";
 
 const courses = resolve(__dirname, "../../../courses");
 const broken = mkdtempSync(join(tmpdir(), "pmxlab-checks-"));
@@ -44,5 +44,26 @@ describe("courseChecks", () => {
     const errors: string[] = [];
     expect(courseChecks(broken, (course) => errors.push(course))("bad/x")).toBeUndefined();
     expect(errors).toEqual(["bad"]);
+  });
+});
+
+describe("expectedValues", () => {
+  it("lists the numbers a check expects, computed by the check (theophylline: ke = CL/V, t½ = ln 2/ke)", () => {
+    const ke = 2.8 / 32;
+    const values = expectedValues(courseChecks(courses)("pk-basics/half-life")!);
+    expect(values.map((v) => v.unit)).toEqual(["1/h", "h"]);
+    expect(values[0].value).toBeCloseTo(ke, 10);
+    expect(values[1].value).toBeCloseTo(Math.LN2 / ke, 10);
+  });
+
+  it("gives the leak guard the answer values: a reply stating the half-life is a leak", async () => {
+    const { checkLeak } = await import("../../src/tutor/leak-guard.js");
+    const { courseSolutions, withAnswerValues } = await import("../../src/tutor/solution.js");
+    const lookup = courseChecks(courses);
+    const solutions = withAnswerValues(courseSolutions(courses), (id) => expectedValues(lookup(id)!));
+    const solution = solutions("pk-basics/half-life")!;
+    const halfLife = (Math.LN2 * 32) / 2.8;
+    expect(checkLeak(`The half-life is ${halfLife.toFixed(2)} h.`, solution, { text: "", numbers: [] }).leak).toBe(true);
+    expect(checkLeak("The half-life is the time for the concentration to halve.", solution, { text: "", numbers: [] }).leak).toBe(false);
   });
 });
