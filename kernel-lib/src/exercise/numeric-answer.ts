@@ -1,7 +1,7 @@
 import { AnswerError } from "./answer-error.js";
 import type { Misconception } from "./misconceptions.js";
 import { COMMON_MISTAKES } from "./misconceptions.js";
-import { DIMENSIONLESS, readQuantity, unitFactor, unitOf, type QuantityLike } from "./quantity.js";
+import { DIMENSIONLESS, isDimensionless, readQuantity, unitFactor, unitOf, type QuantityLike } from "./quantity.js";
 import { close, type Tolerance } from "./tolerance.js";
 import type { Outcome } from "./types.js";
 
@@ -31,7 +31,7 @@ export function numericAnswer(actual: unknown, expected: QuantityLike, options: 
   const want = readQuantity(expected, unit, "the expected value").value;
   if (actual === undefined) throw new AnswerError("no answer yet (the value is undefined)");
   const got = readQuantity(actual, unit);
-  const shown = got.written.unit ? `${fmt(got.written.value)} ${got.written.unit}` : unit === DIMENSIONLESS || unit === "" ? fmt(got.value) : `${fmt(got.value)} ${unit}`;
+  const shown = got.written.unit ? `${fmt(got.written.value)} ${got.written.unit}` : isDimensionless(unit) ? fmt(got.value) : `${fmt(got.value)} ${unit}`;
   if (close(got.value, want, options)) return { passed: true, message: `${shown} is right` };
 
   for (const m of options.misconceptions ?? []) {

@@ -23,7 +23,8 @@ function isUnit(value: unknown): value is Unit {
 /** The unit of a dimensionless quantity (a fraction, a ratio), written "1" as in the model format ("" is read the same). */
 export const DIMENSIONLESS = "1";
 
-const isDimensionless = (unit: unknown) => unit === DIMENSIONLESS || unit === "";
+/** True for the units of a dimensionless quantity, "1" and "". */
+export const isDimensionless = (unit: unknown): boolean => unit === DIMENSIONLESS || unit === "";
 
 // mathjs has no unit "1": a dimensionless answer is a number, `{ value, unit: "1" }` or a number as text.
 function readDimensionless(q: unknown, what: string): ReadQuantity {

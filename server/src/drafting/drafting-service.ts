@@ -2,8 +2,8 @@
 // from the kernel's errors), and when it cannot be reached the offline drafter assembles the
 // model from the library's blocks, with a note saying so. Either way the loop verifies the
 // text (compile, units, smoke simulation) before it is called a model.
-import OpenAI from "openai";
 import type { ServerConfig } from "../config.js";
+import { openAiClient } from "../llm/client.js";
 import { upstreamFailure } from "../llm/failure.js";
 import { draftModel } from "./draft-loop.js";
 import { OfflineDrafter } from "./offline-drafter.js";
@@ -17,7 +17,7 @@ export function draftingService(config: Pick<ServerConfig, "llm">): (description
   const offline = new OfflineDrafter();
   const llm = config.llm;
   const online = llm
-    ? new OpenAiDrafter({ client: new OpenAI({ baseURL: llm.baseURL, apiKey: llm.apiKey, maxRetries: llm.maxRetries, timeout: llm.timeoutMs }), model: llm.model, timeoutMs: llm.timeoutMs })
+    ? new OpenAiDrafter({ client: openAiClient(llm), model: llm.model, timeoutMs: llm.timeoutMs })
     : undefined;
   const answer = ({ model: _compiled, ...rest }: DraftResult, notice?: string): DraftAnswer => (notice ? { ...rest, notice } : rest);
   return async (description, signal) => {

@@ -6,10 +6,11 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { buildSync } from "esbuild";
-import { isCheck, withoutHiddenChecks, type Answers, type Check } from "@pmxlab/kernel/exercise";
+import { exerciseCells, isCheck, withoutHiddenChecks, type Answers, type Check, type Notebook } from "@pmxlab/kernel/exercise";
 import type { CheckLookup } from "./check-tool.js";
 
 const requireHere = createRequire(import.meta.url);
+const COURSE = /^[\w.-]+$/;
 
 /** An answer value a check expects, as the leak guard compares replies with it. */
 export interface ExpectedValue {
@@ -64,17 +65,13 @@ export function expectedValues(check: Check): ExpectedValue[] {
   }
   return values.filter((v) => Number.isFinite(v.value));
 }
-const COURSE = /^[\w.-]+$/;
 
 /** The exercise id → check name map of a course, from its notebooks' exercise metadata. */
 function checkNames(dir: string): Map<string, string> {
   const names = new Map<string, string>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".ipynb"))) {
-    const notebook = JSON.parse(readFileSync(join(dir, file), "utf8")) as { cells: { metadata?: { pmxlab?: { exercise?: { id?: unknown; check?: unknown } } } }[] };
-    for (const cell of notebook.cells) {
-      const exercise = cell.metadata?.pmxlab?.exercise;
-      if (typeof exercise?.id === "string" && typeof exercise.check === "string") names.set(exercise.id, exercise.check);
-    }
+    const notebook = JSON.parse(readFileSync(join(dir, file), "utf8")) as Notebook;
+    for (const { exercise } of exerciseCells(notebook, file)) names.set(exercise.id, exercise.check);
   }
   return names;
 }

@@ -1,11 +1,11 @@
 // Which backend answers a course: the configured OpenAI-compatible endpoint (with the
 // course's model, falling back to the offline tutor on failure), else the offline tutor.
-import OpenAI from "openai";
 import type { ServerConfig } from "../config.js";
 import { checkTool, ncaTool, simulateTool, type CheckLookup, type GroundingTool } from "../grounding/index.js";
 import type { CourseSettings } from "../settings/index.js";
 import type { SolutionLookup } from "../tutor/solution.js";
 import type { TutorBackend, TutorRequest } from "../tutor/types.js";
+import { openAiClient } from "./client.js";
 import { FallbackTutor } from "./fallback-tutor.js";
 import { GgufTutor } from "./gguf-tutor.js";
 import { OpenAiTutor } from "./openai-tutor.js";
@@ -29,7 +29,7 @@ export function backendSelector(config: Pick<ServerConfig, "llm" | "gguf">, sour
     return () => local;
   }
   if (!llm) return () => sources.offline;
-  const client = new OpenAI({ baseURL: llm.baseURL, apiKey: llm.apiKey, maxRetries: llm.maxRetries, timeout: llm.timeoutMs });
+  const client = openAiClient(llm);
   const tools = (request: TutorRequest): GroundingTool[] => {
     const check = request.exercise ? sources.checks(request.exercise.id) : undefined;
     return [simulateTool, ncaTool, ...(check ? [checkTool(request.exercise!.id, check)] : [])] as GroundingTool[];
