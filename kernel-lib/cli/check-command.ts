@@ -21,6 +21,14 @@ export function seconds(name: string, text: string | undefined, fallback: number
   return value;
 }
 
+/** A count option (--jobs): a whole number ≥ 1. */
+export function count(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new UsageError(`--${name} ${text}: expected a whole number, 1 or more`);
+  return value;
+}
+
 /** `pmxlab check`: the DESIGN.md contract. */
 export async function checkCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -32,7 +40,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError("give at least one notebook");
   const cellTimeout = seconds("cell-timeout", values["cell-timeout"], 60);
   const notebookTimeout = seconds("timeout", values.timeout, 600);
-  const jobs = Math.floor(seconds("jobs", values.jobs, availableParallelism()));
+  const jobs = count("jobs", values.jobs, availableParallelism());
   // Reports print in the order given: each waits for the ones before it.
   const finished = new Map<number, NotebookReport>();
   let printed = 0;

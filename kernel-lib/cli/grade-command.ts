@@ -4,7 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import Papa from "papaparse";
 import { withoutHiddenChecks, type Exercise } from "@pmxlab/kernel/exercise";
-import { seconds } from "./check-command.js";
+import { count, seconds } from "./check-command.js";
 import { readCourse, resolveCourse, type Course } from "./exercise/course.js";
 import { checkNotebook, type ExerciseOutcome, type NotebookReport } from "./exercise/notebook-check.js";
 import { inParallel } from "./parallel.js";
@@ -44,13 +44,13 @@ export async function gradeCommand(argv: string[]): Promise<number> {
     strict: true,
   });
   if (positionals.length !== 1) throw new UsageError("give one submissions folder");
+  const jobs = count("jobs", values.jobs, availableParallelism());
   if (!values.course) throw new UsageError("missing --course COURSE");
   if (!values.out) throw new UsageError("missing --out grades.csv");
   const submissions = resolve(positionals[0]);
   if (!existsSync(submissions)) throw new UsageError(`submissions folder not found: ${positionals[0]}`);
   const course = readCourse(resolveCourse(values.course));
   mkdirSync(dirname(resolve(values.out)), { recursive: true });
-  const jobs = Math.max(1, Math.floor(seconds("jobs", values.jobs, availableParallelism())));
   const limits = {
     notebookTimeout: seconds("timeout", values.timeout, 300),
     cellTimeout: seconds("cell-timeout", values["cell-timeout"], 60),

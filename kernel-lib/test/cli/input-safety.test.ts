@@ -109,6 +109,17 @@ describe("pmxlab simulate refuses input it cannot trust", () => {
     expect(r.code).toBe(2);
   });
 
+  it("refuses a --jobs that is not a whole number of notebooks, as wrong usage naming the option", () => {
+    const usage = { check: (jobs: string) => ["check", "--jobs", jobs, "x.ipynb"], grade: (jobs: string) => ["grade", "--jobs", jobs, "--course", "pk-basics", "--out", "x.csv", "submissions"] };
+    for (const [command, args] of Object.entries(usage)) {
+      for (const jobs of ["0", "2.5", "two"]) {
+        const r = pmxlab(args(jobs));
+        expect(r.stderr.split("\n")[0]).toBe(`pmxlab ${command}: --jobs ${jobs}: expected a whole number, 1 or more`);
+        expect(r.code).toBe(2);
+      }
+    }
+  });
+
   it("refuses --model constructor and --model __proto__ as unknown models", () => {
     for (const name of ["constructor", "__proto__", "toString"]) {
       expectOneError(pmxlab(["simulate", "--model", name, "--data", events]), new RegExp(`^pmxlab simulate: unknown model "${name}"; known models: pk1cmt_iv, `));
