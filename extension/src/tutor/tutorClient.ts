@@ -12,10 +12,24 @@ export interface TutorReplyJson {
 }
 
 /**
+ * No pmxlab server answered: the request failed on the network, or what answered has no
+ * such endpoint (a static web server, as for the browser-only edition) or is a proxy whose
+ * server is not there. The tutor then answers in the browser (offlineTutor.ts). A refusal
+ * by the server (exam mode, hint budget, rate limit) is not this error: it must stand.
+ */
+export class NoTutorServerError extends Error {
+  override readonly name = "NoTutorServerError";
+}
+
+/** Statuses that mean the endpoint is not served at all (not found, method not allowed or not implemented, bad gateway, gateway time-out). */
+const NO_SERVER_STATUS = new Set([404, 405, 501, 502, 504]);
+
+/**
  * Asks pmxlab's server (`<base>/pmxlab-server/tutor`, behind Jupyter's auth through
  * jupyter-server-proxy) and reads its server-sent events: `onText` gets the reply as it
  * streams; the promise gives the final reply, whose text replaces the streamed one. A
- * refusal (exam mode, hint budget, rate limit) rejects with the server's message.
+ * refusal (exam mode, hint budget, rate limit) rejects with the server's message; no server
+ * at all rejects with a {@link NoTutorServerError}.
  */
 export async function askTutorServer(
   body: unknown,
@@ -27,8 +41,15 @@ export async function askTutorServer(
   // text/event-stream; otherwise it buffers the whole reply.
   const init: RequestInit = { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", accept: "text/event-stream" } };
   if (options.signal) init.signal = options.signal;
-  const response = await ServerConnection.makeRequest(url, init, settings);
+  let response: Response;
+  try {
+    response = await ServerConnection.makeRequest(url, init, settings);
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new NoTutorServerError(`no pmxlab server answered (${error instanceof Error ? error.message : String(error)})`);
+  }
   if (!response.headers.get("content-type")?.startsWith("text/event-stream")) {
+    if (NO_SERVER_STATUS.has(response.status)) throw new NoTutorServerError(`no pmxlab server answered (status ${response.status} from ${url})`);
     const error = (await response.json().catch(() => ({}))) as { error?: string };
     throw new Error(error.error ?? `the tutor's server answered ${response.status}`);
   }

@@ -6,13 +6,20 @@ import type { TutorState } from "./conversation.js";
 /** What the student asks: a hint, or a question (empty question with "explain-error"). */
 export type AskKind = "hint" | "question" | "explain-error";
 
+/** The body of POST /tutor (its `request` is the server's TutorRequest, validated there). */
+export interface TutorRequestBody {
+  course: string;
+  attempt: number;
+  request: Record<string, unknown>;
+}
+
 /**
  * The body of POST /tutor for a tutor cell: the student never pastes anything. The exercise
  * is the nearest exercise cell above the tutor cell; its text the markdown cell just above
  * that; the code, the last *Check* result and the last error come from the exercise cell;
  * the notes are the notebook's markdown.
  */
-export function tutorRequestBody(cells: readonly ICellModel[], tutorIndex: number, state: TutorState, kind: AskKind, question: string, course: string): unknown {
+export function tutorRequestBody(cells: readonly ICellModel[], tutorIndex: number, state: TutorState, kind: AskKind, question: string, course: string): TutorRequestBody {
   let exerciseIndex = -1;
   for (let i = tutorIndex - 1; i >= 0; i--) {
     if (cellExercise(cells[i]!)) {

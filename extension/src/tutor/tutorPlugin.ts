@@ -8,7 +8,9 @@ import { IPmxlabCellState } from "../cell-state/tokens.js";
 import { cellExercise } from "../exercise/exerciseCells.js";
 import { TutorCommandIds } from "./commandIds.js";
 import { readTutorState, tutorStateJson, type TutorState } from "./conversation.js";
-import { askTutorServer } from "./tutorClient.js";
+import { courseNotebooks } from "./courseNotebooks.js";
+import { askOfflineTutor } from "./offlineTutor.js";
+import { askTutorServer, NoTutorServerError } from "./tutorClient.js";
 import { courseOf, tutorRequestBody, type AskKind } from "./tutorContext.js";
 import { TutorView } from "./TutorView.js";
 import { askReason } from "./askReason.js";
@@ -16,8 +18,8 @@ import { AskTutorButton } from "./AskTutorButton.js";
 
 /**
  * Tutor cells: a markdown cell whose metadata `pmxlab.tutor` holds a conversation gets a chat
- * under it (TutorView). Questions go to pmxlab's server with the exercise's context; the
- * reply streams in and is stored in the cell through the cell-state API, so it is saved in
+ * under it (TutorView). Questions go to pmxlab's server with the exercise's context (with no
+ * server, as on the browser-only edition, to the offline tutor in the page); the reply streams in and is stored in the cell through the cell-state API, so it is saved in
  * the .ipynb and co-editors see it live.
  */
 export const tutorPlugin: JupyterFrontEndPlugin<void> = {
@@ -37,13 +39,19 @@ export const tutorPlugin: JupyterFrontEndPlugin<void> = {
       const cells = [...(panel.content.model?.cells ?? [])];
       const index = cells.indexOf(cell.model);
       const state = readTutorState(cellState.get(cell.model, "tutor")) ?? { hintLevel: 0, turns: [] };
-      const body = tutorRequestBody(cells, index, state, kind, question, courseOf(cells));
+      const course = courseOf(cells);
+      const body = tutorRequestBody(cells, index, state, kind, question, course);
       const asked: TutorState = { ...state, turns: [...state.turns, { role: "student", text: question || (kind === "hint" ? "Hint, please." : "Explain the error, please.") }] };
       cellState.set(cell.model, "tutor", tutorStateJson(asked));
       let streamed = "";
       view.setStreaming("");
       try {
-        const reply = await askTutorServer(body, { signal: stop.signal, onText: (chunk) => view.setStreaming((streamed += chunk)) });
+        const onText = (chunk: string) => view.setStreaming((streamed += chunk));
+        const reply = await askTutorServer(body, { signal: stop.signal, onText }).catch((error: unknown) => {
+          // No server (the browser-only edition): the offline tutor answers in the page.
+          if (!(error instanceof NoTutorServerError)) throw error;
+          return askOfflineTutor(body.request, course, () => courseNotebooks(app.serviceManager.contents, panel.context.path, course), onText);
+        });
         const turn = { role: "tutor" as const, text: reply.text, backend: reply.backend, computed: reply.computed, ...(reply.notice ? { notice: reply.notice } : {}) };
         const latest = readTutorState(cellState.get(cell.model, "tutor")) ?? asked;
         cellState.set(cell.model, "tutor", tutorStateJson({ ...latest, hintLevel: reply.hintLevel, turns: [...latest.turns, turn] }));
