@@ -1,0 +1,178 @@
+import type { Contents, KernelMessage } from "@jupyterlab/services";
+import { BaseKernel, type IKernel } from "@jupyterlite/services";
+import { PromiseDelegate } from "@lumino/coreutils";
+import type { FromWorker, ToWorker } from "../worker/protocol.js";
+
+/** Options of {@link LiteTypeScriptKernel}. */
+export interface LiteKernelOptions extends IKernel.IOptions {
+  /** URL of the kernel's worker script (worker.js among the labextension's static files). */
+  workerUrl: string;
+  /** URL under which the site serves its files (`<base>/files/`). */
+  filesUrl: string;
+  /** The contents drive, from which local modules (`./checks`) are read. */
+  contents: Contents.IManager;
+}
+
+type ExecuteReply = KernelMessage.IExecuteReplyMsg["content"];
+
+interface Running {
+  id: number;
+  done: (reply: ExecuteReply) => void;
+}
+
+/**
+ * The TypeScript kernel of the JupyterLite site (kernel spec `tslab`): cells run in a web
+ * worker (worker/worker.ts), one at a time; output of the worker becomes the kernel's
+ * messages. Interrupt stops the worker and starts a new one, losing the variables (a worker
+ * running a loop cannot be stopped otherwise); restart is a new kernel, hence a new worker.
+ */
+export class LiteTypeScriptKernel extends BaseKernel {
+  private worker!: Worker;
+  private started = new PromiseDelegate<void>();
+  private running: Running | undefined;
+  private executions = 0;
+  private info = { typescript: "", loadMs: 0 };
+  /** Milliseconds spent transpiling each cell so far, in order (read by the browser test). */
+  readonly transpileTimes: number[] = [];
+
+  constructor(private readonly options: LiteKernelOptions) {
+    super(options);
+    this.startWorker();
+  }
+
+  override get ready(): Promise<void> {
+    return this.started.promise;
+  }
+
+  override dispose(): void {
+    if (this.isDisposed) return;
+    this.worker.terminate();
+    this.finish({ status: "error", ename: "KernelShutdown", evalue: "the kernel was shut down", traceback: [], execution_count: this.executionCount });
+    super.dispose();
+  }
+
+  /**
+   * Stops the cell that is running, if any: its worker is terminated and a new one started,
+   * and the cell's output says so (the variables of earlier cells are gone).
+   */
+  interrupt(): void {
+    if (!this.running) return;
+    this.worker.terminate();
+    this.stream({ name: "stderr", text: "Interrupted: the kernel's worker was stopped and a new one started, so the variables of earlier cells are gone. Run the cells above again.\n" });
+    this.finish({ status: "error", ename: "KeyboardInterrupt", evalue: "interrupted (worker restarted)", traceback: [], execution_count: this.executionCount });
+    this.started = new PromiseDelegate<void>();
+    this.startWorker();
+  }
+
+  async kernelInfoRequest(): Promise<KernelMessage.IInfoReplyMsg["content"]> {
+    await this.ready.catch(() => undefined);
+    return {
+      implementation: "pmxlab-lite-tslab",
+      implementation_version: "0.1.0",
+      language_info: {
+        name: "typescript",
+        version: this.info.typescript,
+        mimetype: "text/typescript",
+        file_extension: ".ts",
+        codemirror_mode: { name: "javascript", typescript: true },
+      },
+      protocol_version: "5.3",
+      status: "ok",
+      banner: `TypeScript ${this.info.typescript} in a web worker (pmxlab, JupyterLite)`,
+      help_links: [],
+    };
+  }
+
+  async executeRequest(content: KernelMessage.IExecuteRequestMsg["content"]): Promise<ExecuteReply> {
+    await this.ready;
+    const id = ++this.executions;
+    return new Promise<ExecuteReply>((done) => {
+      this.running = { id, done };
+      this.send({ type: "execute", id, code: content.code });
+    });
+  }
+
+  async completeRequest(content: KernelMessage.ICompleteRequestMsg["content"]): Promise<KernelMessage.ICompleteReplyMsg["content"]> {
+    return { matches: [], cursor_start: content.cursor_pos, cursor_end: content.cursor_pos, metadata: {}, status: "ok" };
+  }
+
+  async inspectRequest(): Promise<KernelMessage.IInspectReplyMsg["content"]> {
+    return { status: "ok", found: false, data: {}, metadata: {} };
+  }
+
+  async isCompleteRequest(): Promise<KernelMessage.IIsCompleteReplyMsg["content"]> {
+    return { status: "complete" };
+  }
+
+  async commInfoRequest(): Promise<KernelMessage.ICommInfoReplyMsg["content"]> {
+    return { status: "ok", comms: {} };
+  }
+
+  inputReply(): void {}
+  async commOpen(): Promise<void> {}
+  async commMsg(): Promise<void> {}
+  async commClose(): Promise<void> {}
+
+  private startWorker(): void {
+    const started = this.started;
+    const worker = new Worker(this.options.workerUrl, { type: "module" });
+    worker.addEventListener("message", (event: MessageEvent<FromWorker>) => this.receive(event.data));
+    worker.addEventListener("error", (event) => {
+      const message = `the TypeScript kernel's worker failed: ${event.message || `its script ${this.options.workerUrl} did not load`}`;
+      started.reject(new Error(message));
+      this.stream({ name: "stderr", text: `${message}\n` });
+    });
+    this.worker = worker;
+    this.send({ type: "init", location: this.location, filesUrl: this.options.filesUrl });
+  }
+
+  private send(message: ToWorker): void {
+    this.worker.postMessage(message);
+  }
+
+  private receive(message: FromWorker): void {
+    switch (message.type) {
+      case "ready":
+        this.info = { typescript: message.typescript, loadMs: message.loadMs };
+        this.started.resolve();
+        break;
+      case "stream":
+        this.stream({ name: message.name, text: message.text });
+        break;
+      case "display":
+        if (message.update) this.updateDisplayData(message.content as KernelMessage.IUpdateDisplayDataMsg["content"]);
+        else this.displayData(message.content as KernelMessage.IDisplayDataMsg["content"]);
+        break;
+      case "result":
+        this.publishExecuteResult({ execution_count: this.executionCount, data: { "text/plain": message.text }, metadata: {} });
+        break;
+      case "read":
+        void this.readFile(message.path).then((text) => this.send({ type: "file", request: message.request, text }));
+        break;
+      case "done":
+        if (this.running?.id !== message.id) break;
+        this.transpileTimes.push(message.transpileMs);
+        this.finish(
+          message.ok
+            ? { status: "ok", execution_count: this.executionCount, user_expressions: {} }
+            : { status: "error", ename: message.ename, evalue: message.evalue, traceback: [], execution_count: this.executionCount },
+        );
+        break;
+    }
+  }
+
+  private finish(reply: ExecuteReply): void {
+    const running = this.running;
+    this.running = undefined;
+    running?.done(reply);
+  }
+
+  private async readFile(path: string): Promise<string | undefined> {
+    try {
+      const model = await this.options.contents.get(path, { content: true, type: "file", format: "text" });
+      return typeof model.content === "string" ? model.content : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}
