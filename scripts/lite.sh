@@ -59,9 +59,11 @@ node "$builder" --core-path "$core_path" "$WORK/shared-modules" > "$WORK/shared-
 }
 
 log "the TypeScript kernel (lite/kernel)"
-# shellcheck source=/dev/null
-source lite/kernel/build.sh
-kernel_labextension="$(lite_kernel_build)"
+npm run build:labextension --workspace lite/kernel > "$WORK/lite-kernel.log" || {
+  cat "$WORK/lite-kernel.log" >&2
+  exit 1
+}
+kernel_labextension="$ROOT/lite/kernel/labextension"
 
 log "content: the courses as released to students"
 rm -rf "$CONTENT"
@@ -81,7 +83,7 @@ mkdir -p "$SITE_DIR"
 # not applied.
 rm -f "$SITE_DIR/.jupyterlite.doit.db"
 rm -rf "$SITE_DIR/static" "$OUT"
-cp lite/config/jupyter_lite_config.json lite/config/jupyter-lite.json "$SITE_DIR/"
+cp lite/config/jupyter_lite_config.json lite/config/jupyter-lite.json lite/config/pyodide-constraints.txt "$SITE_DIR/"
 # JupyterLab's settings as `npm start` has them (jupyter-config/lab), with the lite ones on top.
 node -e '
   const [base, lite] = process.argv.slice(1).map((f) => JSON.parse(require("fs").readFileSync(f, "utf8")));
@@ -116,6 +118,9 @@ fi
 pyodide_labextension="$VENV/share/jupyter/labextensions/@jupyterlite/pyodide-kernel-extension"
 pmxlab_labextension="$VENV/share/jupyter/labextensions/@pmxlab/jupyterlab"
 
+# uv (inside pyodide-lock) would try to download a CPython 3.14 from GitHub for the solve; it
+# needs none (it resolves for Pyodide's platform), so it is told not to.
+export UV_PYTHON_DOWNLOADS=never
 log "jupyter lite build"
 (
   cd "$SITE_DIR"
