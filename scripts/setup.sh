@@ -4,7 +4,8 @@
 #   2. the root node_modules (npm install, versions from package-lock.json);
 #   3. @pmxlab/kernel (kernel-lib/dist), @pmxlab/server (server/dist, which jupyter-server-proxy
 #      starts on demand) and the JupyterLab extension (extension/lib and its
-#      prebuilt labextension), installed into .venv as the Python package pmxlab_jupyterlab;
+#      prebuilt labextension, which bundles the server's offline tutor for pages with no
+#      server), installed into .venv as the Python package pmxlab_jupyterlab;
 #   4. the tslab kernelspec in .venv, so notebooks run TypeScript that imports @pmxlab/kernel.
 # Each step records a stamp (.pmxlab/stamps/<step>) holding the hash of its inputs and is
 # skipped while that hash is unchanged, so a second run takes a few seconds.
@@ -111,6 +112,6 @@ step node_modules "$lock_hash"
 step kernel_lib "$lock_hash-$(inputs_hash kernel-lib/src kernel-lib/node kernel-lib/browser kernel-lib/scripts kernel-lib/cli kernel-lib/tsconfig.cjs.json kernel-lib/tsconfig.esm.json kernel-lib/tsconfig.cli.json kernel-lib/tsconfig.node.json kernel-lib/tsconfig.browser.json tsconfig.base.json)"
 step server "$lock_hash-$(inputs_hash kernel-lib/src server/src server/package.json server/tsconfig.json tsconfig.base.json)"
 [ -d "$VENV/share/jupyter/labextensions/@pmxlab/jupyterlab" ] || rm -f "$STAMPS/extension"
-step extension "$lock_hash-$requirements_hash-$(inputs_hash kernel-lib/src extension/src extension/schema extension/style extension/tsconfig.json extension/tsconfig.test.json extension/webpack.config.js extension/scripts extension/pyproject.toml extension/install.json extension/pmxlab_jupyterlab/__init__.py extension/pmxlab_jupyterlab/collaboration tsconfig.base.json)"
+step extension "$lock_hash-$requirements_hash-$(inputs_hash kernel-lib/src server/src server/package.json extension/src extension/schema extension/style extension/tsconfig.json extension/tsconfig.test.json extension/webpack.config.js extension/scripts extension/pyproject.toml extension/install.json extension/pmxlab_jupyterlab/__init__.py extension/pmxlab_jupyterlab/collaboration tsconfig.base.json)"
 [ -f "$VENV/share/jupyter/kernels/tslab/kernel.json" ] || rm -f "$STAMPS/tslab_kernel"
 step tslab_kernel "$lock_hash-$requirements_hash-$ROOT"
