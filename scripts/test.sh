@@ -22,6 +22,11 @@ node --test test/scripts/
 # Debian's chromium (installed here when missing); screenshots go to test-results/.
 bash test/e2e/ensure-chromium.sh
 node --test --test-concurrency=1 test/e2e/
+# The browser-only edition (docs/lite.md): builds the static site lite/dist/ (about 40 s once the
+# set-up above is done), then tests it in chromium, served by a plain static server, and compares
+# its TypeScript kernel's numbers with tslab's (about 1.5 min).
+npm run lite
+node --test --test-concurrency=1 test/lite/
 node --test --test-concurrency=1 test/collab/
 # The class hub: the real JupyterHub (requirements-hub.txt, installed by scripts/hub.sh), system
 # users for students, their servers; runs as root (the hub creates users).

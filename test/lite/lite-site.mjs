@@ -16,7 +16,8 @@ export const RESULTS = join(REPO_ROOT, "test-results");
  * Returns `{ url, browser, newContext, close }`; `newContext()` gives a browser context with
  * an empty browser storage whose requests are confined to 127.0.0.1: each other request is
  * aborted and listed in `context.outside` (requests of the page, its workers and the
- * JupyterLite service worker; `context.requests` counts them all).
+ * JupyterLite service worker; `context.requests` counts them all, `context.bytes` adds up the
+ * sizes the server declared).
  */
 export async function openLiteSite() {
   assert.ok(existsSync(join(SITE, "index.html")), `${SITE} has no built site: run \`npm run lite\` first (scripts/test.sh does)`);
@@ -33,9 +34,14 @@ export async function openLiteSite() {
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, acceptDownloads: true, ...options });
     context.outside = [];
     context.requests = 0;
+    context.bytes = 0;
     context.on("request", (request) => {
       context.requests++;
       if (!isLocal(request.url())) context.outside.push(request.url());
+    });
+    // A response the service worker gave the page was fetched by the service worker too: count it once.
+    context.on("response", (response) => {
+      if (!response.fromServiceWorker()) context.bytes += Number(response.headers()["content-length"] ?? 0);
     });
     await context.route("**/*", async (route) => {
       const url = route.request().url();

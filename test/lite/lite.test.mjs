@@ -80,7 +80,7 @@ test("a course notebook runs top to bottom in the TypeScript kernel, from a cold
   const firstResult = (Date.now() - started) / 1000;
   const probe = await page.evaluate(() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.requestExecute({ code: "CL / V" }).done.then(() => true));
   assert.ok(probe);
-  console.log(`# cold start (empty browser cache and storage): page to idle kernel ${kernelIdle.toFixed(1)} s, to the first cell's result ${firstResult.toFixed(1)} s`);
+  console.log(`# cold start (empty browser cache and storage): page to idle kernel ${kernelIdle.toFixed(1)} s, to the first cell's result ${firstResult.toFixed(1)} s, ${(context.bytes / 1e6).toFixed(1)} MB loaded`);
 
   const runAll = Date.now();
   await page.evaluate(() => window.jupyterapp.commands.execute("notebook:run-all-cells"));
@@ -188,6 +188,7 @@ test("results are kept in the browser's storage across a reload and are in the d
 
 test("a Python cell runs in Pyodide, served from the site", { timeout: 4 * 60_000 }, async () => {
   const started = Date.now();
+  const bytesBefore = context.bytes;
   await page.evaluate(() => window.jupyterapp.commands.execute("notebook:create-new", { kernelName: "python" }));
   await page
     .waitForFunction(() => window.jupyterapp.shell.currentWidget?.sessionContext?.session?.kernel?.name === "python" && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === "idle", null, { timeout: 180_000, polling: 250 })
@@ -198,7 +199,7 @@ test("a Python cell runs in Pyodide, served from the site", { timeout: 4 * 60_00
     outputs.map((o) => o.text),
     ["emscripten 2.5 5050\n"],
   );
-  console.log(`# Python (Pyodide) from a new notebook to its first result: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`# Python (Pyodide) from a new notebook to its first result: ${((Date.now() - started) / 1000).toFixed(1)} s, ${((context.bytes - bytesBefore) / 1e6).toFixed(1)} MB loaded`);
 });
 
 test("no request left 127.0.0.1, and the block would have caught one", { timeout: 60_000 }, async () => {
