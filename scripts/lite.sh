@@ -83,15 +83,18 @@ mkdir -p "$SITE_DIR"
 # not applied.
 rm -f "$SITE_DIR/.jupyterlite.doit.db"
 rm -rf "$SITE_DIR/static" "$OUT"
-cp lite/config/jupyter_lite_config.json lite/config/jupyter-lite.json lite/config/pyodide-constraints.txt "$SITE_DIR/"
+cp jupyter-config/lite/jupyter_lite_config.json jupyter-config/lite/jupyter-lite.json "$SITE_DIR/"
+# The pins of the Python kernel's wheels; without the file, the build writes one from its solve.
+rm -f "$SITE_DIR/pyodide-constraints.txt"
+[ ! -f jupyter-config/lite/pyodide-constraints.txt ] || cp jupyter-config/lite/pyodide-constraints.txt "$SITE_DIR/"
 # JupyterLab's settings as `npm start` has them (jupyter-config/lab), with the lite ones on top.
 node -e '
   const [base, lite] = process.argv.slice(1).map((f) => JSON.parse(require("fs").readFileSync(f, "utf8")));
   for (const [plugin, values] of Object.entries(lite)) base[plugin] = { ...base[plugin], ...values };
   process.stdout.write(JSON.stringify(base, null, 2) + "\n");
-' jupyter-config/lab/settings/overrides.json lite/config/overrides.json > "$SITE_DIR/overrides.json"
+' jupyter-config/lab/settings/overrides.json jupyter-config/lite/overrides.json > "$SITE_DIR/overrides.json"
 
-# The site's Pyodide lock (PyodideLockAddon in lite/config/jupyter_lite_config.json) is for the
+# The site's Pyodide lock (PyodideLockAddon in jupyter-config/lite/jupyter_lite_config.json) is for the
 # self-hosted Pyodide only.
 pyodide_flags=(--PyodideLockAddon.enabled=False)
 if [ "$PYODIDE_MODE" = local ]; then

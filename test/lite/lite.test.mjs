@@ -167,7 +167,7 @@ test("Check fails a wrong answer with its misconception, passes the author's sol
 });
 
 test("results are kept in the browser's storage across a reload and are in the downloaded notebook", { timeout: 3 * 60_000 }, async () => {
-  // Saved by JupyterLab's autosave (every 10 s on this site, lite/config/overrides.json); no save pressed.
+  // Saved by JupyterLab's autosave (every 10 s on this site, jupyter-config/lite/overrides.json); no save pressed.
   await page
     .waitForFunction(() => window.jupyterapp.shell.currentWidget.context.model.dirty === false, null, { timeout: 60_000, polling: 250 })
     .catch(() => assert.fail("the notebook was not autosaved within 60 s"));
