@@ -30,10 +30,9 @@ export class LiteTypeScriptKernel extends BaseKernel {
   private worker!: Worker;
   private started = new PromiseDelegate<void>();
   private running: Running | undefined;
+  private failure: string | undefined;
   private executions = 0;
-  private info = { typescript: "", loadMs: 0 };
-  /** Milliseconds spent transpiling each cell so far, in order (read by the browser test). */
-  readonly transpileTimes: number[] = [];
+  private typescript = "";
 
   constructor(private readonly options: LiteKernelOptions) {
     super(options);
@@ -61,6 +60,7 @@ export class LiteTypeScriptKernel extends BaseKernel {
     this.stream({ name: "stderr", text: "Interrupted: the kernel's worker was stopped and a new one started, so the variables of earlier cells are gone. Run the cells above again.\n" });
     this.finish({ status: "error", ename: "KeyboardInterrupt", evalue: "interrupted (worker restarted)", traceback: [], execution_count: this.executionCount });
     this.started = new PromiseDelegate<void>();
+    this.failure = undefined;
     this.startWorker();
   }
 
@@ -71,20 +71,25 @@ export class LiteTypeScriptKernel extends BaseKernel {
       implementation_version: "0.1.0",
       language_info: {
         name: "typescript",
-        version: this.info.typescript,
+        version: this.typescript,
         mimetype: "text/typescript",
         file_extension: ".ts",
         codemirror_mode: { name: "javascript", typescript: true },
       },
       protocol_version: "5.3",
       status: "ok",
-      banner: `TypeScript ${this.info.typescript} in a web worker (pmxlab, JupyterLite)`,
+      banner: `TypeScript ${this.typescript} in a web worker (pmxlab, JupyterLite)`,
       help_links: [],
     };
   }
 
   async executeRequest(content: KernelMessage.IExecuteRequestMsg["content"]): Promise<ExecuteReply> {
     await this.ready;
+    if (this.failure !== undefined) {
+      // The worker did not start: every cell says why rather than wait for ever.
+      this.stream({ name: "stderr", text: `${this.failure}\n` });
+      return { status: "error", ename: "KernelNotReady", evalue: this.failure, traceback: [], execution_count: this.executionCount };
+    }
     const id = ++this.executions;
     return new Promise<ExecuteReply>((done) => {
       this.running = { id, done };
@@ -118,9 +123,12 @@ export class LiteTypeScriptKernel extends BaseKernel {
     const worker = new Worker(this.options.workerUrl, { type: "module" });
     worker.addEventListener("message", (event: MessageEvent<FromWorker>) => this.receive(event.data));
     worker.addEventListener("error", (event) => {
-      const message = `the TypeScript kernel's worker failed: ${event.message || `its script ${this.options.workerUrl} did not load`}`;
-      started.reject(new Error(message));
-      this.stream({ name: "stderr", text: `${message}\n` });
+      // `ready` resolves all the same: JupyterLite waits for it before every message, and a
+      // rejection would leave the notebook waiting; executeRequest reports the failure instead.
+      this.failure = `the TypeScript kernel's worker failed: ${event.message || `its script ${this.options.workerUrl} did not load`}`;
+      if (this.running) this.stream({ name: "stderr", text: `${this.failure}\n` });
+      this.finish({ status: "error", ename: "KernelDied", evalue: this.failure, traceback: [], execution_count: this.executionCount });
+      started.resolve();
     });
     this.worker = worker;
     this.send({ type: "init", location: this.location, filesUrl: this.options.filesUrl });
@@ -133,7 +141,8 @@ export class LiteTypeScriptKernel extends BaseKernel {
   private receive(message: FromWorker): void {
     switch (message.type) {
       case "ready":
-        this.info = { typescript: message.typescript, loadMs: message.loadMs };
+        this.typescript = message.typescript;
+        console.debug(`[pmxlab lite kernel] worker ready in ${message.loadMs.toFixed(0)} ms (TypeScript ${message.typescript})`);
         this.started.resolve();
         break;
       case "stream":
@@ -151,7 +160,8 @@ export class LiteTypeScriptKernel extends BaseKernel {
         break;
       case "done":
         if (this.running?.id !== message.id) break;
-        this.transpileTimes.push(message.transpileMs);
+        // For whoever measures the kernel (the browser console, at debug level).
+        console.debug(`[pmxlab lite kernel] cell ${message.id} transpiled in ${message.transpileMs.toFixed(1)} ms`);
         this.finish(
           message.ok
             ? { status: "ok", execution_count: this.executionCount, user_expressions: {} }

@@ -70,6 +70,13 @@ async function execute(id: number, code: string): Promise<void> {
   }
 }
 
+// An error thrown later by a cell's code (a timer's callback) is shown here; unhandled, it would
+// reach the kernel as the worker's failure to load.
+self.addEventListener("error", (event) => {
+  event.preventDefault();
+  stream("stderr", [errorText(event.error ?? event.message, sources, describe)]);
+});
+
 self.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();
   stream("stderr", [`Unhandled promise rejection: ${errorText(event.reason, sources, describe)}`]);
