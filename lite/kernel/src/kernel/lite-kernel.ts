@@ -31,6 +31,8 @@ export class LiteTypeScriptKernel extends BaseKernel {
   private started = new PromiseDelegate<void>();
   private running: Running | undefined;
   private failure: string | undefined;
+  private requests = 0;
+  private readonly completions = new Map<number, (reply: Extract<FromWorker, { type: "completion" }> | undefined) => void>();
   private executions = 0;
   private typescript = "";
 
@@ -46,6 +48,7 @@ export class LiteTypeScriptKernel extends BaseKernel {
   override dispose(): void {
     if (this.isDisposed) return;
     this.worker.terminate();
+    this.dropCompletions();
     this.finish({ status: "error", ename: "KernelShutdown", evalue: "the kernel was shut down", traceback: [], execution_count: this.executionCount });
     super.dispose();
   }
@@ -57,6 +60,7 @@ export class LiteTypeScriptKernel extends BaseKernel {
   interrupt(): void {
     if (!this.running) return;
     this.worker.terminate();
+    this.dropCompletions();
     this.stream({ name: "stderr", text: "Interrupted: the kernel's worker was stopped and a new one started, so the variables of earlier cells are gone. Run the cells above again.\n" });
     this.finish({ status: "error", ename: "KeyboardInterrupt", evalue: "interrupted (worker restarted)", traceback: [], execution_count: this.executionCount });
     this.started = new PromiseDelegate<void>();
@@ -97,8 +101,16 @@ export class LiteTypeScriptKernel extends BaseKernel {
     });
   }
 
+  /** Names of the kernel's variables and globals, or the properties after `a.b.` (the worker answers between cells). */
   async completeRequest(content: KernelMessage.ICompleteRequestMsg["content"]): Promise<KernelMessage.ICompleteReplyMsg["content"]> {
-    return { matches: [], cursor_start: content.cursor_pos, cursor_end: content.cursor_pos, metadata: {}, status: "ok" };
+    const none = { matches: [], cursor_start: content.cursor_pos, cursor_end: content.cursor_pos, metadata: {}, status: "ok" as const };
+    if (this.failure !== undefined) return none;
+    const request = ++this.requests;
+    const reply = await new Promise<Extract<FromWorker, { type: "completion" }> | undefined>((resolve) => {
+      this.completions.set(request, resolve);
+      this.send({ type: "complete", request, code: content.code, cursor: content.cursor_pos });
+    });
+    return reply ? { ...none, matches: reply.matches, cursor_start: reply.start, cursor_end: reply.end } : none;
   }
 
   async inspectRequest(): Promise<KernelMessage.IInspectReplyMsg["content"]> {
@@ -127,6 +139,7 @@ export class LiteTypeScriptKernel extends BaseKernel {
       // rejection would leave the notebook waiting; executeRequest reports the failure instead.
       this.failure = `the TypeScript kernel's worker failed: ${event.message || `its script ${this.options.workerUrl} did not load`}`;
       if (this.running) this.stream({ name: "stderr", text: `${this.failure}\n` });
+      this.dropCompletions();
       this.finish({ status: "error", ename: "KernelDied", evalue: this.failure, traceback: [], execution_count: this.executionCount });
       started.resolve();
     });
@@ -155,6 +168,10 @@ export class LiteTypeScriptKernel extends BaseKernel {
       case "result":
         this.publishExecuteResult({ execution_count: this.executionCount, data: { "text/plain": message.text }, metadata: {} });
         break;
+      case "completion":
+        this.completions.get(message.request)?.(message);
+        this.completions.delete(message.request);
+        break;
       case "read":
         void this.readFile(message.path).then((text) => this.send({ type: "file", request: message.request, text }));
         break;
@@ -169,6 +186,12 @@ export class LiteTypeScriptKernel extends BaseKernel {
         );
         break;
     }
+  }
+
+  /** Pending completions of a worker that is gone get no matches. */
+  private dropCompletions(): void {
+    for (const resolve of this.completions.values()) resolve(undefined);
+    this.completions.clear();
   }
 
   private finish(reply: ExecuteReply): void {

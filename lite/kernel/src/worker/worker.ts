@@ -2,6 +2,7 @@
 import ts from "typescript";
 import { formatWithOptions } from "node-inspect-extracted";
 import { errorText, type RunSource } from "../cell/error-text.js";
+import { completeAt } from "../complete/complete.js";
 import { newScope, runCell } from "../cell/run-cell.js";
 import { transformCell } from "../cell/transform-cell.js";
 import { tslabHost } from "../display/tslab-host.js";
@@ -91,6 +92,8 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     post({ type: "ready", typescript: ts.version, loadMs: performance.now() - started });
   } else if (message.type === "execute") {
     void execute(message.id, message.code);
+  } else if (message.type === "complete") {
+    post({ type: "completion", request: message.request, ...completeAt(message.code, message.cursor, scope, globalThis) });
   } else if (message.type === "file") {
     pendingReads.get(message.request)?.(message.text);
     pendingReads.delete(message.request);

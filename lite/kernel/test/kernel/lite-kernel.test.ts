@@ -143,6 +143,20 @@ describe("LiteTypeScriptKernel", () => {
     ]);
   });
 
+  it("asks the worker for completions and passes its answer on; none once the worker is gone", async () => {
+    const { k, worker } = kernel();
+    worker().reply({ type: "ready", typescript: "5.9.3", loadMs: 1 });
+    const asked = k.completeRequest({ code: "sim", cursor_pos: 3 });
+    await tick();
+    const request = worker().posted.find((m) => m.type === "complete") as Extract<ToWorker, { type: "complete" }>;
+    expect(request).toMatchObject({ code: "sim", cursor: 3 });
+    worker().reply({ type: "completion", request: request.request, matches: ["sim", "simulate"], start: 0, end: 3 });
+    expect(await asked).toMatchObject({ matches: ["sim", "simulate"], cursor_start: 0, cursor_end: 3, status: "ok" });
+    const pending = k.completeRequest({ code: "x", cursor_pos: 1 });
+    k.dispose();
+    expect((await pending).matches).toEqual([]);
+  });
+
   it("dispose terminates the worker", () => {
     const { k, worker } = kernel();
     k.dispose();
