@@ -36,15 +36,15 @@ async function checkSession() {
     const report = sent.at(-1)?.data[CHECK_MIME] as { result: { passed: boolean; items: { name: string; passed: boolean }[] } };
     return report.result;
   };
-  return { s, sent, check };
+  // The course's own drug parameters (CL in L/h, V in L), so the answers follow the course if it changes them.
+  const { THEOPHYLLINE } = (await modules.import("./checks", "courses/pk-basics")) as { THEOPHYLLINE: { CL: number; V: number } };
+  return { s, sent, check, ke: THEOPHYLLINE.CL / THEOPHYLLINE.V };
 }
 
 describe("*Check* in the browser kernel", () => {
-  // Theophylline of pk-basics/checks.ts: CL 2.8 L/h, V 32 L, so ke = CL/V and t½ = ln 2 / ke (one compartment).
-  const ke = 2.8 / 32;
-
+  // One compartment: ke = CL/V (1/h) and t½ = ln 2 / ke (h), from the course's theophylline parameters.
   it("the check code of the extension runs the course's checks.ts on the cells' variables and passes right answers", async () => {
-    const { s, check } = await checkSession();
+    const { s, check, ke } = await checkSession();
     await s.run(`const ke = ${ke};\nconst halfLife = Math.LN2 / ke;`);
     const result = await check();
     expect(result.items.map((i) => [i.name, i.passed])).toEqual([
@@ -55,7 +55,7 @@ describe("*Check* in the browser kernel", () => {
   });
 
   it("fails a half-life that forgot ln 2, and leaves no variable behind", async () => {
-    const { s, check } = await checkSession();
+    const { s, check, ke } = await checkSession();
     await s.run(`const ke = ${ke};\nconst halfLife = 1 / ke;`);
     const names = Object.keys(s.scope).sort();
     const result = await check();
