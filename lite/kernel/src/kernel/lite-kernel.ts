@@ -30,10 +30,11 @@ export class LiteTypeScriptKernel extends BaseKernel {
   private worker!: Worker;
   private started = new PromiseDelegate<void>();
   private running: Running | undefined;
+  private failure: string | undefined;
+  private requests = 0;
+  private readonly completions = new Map<number, (reply: Extract<FromWorker, { type: "completion" }> | undefined) => void>();
   private executions = 0;
-  private info = { typescript: "", loadMs: 0 };
-  /** Milliseconds spent transpiling each cell so far, in order (read by the browser test). */
-  readonly transpileTimes: number[] = [];
+  private typescript = "";
 
   constructor(private readonly options: LiteKernelOptions) {
     super(options);
@@ -47,6 +48,7 @@ export class LiteTypeScriptKernel extends BaseKernel {
   override dispose(): void {
     if (this.isDisposed) return;
     this.worker.terminate();
+    this.dropCompletions();
     this.finish({ status: "error", ename: "KernelShutdown", evalue: "the kernel was shut down", traceback: [], execution_count: this.executionCount });
     super.dispose();
   }
@@ -58,9 +60,11 @@ export class LiteTypeScriptKernel extends BaseKernel {
   interrupt(): void {
     if (!this.running) return;
     this.worker.terminate();
+    this.dropCompletions();
     this.stream({ name: "stderr", text: "Interrupted: the kernel's worker was stopped and a new one started, so the variables of earlier cells are gone. Run the cells above again.\n" });
     this.finish({ status: "error", ename: "KeyboardInterrupt", evalue: "interrupted (worker restarted)", traceback: [], execution_count: this.executionCount });
     this.started = new PromiseDelegate<void>();
+    this.failure = undefined;
     this.startWorker();
   }
 
@@ -71,20 +75,25 @@ export class LiteTypeScriptKernel extends BaseKernel {
       implementation_version: "0.1.0",
       language_info: {
         name: "typescript",
-        version: this.info.typescript,
+        version: this.typescript,
         mimetype: "text/typescript",
         file_extension: ".ts",
         codemirror_mode: { name: "javascript", typescript: true },
       },
       protocol_version: "5.3",
       status: "ok",
-      banner: `TypeScript ${this.info.typescript} in a web worker (pmxlab, JupyterLite)`,
+      banner: `TypeScript ${this.typescript} in a web worker (pmxlab, JupyterLite)`,
       help_links: [],
     };
   }
 
   async executeRequest(content: KernelMessage.IExecuteRequestMsg["content"]): Promise<ExecuteReply> {
     await this.ready;
+    if (this.failure !== undefined) {
+      // The worker did not start: every cell says why rather than wait for ever.
+      this.stream({ name: "stderr", text: `${this.failure}\n` });
+      return { status: "error", ename: "KernelNotReady", evalue: this.failure, traceback: [], execution_count: this.executionCount };
+    }
     const id = ++this.executions;
     return new Promise<ExecuteReply>((done) => {
       this.running = { id, done };
@@ -92,8 +101,16 @@ export class LiteTypeScriptKernel extends BaseKernel {
     });
   }
 
+  /** Names of the kernel's variables and globals, or the properties after `a.b.` (the worker answers between cells). */
   async completeRequest(content: KernelMessage.ICompleteRequestMsg["content"]): Promise<KernelMessage.ICompleteReplyMsg["content"]> {
-    return { matches: [], cursor_start: content.cursor_pos, cursor_end: content.cursor_pos, metadata: {}, status: "ok" };
+    const none = { matches: [], cursor_start: content.cursor_pos, cursor_end: content.cursor_pos, metadata: {}, status: "ok" as const };
+    if (this.failure !== undefined) return none;
+    const request = ++this.requests;
+    const reply = await new Promise<Extract<FromWorker, { type: "completion" }> | undefined>((resolve) => {
+      this.completions.set(request, resolve);
+      this.send({ type: "complete", request, code: content.code, cursor: content.cursor_pos });
+    });
+    return reply ? { ...none, matches: reply.matches, cursor_start: reply.start, cursor_end: reply.end } : none;
   }
 
   async inspectRequest(): Promise<KernelMessage.IInspectReplyMsg["content"]> {
@@ -118,9 +135,13 @@ export class LiteTypeScriptKernel extends BaseKernel {
     const worker = new Worker(this.options.workerUrl, { type: "module" });
     worker.addEventListener("message", (event: MessageEvent<FromWorker>) => this.receive(event.data));
     worker.addEventListener("error", (event) => {
-      const message = `the TypeScript kernel's worker failed: ${event.message || `its script ${this.options.workerUrl} did not load`}`;
-      started.reject(new Error(message));
-      this.stream({ name: "stderr", text: `${message}\n` });
+      // `ready` resolves all the same: JupyterLite waits for it before every message, and a
+      // rejection would leave the notebook waiting; executeRequest reports the failure instead.
+      this.failure = `the TypeScript kernel's worker failed: ${event.message || `its script ${this.options.workerUrl} did not load`}`;
+      if (this.running) this.stream({ name: "stderr", text: `${this.failure}\n` });
+      this.dropCompletions();
+      this.finish({ status: "error", ename: "KernelDied", evalue: this.failure, traceback: [], execution_count: this.executionCount });
+      started.resolve();
     });
     this.worker = worker;
     this.send({ type: "init", location: this.location, filesUrl: this.options.filesUrl });
@@ -133,7 +154,8 @@ export class LiteTypeScriptKernel extends BaseKernel {
   private receive(message: FromWorker): void {
     switch (message.type) {
       case "ready":
-        this.info = { typescript: message.typescript, loadMs: message.loadMs };
+        this.typescript = message.typescript;
+        console.debug(`[pmxlab lite kernel] worker ready in ${message.loadMs.toFixed(0)} ms (TypeScript ${message.typescript})`);
         this.started.resolve();
         break;
       case "stream":
@@ -146,12 +168,17 @@ export class LiteTypeScriptKernel extends BaseKernel {
       case "result":
         this.publishExecuteResult({ execution_count: this.executionCount, data: { "text/plain": message.text }, metadata: {} });
         break;
+      case "completion":
+        this.completions.get(message.request)?.(message);
+        this.completions.delete(message.request);
+        break;
       case "read":
         void this.readFile(message.path).then((text) => this.send({ type: "file", request: message.request, text }));
         break;
       case "done":
         if (this.running?.id !== message.id) break;
-        this.transpileTimes.push(message.transpileMs);
+        // For whoever measures the kernel (the browser console, at debug level).
+        console.debug(`[pmxlab lite kernel] cell ${message.id} transpiled in ${message.transpileMs.toFixed(1)} ms`);
         this.finish(
           message.ok
             ? { status: "ok", execution_count: this.executionCount, user_expressions: {} }
@@ -159,6 +186,12 @@ export class LiteTypeScriptKernel extends BaseKernel {
         );
         break;
     }
+  }
+
+  /** Pending completions of a worker that is gone get no matches. */
+  private dropCompletions(): void {
+    for (const resolve of this.completions.values()) resolve(undefined);
+    this.completions.clear();
   }
 
   private finish(reply: ExecuteReply): void {

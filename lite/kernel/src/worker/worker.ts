@@ -2,6 +2,7 @@
 import ts from "typescript";
 import { formatWithOptions } from "node-inspect-extracted";
 import { errorText, type RunSource } from "../cell/error-text.js";
+import { completeAt } from "../complete/complete.js";
 import { newScope, runCell } from "../cell/run-cell.js";
 import { transformCell } from "../cell/transform-cell.js";
 import { tslabHost } from "../display/tslab-host.js";
@@ -70,6 +71,13 @@ async function execute(id: number, code: string): Promise<void> {
   }
 }
 
+// An error thrown later by a cell's code (a timer's callback) is shown here; unhandled, it would
+// reach the kernel as the worker's failure to load.
+self.addEventListener("error", (event) => {
+  event.preventDefault();
+  stream("stderr", [errorText(event.error ?? event.message, sources, describe)]);
+});
+
 self.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();
   stream("stderr", [`Unhandled promise rejection: ${errorText(event.reason, sources, describe)}`]);
@@ -84,6 +92,8 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     post({ type: "ready", typescript: ts.version, loadMs: performance.now() - started });
   } else if (message.type === "execute") {
     void execute(message.id, message.code);
+  } else if (message.type === "complete") {
+    post({ type: "completion", request: message.request, ...completeAt(message.code, message.cursor, scope, globalThis) });
   } else if (message.type === "file") {
     pendingReads.get(message.request)?.(message.text);
     pendingReads.delete(message.request);
