@@ -51,6 +51,20 @@ function exerciseIndex(id) {
   }, id);
 }
 
+/** The text/plain result of `code` run in the open notebook's kernel (not stored as a cell). */
+function evaluateInKernel(code) {
+  return page.evaluate(
+    (source) =>
+      new Promise((resolve) => {
+        const future = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.requestExecute({ code: source, store_history: false });
+        let text = "";
+        future.onIOPub = (msg) => (text += msg.content.data?.["text/plain"] ?? "");
+        future.done.then(() => resolve(text));
+      }),
+    code,
+  );
+}
+
 /** Puts `source` in exercise `id`'s cell, presses its Check button and resolves to the stored result (`pmxlab.check`). */
 async function check(id, source) {
   const index = await exerciseIndex(id);
@@ -78,8 +92,8 @@ test("a course notebook runs top to bottom in the TypeScript kernel, from a cold
   // Cell 1 imports @pmxlab/kernel (fetched from the site into the kernel's worker) and declares CL and V.
   await runCell(page, 1);
   const firstResult = (Date.now() - started) / 1000;
-  const probe = await page.evaluate(() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.requestExecute({ code: "CL / V" }).done.then(() => true));
-  assert.ok(probe);
+  // The cell's declarations are the kernel's from now on: CL / V = 2.8 L/h / 32 L = 0.0875 1/h.
+  assert.equal(await evaluateInKernel("CL / V"), "0.0875");
   console.log(`# cold start (empty browser cache and storage): page to idle kernel ${kernelIdle.toFixed(1)} s, to the first cell's result ${firstResult.toFixed(1)} s, ${(context.bytes / 1e6).toFixed(1)} MB loaded`);
 
   const runAll = Date.now();
@@ -147,15 +161,7 @@ test("Check fails a wrong answer with its misconception, passes the author's sol
   assert.equal(right.attempts, 2);
   await page.locator(`${VIEW("pk-basics/half-life")}.pmx-mod-passed`).waitFor({ timeout: 10_000 });
   // The value the kernel holds is the closed form t½ = ln 2 · V / CL = ln 2 · 32 / 2.8 h.
-  const value = await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const future = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.requestExecute({ code: "halfLife" });
-        let text = "";
-        future.onIOPub = (msg) => (text += msg.content.data?.["text/plain"] ?? "");
-        future.done.then(() => resolve(text));
-      }),
-  );
+  const value = await evaluateInKernel("halfLife");
   assert.ok(Math.abs(Number(value) - (Math.LN2 * 32) / 2.8) < 1e-12, `halfLife in the kernel: ${value}`);
 
   const plotted = await check("pk-basics/log-plot", authorSolution("pk-basics/log-plot"));
