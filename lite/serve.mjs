@@ -38,7 +38,7 @@ const TYPES = {
  * `{ url, close }` once it listens. Paths outside `dir` are refused (403); a folder serves
  * its index.html.
  */
-export function serveStatic({ dir, host = "127.0.0.1", port = 8000 }) {
+export async function serveStatic({ dir, host = "127.0.0.1", port = 8000 }) {
   const root = resolve(dir);
   if (!existsSync(join(root, "index.html"))) throw new Error(`${root} has no index.html: build the site first with \`npm run lite\``);
   const server = createServer((request, response) => {
