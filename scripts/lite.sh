@@ -124,7 +124,7 @@ pmxlab_labextension="$VENV/share/jupyter/labextensions/@pmxlab/jupyterlab"
 # uv (inside pyodide-lock) would try to download a CPython 3.14 from GitHub for the solve; it
 # needs none (it resolves for Pyodide's platform), so it is told not to.
 export UV_PYTHON_DOWNLOADS=never
-log "jupyter lite build"
+log "jupyter lite build (log: .pmxlab/lite/jupyter-lite-build.log)"
 (
   cd "$SITE_DIR"
   "$VENV/bin/jupyter" lite build \
@@ -136,11 +136,16 @@ log "jupyter lite build"
     --LiteBuildConfig.federated_extensions="$kernel_labextension" \
     --LiteBuildConfig.federated_extensions="$pyodide_labextension" \
     "${pyodide_flags[@]}"
-)
+) > "$WORK/jupyter-lite-build.log" 2>&1 || {
+  tail -n 60 "$WORK/jupyter-lite-build.log" >&2
+  log "jupyter lite build failed; its whole log is .pmxlab/lite/jupyter-lite-build.log"
+  exit 1
+}
 
 # jupyterlite-core logs a failing addon as a warning and goes on: check what the site needs.
 if [ "$PYODIDE_MODE" = local ] && [ ! -f "$OUT/static/pyodide-lock/pyodide-lock.json" ]; then
-  log "the build made no static/pyodide-lock/pyodide-lock.json (see the jupyter lite log above)"
+  grep -B2 -A12 "FAIL\|Error" "$WORK/jupyter-lite-build.log" >&2 || true
+  log "the build made no static/pyodide-lock/pyodide-lock.json (see .pmxlab/lite/jupyter-lite-build.log)"
   exit 1
 fi
 
