@@ -133,8 +133,12 @@ export class LiteTypeScriptKernel extends BaseKernel {
   private startWorker(): void {
     const started = this.started;
     const worker = new Worker(this.options.workerUrl, { type: "module" });
-    worker.addEventListener("message", (event: MessageEvent<FromWorker>) => this.receive(event.data));
+    // A worker stopped by an interrupt may still have messages in flight: they are dropped.
+    worker.addEventListener("message", (event: MessageEvent<FromWorker>) => {
+      if (worker === this.worker) this.receive(event.data);
+    });
     worker.addEventListener("error", (event) => {
+      if (worker !== this.worker) return;
       // `ready` resolves all the same: JupyterLite waits for it before every message, and a
       // rejection would leave the notebook waiting; executeRequest reports the failure instead.
       this.failure = `the TypeScript kernel's worker failed: ${event.message || `its script ${this.options.workerUrl} did not load`}`;

@@ -24,8 +24,9 @@ const scope = newScope();
 const tslab = tslabShim(write, ts.version);
 (globalThis as { __tslab__?: unknown }).__tslab__ = tslabHost(scope, tslab, write);
 
-for (const name of ["log", "info", "debug", "trace"] as const) console[name] = (...args: unknown[]) => stream("stdout", args);
-for (const name of ["error", "warn"] as const) console[name] = (...args: unknown[]) => stream("stderr", args);
+// Where Node's console writes each: stdout, or stderr (trace without its stack here).
+for (const name of ["log", "info", "debug", "dir"] as const) console[name] = (...args: unknown[]) => stream("stdout", args);
+for (const name of ["error", "warn", "trace"] as const) console[name] = (...args: unknown[]) => stream("stderr", args);
 
 const sources = new Map<string, RunSource>();
 const builtins = builtinModules(tslab);

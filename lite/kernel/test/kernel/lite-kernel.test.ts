@@ -106,6 +106,9 @@ describe("LiteTypeScriptKernel", () => {
     expect(FakeWorker.made).toHaveLength(2);
     expect((of(sent, "stream")[0].content as { name: string; text: string }).text).toMatch(/^Interrupted: .*variables of earlier cells are gone/);
     expect(of(sent, "execute_reply")[0].content).toMatchObject({ status: "error", ename: "KeyboardInterrupt" });
+    // What the stopped worker still sends is dropped.
+    first.reply({ type: "stream", id: 1, name: "stdout", text: "late\n" });
+    expect(of(sent, "stream")).toHaveLength(1);
     // The new worker runs the next cell.
     worker().reply({ type: "ready", typescript: "5.9.3", loadMs: 1 });
     const next = k.handleMessage(executeRequest("2"));
