@@ -82,7 +82,7 @@ export function fitPopulation(model: Model | string, data: Dataset, options: Pop
     if (!(typical[name] > 0)) throw new EstimationError(`${name} has between-subject variability but its typical value for ID ${subjects[0].id} is ${typical[name]}; \`individual\` must return a positive ${name}`);
   }
   const start = problem.encode({ theta: initialTheta, omega, sigma: sigma.values });
-  const search = quasiNewton((u) => problem.ofv(u), start, { maxIterations, onIteration });
+  const search = quasiNewton((u) => problem.ofv(u), start, { maxIterations, onIteration, gradient: (u) => problem.gradient(u) });
   const values = problem.decode(search.x);
   const step = covariance ? covarianceStep((u) => problem.subjectValues(u), search.x) : undefined;
   // The covariance step moved every subject's warm start: the final pass re-finds the modes at the estimates.

@@ -3,6 +3,7 @@ import { cholesky } from "../linalg/index.js";
 import type { Model } from "../model/types.js";
 import type { Omega } from "../population/index.js";
 import type { SimulateOptions } from "../simulation/index.js";
+import { foceiSubjectGradient } from "./focei-gradient.js";
 import { mapObjective, omegaInverseFactor, posteriorMode } from "./map-problem.js";
 import type { SubjectObservations } from "./observations.js";
 import { predict } from "./predict.js";
@@ -127,6 +128,87 @@ export class FoceiProblem {
   /** The FOCE-I objective function value at u (NONMEM's OFV: without n·log 2π). */
   ofv(u: ArrayLike<number>): number {
     return this.subjectValues(u).reduce((s, x) => s + x, 0);
+  }
+
+  /**
+   * The gradient of the OFV at u, analytic (see {@link foceiSubjectGradient}): each subject's
+   * mode, its second derivatives in z = log P by central differences of the forward
+   * sensitivities, and ∂log typical/∂THETA by central differences of `individual` (cheap).
+   * Undefined where that does not apply — a THETA that moves a parameter without η, a mode
+   * or a derivative that cannot be computed — and the caller falls back to differences of the OFV.
+   */
+  gradient(u: Float64Array): Float64Array | undefined {
+    const values = this.decode(u);
+    let inverseFactor: Matrix;
+    try {
+      inverseFactor = omegaInverseFactor(values.omega);
+    } catch {
+      return undefined;
+    }
+    const logDetOmega = logDeterminant(new Matrix(values.omega.matrix));
+    const omegaInverse = inverseFactor.transpose().mmul(inverseFactor);
+    const k1 = this.thetaNames.length;
+    const k2 = this.factor.entries.length;
+    const omegaDerivatives = this.factor.derivatives(u.subarray(k1, k1 + k2)).map((m) => new Matrix(m));
+    const gradient = new Float64Array(this.size);
+    for (let i = 0; i < this.subjects.length; i++) {
+      const result = this.subject(i, values, inverseFactor, logDetOmega);
+      if (!Number.isFinite(result.ofv)) return undefined;
+      const theta = this.typicalSlopes(i, u);
+      const derivatives = theta && this.modeDerivatives(i, result);
+      if (!derivatives) return undefined;
+      const g = foceiSubjectGradient({ ...derivatives, y: this.subjects[i].dv, eta: result.eta, sigma: { names: this.sigmaNames, values: values.sigma }, omegaInverse, theta, omegaDerivatives });
+      for (let k = 0; k < g.length; k++) gradient[k] += g[k];
+    }
+    return gradient.every(Number.isFinite) ? gradient : undefined;
+  }
+
+  /** ∂log typical_k/∂u_a of subject i for each THETA search value (undefined when a THETA moves a parameter without η). */
+  private typicalSlopes(i: number, u: Float64Array): Float64Array[] | undefined {
+    const h = 1e-5;
+    const names = this.factor.names;
+    const slopes: Float64Array[] = [];
+    for (let a = 0; a < this.thetaNames.length; a++) {
+      const up = Float64Array.from(u);
+      const down = Float64Array.from(u);
+      up[a] += h;
+      down[a] -= h;
+      const high = this.typical(i, this.decode(up).theta);
+      const low = this.typical(i, this.decode(down).theta);
+      for (const name of Object.keys(high)) if (!names.includes(name) && high[name] !== low[name]) return undefined;
+      slopes.push(Float64Array.from(names, (name) => (Math.log(high[name]) - Math.log(low[name])) / (2 * h)));
+    }
+    return slopes;
+  }
+
+  /** Predictions, g = ∂f/∂z and ∂²f/∂z∂z at subject i's mode (central differences of g, step 1e-4 in z). */
+  private modeDerivatives(i: number, result: SubjectFocei): { f: Float64Array; g: Float64Array[]; second: Float64Array[][] } | undefined {
+    const names = this.factor.names;
+    const q = names.length;
+    const point = names.map((name, k) => result.typical[name] * Math.exp(result.eta[k]));
+    const slopesAt = (z: number[]): Float64Array[] => {
+      const params = { ...result.typical };
+      names.forEach((name, k) => (params[name] = z[k]));
+      const { jacobian } = predict(this.model, this.subjects[i], params, names, this.output, this.options);
+      return jacobian.map((column, k) => column.map((d) => d * z[k]));
+    };
+    const { f, jacobian } = result.evaluation.prediction;
+    if (jacobian.length !== q) return undefined;
+    const g = jacobian.map((column, k) => column.map((d) => d * point[k]));
+    const h = 1e-4;
+    let columns: Float64Array[][];
+    try {
+      columns = names.map((_, k) => {
+        const up = slopesAt(point.map((x, l) => (l === k ? x * Math.exp(h) : x)));
+        const down = slopesAt(point.map((x, l) => (l === k ? x * Math.exp(-h) : x)));
+        return up.map((column, l) => column.map((x, j) => (x - down[l][j]) / (2 * h)));
+      });
+    } catch {
+      return undefined;
+    }
+    // columns[k][l] = ∂g_l/∂z_k; the mixed derivatives are symmetric: average the two estimates.
+    const second = columns.map((row, k) => row.map((column, l) => column.map((x, j) => (x + columns[l][k][j]) / 2)));
+    return { f, g, second };
   }
 }
 
