@@ -1,17 +1,19 @@
 // Estimation bench (issue 15): wall time of FOCE-I fits on one core —
 // Theoph (12 subjects, 1-compartment oral, BSV on KA, CL, V, additive error; target < 2 s)
-// and phenobarbital (59 neonates, NONMEM's pheno_real model) — next to R's nlme on the
+// and phenobarbital (59 neonates, NONMEM's pheno_real model) — and of the SAEM fit of
+// Theoph (300 + 200 iterations, seed 1), next to R's nlme on the
 // Theoph data in the same job (the same-run baseline; Pinheiro & Bates' SSfol model, run by
 // Rscript when R is installed: scripts/ensure-r.sh). Covariance step excluded.
 // Usage: node kernel-lib/bench/estimation.mjs   (after `npm run build`)
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
-const { fitPopulation, readDataset } = require("../dist/cjs/index.js");
+const { fitPopulation, fitSaem, readDataset } = require("../dist/cjs/index.js");
 const datasets = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "datasets");
 const read = (name) => readDataset(readFileSync(join(datasets, name), "utf8"));
 
@@ -19,10 +21,12 @@ function timed(label, run) {
   const start = performance.now();
   const fit = run();
   const seconds = (performance.now() - start) / 1000;
-  console.log(`${label}: ${seconds.toFixed(2)} s, OFV ${fit.ofv.toFixed(3)}, ${fit.iterations} iterations, ${fit.status}`);
+  const outcome = fit.ofv === undefined ? `THETA ${Object.entries(fit.theta).map(([k, v]) => `${k} ${v.toPrecision(3)}`).join(", ")}` : `OFV ${fit.ofv.toFixed(3)}, ${fit.status}`;
+  console.log(`${label}: ${seconds.toFixed(2)} s, ${outcome}, ${fit.iterations} iterations`);
   return seconds;
 }
 
+console.log(`load average ${loadavg()[0].toFixed(1)} (1 min): wall times grow with it`);
 const theoph = timed("Theoph FOCE-I (pk1cmt_oral, 12 subjects)", () =>
   fitPopulation("pk1cmt_oral", read("theoph.csv"), { theta: { KA: 1, CL: 3, V: 30 }, omega: { KA: 0.3, CL: 0.1, V: 0.1 }, sigma: { additive: 0.5 }, covariance: false }),
 );
@@ -35,12 +39,15 @@ timed("phenobarbital FOCE-I (pk1cmt_iv, 59 subjects)", () =>
     covariance: false,
   }),
 );
+const saem = timed("Theoph SAEM (pk1cmt_oral, 12 subjects)", () =>
+  fitSaem("pk1cmt_oral", read("theoph.csv"), { theta: { KA: 1, CL: 3, V: 30 }, omega: { KA: 0.3, CL: 0.1, V: 0.1 }, sigma: { additive: 0.5 } }),
+);
 console.log(`target: Theoph FOCE-I under 2 s — ${theoph < 2 ? "met" : "NOT met"}`);
 
 const r = spawnSync("Rscript", ["--vanilla", "-e", 'library(nlme); t <- system.time(for (i in 1:10) f <- nlme(conc ~ SSfol(Dose, Time, lKe, lKa, lCl), data = Theoph, fixed = lKe + lKa + lCl ~ 1, random = pdDiag(lKe + lKa + lCl ~ 1), start = c(-2.4, 0.45, -3.2))); cat(t[["elapsed"]] / 10)'], { encoding: "utf8" });
 if (r.status === 0) {
   const nlme = Number(r.stdout.trim());
-  console.log(`baseline R nlme on Theoph (same job): ${nlme.toFixed(3)} s; FOCE-I / nlme = ${(theoph / nlme).toFixed(1)}×`);
+  console.log(`baseline R nlme on Theoph (same job): ${nlme.toFixed(3)} s; FOCE-I / nlme = ${(theoph / nlme).toFixed(1)}×, SAEM / nlme = ${(saem / nlme).toFixed(1)}×`);
 } else {
   console.log(`baseline R nlme: not run (${r.error ? "Rscript not found: bash scripts/ensure-r.sh" : r.stderr.trim()})`);
 }

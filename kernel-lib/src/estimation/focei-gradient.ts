@@ -31,10 +31,11 @@ export interface ModeDerivatives {
  * the mode η̂ moving with them (implicit function theorem: dη̂/du = −K⁻¹·∂²ℓ/∂η∂u, K the
  * exact Hessian of ℓ in η; Almquist et al. 2015, J Pharmacokinet Pharmacodyn 42:191). The
  * terms ∂ℓ/∂η, zero at an exact mode, are kept, so a mode found to a tolerance gives the
- * gradient of the objective there to first order.
+ * gradient of the objective there to first order. `modeSlopes[a]` is dη̂/du_a, which
+ * predicts the mode at nearby search values (the next warm start).
  * @internal
  */
-export function foceiSubjectGradient(d: ModeDerivatives): Float64Array {
+export function foceiSubjectGradient(d: ModeDerivatives): { gradient: Float64Array; modeSlopes: Float64Array[] } {
   const q = d.g.length;
   const n = d.y.length;
   const ns = d.sigma.names.length;
@@ -96,14 +97,18 @@ export function foceiSubjectGradient(d: ModeDerivatives): Float64Array {
   const phiEta = Float64Array.from({ length: q }, (_, m) => gradD[m] + 2 * prior.get(m, 0) + trace(hInverse, dInfo[m]));
   const k = hessD.clone().add(d.omegaInverse.clone().mul(2));
   // s = K⁻¹·∂Φ/∂η, so dΦ/du = ∂Φ/∂u − sᵀ·∂(∂ℓ/∂η)/∂u.
-  const s = inverse(k).mmul(Matrix.columnVector(Array.from(phiEta))).getColumn(0);
+  const kInverse = inverse(k);
+  const s = kInverse.mmul(Matrix.columnVector(Array.from(phiEta))).getColumn(0);
   const gradient: number[] = [];
+  /** ∂(∂ℓ/∂η)/∂u for each search value, for dη̂/du. */
+  const mixed: ArrayLike<number>[] = [];
   for (const a of d.theta) {
     // z moves by a at fixed η: ∂Φ/∂u_a = (∂D/∂z + ∂log|H|/∂z)·a, ∂(∂ℓ/∂η)/∂u_a = ∇²D·a.
     const moved = hessD.mmul(Matrix.columnVector(Array.from(a))).getColumn(0);
     let value = 0;
     for (let m = 0; m < q; m++) value += (gradD[m] + trace(hInverse, dInfo[m])) * a[m] - s[m] * moved[m];
     gradient.push(value);
+    mixed.push(moved);
   }
   for (const dOmega of d.omegaDerivatives) {
     const dInverse = d.omegaInverse.mmul(dOmega).mmul(d.omegaInverse).mul(-1);
@@ -111,13 +116,16 @@ export function foceiSubjectGradient(d: ModeDerivatives): Float64Array {
     let value = eta.transpose().mmul(dPrior).get(0, 0) + trace(d.omegaInverse, dOmega) + 2 * trace(hInverse, dInverse);
     for (let m = 0; m < q; m++) value -= s[m] * 2 * dPrior.get(m, 0);
     gradient.push(value);
+    mixed.push(dPrior.getColumn(0).map((x) => 2 * x));
   }
   for (let e = 0; e < ns; e++) {
     let value = dDataSigma[e] + trace(hInverse, dInfo[q + e]);
     for (let m = 0; m < q; m++) value -= s[m] * dGradSigma[e][m];
     gradient.push(value);
+    mixed.push(dGradSigma[e]);
   }
-  return Float64Array.from(gradient);
+  const modeSlopes = mixed.map((c) => Float64Array.from(kInverse.mmul(Matrix.columnVector(Array.from(c))).getColumn(0), (x) => -x));
+  return { gradient: Float64Array.from(gradient), modeSlopes };
 }
 
 /** tr(A·B) of q×q matrices. */

@@ -41,6 +41,10 @@ export class FoceiProblem {
   readonly factor: OmegaFactor;
   readonly size: number;
   private readonly etas: Float64Array[];
+  /** Each subject's mode and dη̂/du where the gradient was last taken: predicts the mode nearby (the warm start). */
+  private readonly anchors: ({ u: Float64Array; eta: Float64Array; slopes: Float64Array[] } | undefined)[];
+  /** The subjects' results of the last pass over all of them, and where it was. */
+  private lastPass: { u: Float64Array; results: SubjectFocei[] } | undefined;
   /** Subject objective evaluations so far (each one simulation with sensitivities). */
   evaluations = 0;
 
@@ -58,6 +62,7 @@ export class FoceiProblem {
     this.factor = omegaFactor(initialOmega, (m) => cholesky(m, { name: "OMEGA", labels: initialOmega.names }));
     this.size = thetaNames.length + this.factor.entries.length + sigmaNames.length;
     this.etas = subjects.map(() => new Float64Array(initialOmega.names.length));
+    this.anchors = subjects.map(() => undefined);
   }
 
   /** The search vector of population values. */
@@ -85,8 +90,10 @@ export class FoceiProblem {
    * 2015): ℓ(η̂) + log|Ω| + log|Ω⁻¹ + Σⱼ gⱼgⱼᵀ/vⱼ + ½·∂vⱼ∂vⱼᵀ/vⱼ²| with ℓ(η) = Σⱼ log vⱼ +
    * (yⱼ − fⱼ)²/vⱼ + ηᵀΩ⁻¹η at the conditional mode η̂, v evaluated at η̂ (interaction).
    * The last determinant is half the expected Hessian of ℓ, which the mode search returns.
+   * The search starts from the mode predicted at search values `u` when they are given (see
+   * `anchors`), else from the last mode found.
    */
-  subject(i: number, values: PopulationValues, inverseFactor: Matrix, logDetOmega: number): SubjectFocei {
+  subject(i: number, values: PopulationValues, inverseFactor: Matrix, logDetOmega: number, u?: ArrayLike<number>): SubjectFocei {
     const typical = this.typical(i, values.theta);
     const objective = mapObjective({
       model: this.model,
@@ -98,13 +105,21 @@ export class FoceiProblem {
       inverseFactor,
       sigma: { names: [...this.sigmaNames], values: values.sigma },
     });
-    const mode = posteriorMode(objective, values.omega.names.length, this.etas[i]);
+    const mode = posteriorMode(objective, values.omega.names.length, this.start(i, u));
     this.etas[i] = mode.u;
     this.evaluations += mode.evaluations;
     // The minimiser returns the evaluation at its point: no extra simulation.
     const evaluation = mode;
     const ofv = evaluation.value + logDetOmega + logDeterminant(evaluation.hessian.mul(0.5));
     return { ofv, eta: mode.u, evaluation, typical };
+  }
+
+  /** η̂ + dη̂/du·(u − u₀) from subject i's anchor (first order in the step), or the last mode found. */
+  private start(i: number, u: ArrayLike<number> | undefined): Float64Array {
+    const anchor = this.anchors[i];
+    if (u === undefined || anchor === undefined) return this.etas[i];
+    const predicted = anchor.eta.map((e, k) => anchor.slopes.reduce((sum, slope, a) => sum + slope[k] * (u[a] - anchor.u[a]), e));
+    return predicted.every(Number.isFinite) ? predicted : this.etas[i];
   }
 
   /** Subject i's prediction at the typical values (η = 0): NONMEM's PRED. */
@@ -122,7 +137,9 @@ export class FoceiProblem {
       return new Float64Array(this.subjects.length).fill(Infinity);
     }
     const logDetOmega = logDeterminant(new Matrix(values.omega.matrix));
-    return Float64Array.from(this.subjects, (_, i) => this.subject(i, values, inverseFactor, logDetOmega).ofv);
+    const results = this.subjects.map((_, i) => this.subject(i, values, inverseFactor, logDetOmega, u));
+    this.lastPass = { u: Float64Array.from(u), results };
+    return Float64Array.from(results, (r) => r.ofv);
   }
 
   /** The FOCE-I objective function value at u (NONMEM's OFV: without n·log 2π). */
@@ -151,16 +168,22 @@ export class FoceiProblem {
     const k2 = this.factor.entries.length;
     const omegaDerivatives = this.factor.derivatives(u.subarray(k1, k1 + k2)).map((m) => new Matrix(m));
     const gradient = new Float64Array(this.size);
+    // The line search has just found the modes here (the gradient is taken at accepted points).
+    const known = this.lastPass && this.lastPass.u.every((x, k) => x === u[k]) ? this.lastPass.results : undefined;
+    const anchors: typeof this.anchors = [];
     for (let i = 0; i < this.subjects.length; i++) {
-      const result = this.subject(i, values, inverseFactor, logDetOmega);
+      const result = known?.[i] ?? this.subject(i, values, inverseFactor, logDetOmega, u);
       if (!Number.isFinite(result.ofv)) return undefined;
       const theta = this.typicalSlopes(i, u);
       const derivatives = theta && this.modeDerivatives(i, result);
       if (!derivatives) return undefined;
-      const g = foceiSubjectGradient({ ...derivatives, y: this.subjects[i].dv, eta: result.eta, sigma: { names: this.sigmaNames, values: values.sigma }, omegaInverse, theta, omegaDerivatives });
+      const { gradient: g, modeSlopes } = foceiSubjectGradient({ ...derivatives, y: this.subjects[i].dv, eta: result.eta, sigma: { names: this.sigmaNames, values: values.sigma }, omegaInverse, theta, omegaDerivatives });
       for (let k = 0; k < g.length; k++) gradient[k] += g[k];
+      anchors.push({ u: Float64Array.from(u), eta: Float64Array.from(result.eta), slopes: modeSlopes });
     }
-    return gradient.every(Number.isFinite) ? gradient : undefined;
+    if (!gradient.every(Number.isFinite)) return undefined;
+    anchors.forEach((anchor, i) => (this.anchors[i] = anchor));
+    return gradient;
   }
 
   /** ∂log typical_k/∂u_a of subject i for each THETA search value (undefined when a THETA moves a parameter without η). */
