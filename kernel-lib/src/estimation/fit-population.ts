@@ -45,8 +45,9 @@ export interface PopulationFitOptions extends SimulateOptions {
  * dataset. Each subject's conditional mode η̂ is found by Levenberg–Marquardt on forward
  * sensitivities (as `mapEstimate`); the objective is NONMEM's OFV (−2 log-likelihood of the
  * Laplace approximation with the expected Hessian, without n·log 2π), minimised over THETA,
- * OMEGA (Cholesky factor, log diagonal) and SIGMA (log variances) by BFGS with central
- * finite-difference gradients. Then the covariance step (R⁻¹SR⁻¹, NONMEM's default) gives
+ * OMEGA (Cholesky factor, log diagonal) and SIGMA (log variances) by BFGS on the exact
+ * gradient (`FoceiProblem.gradient`; central differences of the OFV where it does not
+ * apply). Then the covariance step (R⁻¹SR⁻¹, NONMEM's default) gives
  * SE and RSE %, and the diagnostics: EBEs, PRED, IPRED, IWRES, CWRES, η and ε shrinkage.
  *
  * @example
