@@ -85,7 +85,7 @@ export function fitPopulation(model: Model | string, data: Dataset, options: Pop
   const start = problem.encode({ theta: initialTheta, omega, sigma: sigma.values });
   const search = quasiNewton((u) => problem.ofv(u), start, { maxIterations, onIteration, gradient: (u) => problem.gradient(u) });
   const values = problem.decode(search.x);
-  const step = covariance ? covarianceStep((u) => problem.subjectValues(u), search.x) : undefined;
+  const step = covariance ? covarianceStep((u) => problem.subjectValues(u), search.x, undefined, (u) => problem.subjectGradients(u)) : undefined;
   // The covariance step moved every subject's warm start: the final pass re-finds the modes at the estimates.
   const diagnostics = finalPass(problem, values);
   const estimates = estimateRows(problem, values, search.x, step?.covariance);

@@ -1,7 +1,9 @@
 import { CholeskyDecomposition, Matrix } from "ml-matrix";
 import { cholesky } from "../linalg/index.js";
+import { ParameterError } from "../model/index.js";
 import type { Model } from "../model/types.js";
 import type { Omega } from "../population/index.js";
+import { SensitivityError } from "../sensitivity/index.js";
 import type { SimulateOptions } from "../simulation/index.js";
 import { foceiSubjectGradient } from "./focei-gradient.js";
 import { mapObjective, omegaInverseFactor, posteriorMode } from "./map-problem.js";
@@ -155,6 +157,15 @@ export class FoceiProblem {
    * or a derivative that cannot be computed — and the caller falls back to differences of the OFV.
    */
   gradient(u: Float64Array): Float64Array | undefined {
+    const gradients = this.subjectGradients(u);
+    if (!gradients) return undefined;
+    const total = new Float64Array(this.size);
+    for (const g of gradients) for (let k = 0; k < g.length; k++) total[k] += g[k];
+    return total;
+  }
+
+  /** Each subject's gradient of its objective at u (see {@link gradient}). */
+  subjectGradients(u: Float64Array): Float64Array[] | undefined {
     const values = this.decode(u);
     let inverseFactor: Matrix;
     try {
@@ -167,7 +178,7 @@ export class FoceiProblem {
     const k1 = this.thetaNames.length;
     const k2 = this.factor.entries.length;
     const omegaDerivatives = this.factor.derivatives(u.subarray(k1, k1 + k2)).map((m) => new Matrix(m));
-    const gradient = new Float64Array(this.size);
+    const gradients: Float64Array[] = [];
     // The line search has just found the modes here (the gradient is taken at accepted points).
     const known = this.lastPass && this.lastPass.u.every((x, k) => x === u[k]) ? this.lastPass.results : undefined;
     const anchors: typeof this.anchors = [];
@@ -177,13 +188,13 @@ export class FoceiProblem {
       const theta = this.typicalSlopes(i, u);
       const derivatives = theta && this.modeDerivatives(i, result);
       if (!derivatives) return undefined;
-      const { gradient: g, modeSlopes } = foceiSubjectGradient({ ...derivatives, y: this.subjects[i].dv, eta: result.eta, sigma: { names: this.sigmaNames, values: values.sigma }, omegaInverse, theta, omegaDerivatives });
-      for (let k = 0; k < g.length; k++) gradient[k] += g[k];
+      const { gradient, modeSlopes } = foceiSubjectGradient({ ...derivatives, y: this.subjects[i].dv, eta: result.eta, sigma: { names: this.sigmaNames, values: values.sigma }, omegaInverse, theta, omegaDerivatives });
+      if (!gradient.every(Number.isFinite)) return undefined;
+      gradients.push(gradient);
       anchors.push({ u: Float64Array.from(u), eta: Float64Array.from(result.eta), slopes: modeSlopes });
     }
-    if (!gradient.every(Number.isFinite)) return undefined;
     anchors.forEach((anchor, i) => (this.anchors[i] = anchor));
-    return gradient;
+    return gradients;
   }
 
   /** ∂log typical_k/∂u_a of subject i for each THETA search value (undefined when a THETA moves a parameter without η). */
@@ -226,8 +237,10 @@ export class FoceiProblem {
         const down = slopesAt(point.map((x, l) => (l === k ? x * Math.exp(-h) : x)));
         return up.map((column, l) => column.map((x, j) => (x - down[l][j]) / (2 * h)));
       });
-    } catch {
-      return undefined;
+    } catch (error) {
+      // Parameters the model refuses or a failed simulation next to the mode: no analytic gradient here.
+      if (error instanceof ParameterError || error instanceof SensitivityError) return undefined;
+      throw error;
     }
     // columns[k][l] = ∂g_l/∂z_k; the mixed derivatives are symmetric: average the two estimates.
     const second = columns.map((row, k) => row.map((column, l) => column.map((x, j) => (x + columns[l][k][j]) / 2)));
