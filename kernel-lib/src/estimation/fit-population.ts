@@ -45,8 +45,9 @@ export interface PopulationFitOptions extends SimulateOptions {
  * dataset. Each subject's conditional mode η̂ is found by Levenberg–Marquardt on forward
  * sensitivities (as `mapEstimate`); the objective is NONMEM's OFV (−2 log-likelihood of the
  * Laplace approximation with the expected Hessian, without n·log 2π), minimised over THETA,
- * OMEGA (Cholesky factor, log diagonal) and SIGMA (log variances) by BFGS with central
- * finite-difference gradients. Then the covariance step (R⁻¹SR⁻¹, NONMEM's default) gives
+ * OMEGA (Cholesky factor, log diagonal) and SIGMA (log variances) by BFGS on the exact
+ * gradient (`FoceiProblem.gradient`; central differences of the OFV where it does not
+ * apply). Then the covariance step (R⁻¹SR⁻¹, NONMEM's default) gives
  * SE and RSE %, and the diagnostics: EBEs, PRED, IPRED, IWRES, CWRES, η and ε shrinkage.
  *
  * @example
@@ -82,9 +83,9 @@ export function fitPopulation(model: Model | string, data: Dataset, options: Pop
     if (!(typical[name] > 0)) throw new EstimationError(`${name} has between-subject variability but its typical value for ID ${subjects[0].id} is ${typical[name]}; \`individual\` must return a positive ${name}`);
   }
   const start = problem.encode({ theta: initialTheta, omega, sigma: sigma.values });
-  const search = quasiNewton((u) => problem.ofv(u), start, { maxIterations, onIteration });
+  const search = quasiNewton((u) => problem.ofv(u), start, { maxIterations, onIteration, gradient: (u) => problem.gradient(u) });
   const values = problem.decode(search.x);
-  const step = covariance ? covarianceStep((u) => problem.subjectValues(u), search.x) : undefined;
+  const step = covariance ? covarianceStep((u) => problem.subjectValues(u), search.x, undefined, (u) => problem.subjectGradients(u)) : undefined;
   // The covariance step moved every subject's warm start: the final pass re-finds the modes at the estimates.
   const diagnostics = finalPass(problem, values);
   const estimates = estimateRows(problem, values, search.x, step?.covariance);

@@ -15,6 +15,8 @@ export interface OmegaFactor {
   toSearch(matrix: readonly (readonly number[])[]): number[];
   /** Ω from the search values. */
   toMatrix(u: ArrayLike<number>): number[][];
+  /** ∂Ω/∂u_c for each free entry c: ∂L·Lᵀ + L·∂Lᵀ, with ∂L_ii = L_ii on the log diagonal. */
+  derivatives(u: ArrayLike<number>): number[][][];
 }
 
 /** The factor parameterisation of an initial OMEGA (positive definite). @internal */
@@ -30,9 +32,22 @@ export function omegaFactor(initial: Omega, factor: (matrix: readonly (readonly 
       return entries.map(([i, j]) => (i === j ? Math.log(l[i][i]) : l[i][j]));
     },
     toMatrix: (u) => {
-      const l = Array.from({ length: q }, () => new Array<number>(q).fill(0));
-      entries.forEach(([i, j], k) => (l[i][j] = i === j ? Math.exp(u[k]) : u[k]));
+      const l = lower(u);
       return l.map((row) => l.map((other) => row.reduce((sum, x, k) => sum + x * other[k], 0)));
     },
+    derivatives: (u) => {
+      const l = lower(u);
+      return entries.map(([i, j]) => {
+        const slope = i === j ? l[i][i] : 1;
+        // ∂L = slope·e_i·e_jᵀ, so (∂L·Lᵀ)_rc = slope·[r = i]·L_cj and L·∂Lᵀ is its transpose.
+        return Array.from({ length: q }, (_, r) => Array.from({ length: q }, (_, c) => slope * ((r === i ? l[c][j] : 0) + (c === i ? l[r][j] : 0))));
+      });
+    },
   };
+
+  function lower(u: ArrayLike<number>): number[][] {
+    const l = Array.from({ length: q }, () => new Array<number>(q).fill(0));
+    entries.forEach(([i, j], k) => (l[i][j] = i === j ? Math.exp(u[k]) : u[k]));
+    return l;
+  }
 }

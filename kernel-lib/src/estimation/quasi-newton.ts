@@ -18,19 +18,23 @@ export interface QuasiNewtonOptions {
   tolerance?: number;
   /** Central-difference step on the search scale (default 1e-4). */
   step?: number;
+  /**
+   * The gradient at x when it can be computed directly (undefined: use central differences
+   * there), e.g. analytically.
+   */
+  gradient?: (x: Float64Array) => Float64Array | undefined;
   onIteration?: (iteration: number, value: number) => void;
 }
 
 /**
- * BFGS (Broyden–Fletcher–Goldfarb–Shanno; Nocedal & Wright 2006, Alg. 6.1) with central
- * finite-difference gradients and a backtracking Armijo line search: the outer loop of
- * population estimation, where each value needs every subject's conditional mode (as
- * NONMEM's quasi-Newton with numerical gradients). Non-finite values are treated as too
- * long a step.
+ * BFGS (Broyden–Fletcher–Goldfarb–Shanno; Nocedal & Wright 2006, Alg. 6.1) with a given
+ * gradient or central finite differences, and a backtracking Armijo line search: the outer
+ * loop of population estimation, where each value needs every subject's conditional mode.
+ * Non-finite values are treated as too long a step.
  * @internal
  */
 export function quasiNewton(f: (x: Float64Array) => number, start: Float64Array, options: QuasiNewtonOptions = {}): QuasiNewtonResult {
-  const { maxIterations = 200, tolerance = 1e-6, step = 1e-4, onIteration } = options;
+  const { maxIterations = 200, tolerance = 1e-6, step = 1e-4, onIteration, gradient: direct } = options;
   const m = start.length;
   let evaluations = 0;
   const value = (x: Float64Array) => {
@@ -39,6 +43,7 @@ export function quasiNewton(f: (x: Float64Array) => number, start: Float64Array,
     return Number.isFinite(v) ? v : Infinity;
   };
   const gradient = (x: Float64Array) =>
+    direct?.(x) ??
     Float64Array.from({ length: m }, (_, k) => {
       const up = Float64Array.from(x);
       const down = Float64Array.from(x);
@@ -52,6 +57,20 @@ export function quasiNewton(f: (x: Float64Array) => number, start: Float64Array,
   let g = gradient(x);
   // Inverse Hessian approximation, identity scaled on the first step.
   let h = identity(m);
+  /** The result at convergence, after polishing on a direct gradient (kept unless it raises the objective beyond the tolerance). */
+  const converged = (iteration: number, note: string): QuasiNewtonResult => {
+    const polished = direct ? polish(direct, x, g, h) : undefined;
+    if (polished && polished.steps > 0) {
+      const fPolished = value(polished.x);
+      if (fPolished < fx + tolerance) {
+        x = polished.x;
+        g = polished.gradient;
+        fx = fPolished;
+        note += `, then ${polished.steps} quasi-Newton ${polished.steps === 1 ? "step" : "steps"} on the gradient`;
+      }
+    }
+    return { x, value: fx, gradient: g, status: "converged", message: `converged in ${iteration} iterations${note}`, iterations: iteration, evaluations };
+  };
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
     const direction = multiply(h, g).map((d) => -d);
     let slope = dot(direction, g);
@@ -67,11 +86,14 @@ export function quasiNewton(f: (x: Float64Array) => number, start: Float64Array,
       next = x.map((xi, k) => xi + alpha * direction[k]);
       fNext = value(next);
       if (fNext <= fx + 1e-4 * alpha * slope) break;
+      // A shorter step would lower the objective by less than the tolerance (−α·slope is
+      // its first-order decrease): the minimum is found to the tolerance, stop halving.
+      if (-alpha * slope < tolerance) break;
       alpha /= 2;
     }
     if (!(fNext < fx)) {
       onIteration?.(iteration, fx);
-      return { x, value: fx, gradient: g, status: "converged", message: `converged in ${iteration} iterations (no step lowers the objective; gradient norm ${Math.sqrt(dot(g, g)).toExponential(2)})`, iterations: iteration, evaluations };
+      return converged(iteration, ` (no step lowers the objective; gradient norm ${Math.sqrt(dot(g, g)).toExponential(2)})`);
     }
     const gNext = gradient(next);
     const s = next.map((xi, k) => xi - x[k]);
@@ -83,9 +105,38 @@ export function quasiNewton(f: (x: Float64Array) => number, start: Float64Array,
     onIteration?.(iteration, fx);
     const sy = dot(s, y);
     if (sy > 1e-12) h = bfgsUpdate(h, s, y, sy, iteration === 1);
-    if (decrease < tolerance) return { x, value: fx, gradient: g, status: "converged", message: `converged in ${iteration} iterations`, iterations: iteration, evaluations };
+    if (decrease < tolerance) return converged(iteration, "");
   }
   return { x, value: fx, gradient: g, status: "max-iterations", message: `stopped after ${maxIterations} iterations without converging`, iterations: maxIterations, evaluations };
+}
+
+/**
+ * Quasi-Newton steps on the gradient alone from where the line search stopped. There the
+ * objective's own noise (each value needs inner optimisations, found to a tolerance) is as
+ * large as the decrease left, while a direct gradient (exact to first order in that
+ * tolerance) still points at the minimum: steps x ← x − H·g are taken while they shrink gᵀHg,
+ * at most 10, until the predicted decrease gᵀHg/2 is below 1e-12.
+ */
+function polish(gradient: (x: Float64Array) => Float64Array | undefined, start: Float64Array, g0: Float64Array, h0: Float64Array[]): { x: Float64Array; gradient: Float64Array; steps: number } {
+  let x = start;
+  let g = g0;
+  let h = h0;
+  let steps = 0;
+  while (steps < 10) {
+    const hg = multiply(h, g);
+    if (!(dot(hg, g) / 2 > 1e-12)) break;
+    const next = x.map((xi, k) => xi - hg[k]);
+    const gNext = gradient(next);
+    if (!gNext || !(dot(multiply(h, gNext), gNext) < dot(hg, g))) break;
+    const s = hg.map((d) => -d);
+    const y = gNext.map((gi, k) => gi - g[k]);
+    const sy = dot(s, y);
+    if (sy > 1e-12) h = bfgsUpdate(h, s, y, sy, false);
+    x = next;
+    g = gNext;
+    steps++;
+  }
+  return { x, gradient: g, steps };
 }
 
 function identity(m: number): Float64Array[] {

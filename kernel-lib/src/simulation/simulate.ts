@@ -132,8 +132,9 @@ export function simulate(model: Model | string, input: SimulationInput, options:
 /**
  * Subjects sharing their records (every subject of a regimen) and their dose modifiers
  * (F, ALAG) share one timeline, so large populations do not rebuild identical event lists.
+ * @internal
  */
-class TimelineCache {
+export class TimelineCache {
   private readonly modifiers: number[];
   private records: readonly EventRecord[] | undefined;
   private key = "";
@@ -158,7 +159,8 @@ class TimelineCache {
   }
 }
 
-function createPropagator(model: Model, rates: Float64Array, options: SimulateOptions, interpolated: boolean): Propagator {
+/** @internal */
+export function createPropagator(model: Model, rates: Float64Array, options: SimulateOptions, interpolated: boolean): Propagator {
   const method = options.method ?? "auto";
   if (method === "closed-form" && interpolated) {
     throw new Error(`method "closed-form" cannot follow linearly interpolated covariates (covariateInterpolation of model ${model.name}); use "ode" or "auto"`);
@@ -243,7 +245,8 @@ function splitDosingCovariates(model: Model, records: (Record<string, number> | 
   return { known, dosing };
 }
 
-function datasetSubjects(model: Model, input: SimulationInput, interpolation: readonly CovariateInterpolation[]): SubjectInput[] {
+/** One parameter vector (defaults, `input.params`, the subject's first covariates) per dataset subject. @internal */
+export function datasetSubjects(model: Model, input: SimulationInput, interpolation: readonly CovariateInterpolation[]): SubjectInput[] {
   const data = input.data as Dataset;
   return data.subjects.map((s) => {
     const p = checkedParameters(model, input.params, input.covariates);
