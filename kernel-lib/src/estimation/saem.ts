@@ -5,6 +5,7 @@ import { RandomStream } from "../random/index.js";
 import type { SimulateOptions } from "../simulation/index.js";
 import { EstimationError } from "./estimation-error.js";
 import { formatTable } from "./format-table.js";
+import { marginalLikelihood } from "./importance-sampling.js";
 import { subjectObservations, type SubjectObservations } from "./observations.js";
 import { predict } from "./predict.js";
 
@@ -24,6 +25,8 @@ export interface SaemOptions extends SimulateOptions {
   output?: string;
   /** Called after each iteration with the current THETA. */
   onIteration?: (iteration: number, theta: Record<string, number>) => void;
+  /** Importance samples per subject for the −2 log-likelihood at the estimates (default 1000; 0 skips it). */
+  importanceSamples?: number;
 }
 
 /** The result of {@link fitSaem}. */
@@ -34,6 +37,12 @@ export interface SaemFit {
   /** Each subject's conditional mean of η over the smoothing phase, in THETA order. */
   etas: number[][];
   iterations: number;
+  /** −2 log-likelihood at the estimates by importance sampling (`marginalLikelihood`), with every constant; NaN when skipped. */
+  minus2LogLikelihood: number;
+  /** The same without n·log 2π: comparable with FOCE-I's (NONMEM's) OFV. */
+  ofv: number;
+  /** Monte Carlo standard error of both. */
+  ofvStandardError: number;
   /** Printed summary. */
   toString(): string;
 }
@@ -55,7 +64,7 @@ export interface SaemFit {
  */
 export function fitSaem(model: Model | string, data: Dataset, options: SaemOptions): SaemFit {
   const m = typeof model === "string" ? getModel(model) : model;
-  const { theta, omega, sigma, iterations = [300, 200], seed = 1, output: outputName, onIteration, ...solver } = options;
+  const { theta, omega, sigma, iterations = [300, 200], seed = 1, output: outputName, onIteration, importanceSamples = 1000, ...solver } = options;
   const output = outputName ?? m.outputs[0]?.name;
   if (!m.outputs.some((o) => o.name === output)) throw new EstimationError(`unknown output "${output}" of model ${m.name}; outputs: ${m.outputs.map((o) => o.name).join(", ")}`);
   const names = Object.keys(theta);
@@ -154,15 +163,21 @@ export function fitSaem(model: Model | string, data: Dataset, options: SaemOptio
   const thetaOut = Object.fromEntries(names.map((name, c) => [name, Math.exp(mu[c])]));
   const omegaOut = Object.fromEntries(names.map((name, c) => [name, variance[c]]));
   const sigmaOut = { [proportional ? "proportional" : "additive"]: sigma2 };
+  const likelihood = importanceSamples > 0 ? marginalLikelihood(m, data, { theta: thetaOut, omega: omegaOut, sigma: sigmaOut, output }, { ...solver, samples: importanceSamples, seed }) : undefined;
+  const ofv = likelihood?.ofv ?? NaN;
   return {
     theta: thetaOut,
     omega: omegaOut,
     sigma: sigmaOut,
     etas: etaSum.map((row) => row.map((x) => x / Math.max(smooth, 1))),
     iterations: total,
+    minus2LogLikelihood: likelihood?.minus2LogLikelihood ?? NaN,
+    ofv,
+    ofvStandardError: likelihood?.standardError ?? NaN,
     toString: () =>
       [
         `SAEM fit of ${m.name}: ${explore} + ${smooth} iterations, seed ${seed}`,
+        likelihood ? `OFV ${ofv.toFixed(3)} ± ${likelihood.standardError.toFixed(3)} (importance sampling, ${importanceSamples} samples per subject; NONMEM's scale, without n·log 2π)` : "OFV not computed (importanceSamples: 0)",
         formatTable(["parameter", "estimate"], [...names.map((name) => [name, thetaOut[name]]), ...names.map((name) => [`OMEGA(${name},${name})`, omegaOut[name]]), [`SIGMA ${Object.keys(sigmaOut)[0]}`, sigma2]]),
       ].join("\n"),
   };

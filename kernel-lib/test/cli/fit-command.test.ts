@@ -51,6 +51,30 @@ describe("pmxlab fit", () => {
     expect(readFileSync(join(out, "etas.csv"), "utf8").split("\n")[0]).toBe("ID,ETA_CL");
   }, 300_000);
 
+  it("--npde N and --vpc N write npde.csv and vpc.csv from N replicates of the fitted model; without --out they are refused", async () => {
+    const out = join(dir, "checks");
+    const r = await pmxlab("fit", "--model", "pk1cmt_iv", "--data", data, "--theta", "CL=3", "--theta", "V=40", "--omega", "CL=0.1", "--sigma", "proportional=0.01", "--no-covariance", "--npde", "100", "--vpc", "20", "--out", out);
+    expect(r.code).toBe(0);
+    const npde = readFileSync(join(out, "npde.csv"), "utf8").trim().split("\n");
+    expect(npde[0]).toBe("ID,TIME,DV,PD,PDE,NPDE");
+    expect(npde.length).toBe(1 + ETAS.length * TIMES.length);
+    // pde are fractions of 100 replicates, clipped to [1/100, 99/100].
+    for (const line of npde.slice(1)) {
+      const pde = Number(line.split(",")[4]);
+      expect(pde).toBeGreaterThanOrEqual(0.01);
+      expect(pde).toBeLessThanOrEqual(0.99);
+    }
+    const vpc = readFileSync(join(out, "vpc.csv"), "utf8").trim().split("\n");
+    expect(vpc[0]).toBe("BIN_LOWER,BIN_UPPER,TIME,N,OBS_P5,SIM_P5_LO,SIM_P5_MED,SIM_P5_HI,OBS_P50,SIM_P50_LO,SIM_P50_MED,SIM_P50_HI,OBS_P95,SIM_P95_LO,SIM_P95_MED,SIM_P95_HI");
+    // The bins hold every observation once.
+    expect(vpc.slice(1).reduce((s, line) => s + Number(line.split(",")[3]), 0)).toBe(ETAS.length * TIMES.length);
+    const refused = await pmxlab("fit", "--model", "pk1cmt_iv", "--data", data, "--theta", "CL=3", "--npde", "100");
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/--npde and --vpc write files: give --out DIR/);
+    const bad = await pmxlab("fit", "--model", "pk1cmt_iv", "--data", data, "--theta", "CL=3", "--vpc", "many", "--out", out);
+    expect(bad.stderr).toMatch(/--vpc many: give the number of simulated replicates/);
+  }, 300_000);
+
   it("prints the summary without --out", async () => {
     const r = await pmxlab("fit", "--model", "pk1cmt_iv", "--data", data, "--theta", "CL=3", "--theta", "V=40", "--omega", "CL=0.1", "--sigma", "proportional=0.01", "--no-covariance");
     expect(r.code).toBe(0);
