@@ -64,21 +64,27 @@ for (let k = 0; k < count; k++) {
     }
   });
   const elapsed = (performance.now() - began) / 1000;
-  process.stderr.write(`dataset ${k + 1}/${count}: ${fit.status}, KA ${fit.theta.KA.toFixed(3)} CL ${fit.theta.CL.toFixed(3)} V ${fit.theta.V.toFixed(2)}; ${elapsed.toFixed(0)} s, ~${((elapsed / (k + 1)) * (count - k - 1)).toFixed(0)} s left\n`);
+  if ((k + 1) % 25 === 0 && k + 1 < count) report(k + 1, (line) => process.stderr.write(line + "\n"));
+  process.stderr.write(`dataset ${k + 1}/${count}: ${values.method === "saem" ? "SAEM done" : fit.status}, KA ${fit.theta.KA.toFixed(3)} CL ${fit.theta.CL.toFixed(3)} V ${fit.theta.V.toFixed(2)}; ${elapsed.toFixed(0)} s, ~${((elapsed / (k + 1)) * (count - k - 1)).toFixed(0)} s left\n`);
 }
 
-const seconds = (performance.now() - began) / 1000;
-console.log(`Simulation–re-estimation: ${count} Theoph-design datasets, ${values.method.toUpperCase()}, seed ${seed}; ${failed} failed or not converged; ${seconds.toFixed(0)} s (${(seconds / count).toFixed(1)} s a dataset)`);
-console.log("parameter        true      bias %  (MC SE)   RMSE %   95% CI coverage (binomial SE, n)");
-reported.forEach(([name, value], p) => {
-  const e = results[p].errors;
-  const n = e.length;
-  const mean = e.reduce((s, x) => s + x, 0) / n;
-  const sd = Math.sqrt(e.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1));
-  const rmse = Math.sqrt(e.reduce((s, x) => s + x * x, 0) / n);
-  const coverage = results[p].covered / results[p].withSe;
-  const coverageSe = Math.sqrt((coverage * (1 - coverage)) / results[p].withSe);
-  console.log(
-    `${name.padEnd(15)} ${String(value).padStart(6)}  ${(100 * mean).toFixed(2).padStart(8)}  (${((100 * sd) / Math.sqrt(n)).toFixed(2)})  ${(100 * rmse).toFixed(1).padStart(7)}   ${(100 * coverage).toFixed(1)} % (${(100 * coverageSe).toFixed(1)}, ${results[p].withSe})`,
-  );
-});
+/** The table of bias, RMSE and coverage over the datasets so far. */
+function report(done, write) {
+  const seconds = (performance.now() - began) / 1000;
+  write(`Simulation–re-estimation: ${done} of ${count} Theoph-design datasets, ${values.method.toUpperCase()}, seed ${seed}; ${failed} failed or not converged; ${seconds.toFixed(0)} s (${(seconds / done).toFixed(1)} s a dataset)`);
+  write("parameter        true      bias %  (MC SE)   RMSE %   95% CI coverage (binomial SE, n)");
+  reported.forEach(([name, value], p) => {
+    const e = results[p].errors;
+    const n = e.length;
+    const mean = e.reduce((s, x) => s + x, 0) / n;
+    const sd = Math.sqrt(e.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1));
+    const rmse = Math.sqrt(e.reduce((s, x) => s + x * x, 0) / n);
+    const coverage = results[p].covered / results[p].withSe;
+    const coverageSe = Math.sqrt((coverage * (1 - coverage)) / results[p].withSe);
+    write(
+      `${name.padEnd(15)} ${String(value).padStart(6)}  ${(100 * mean).toFixed(2).padStart(8)}  (${((100 * sd) / Math.sqrt(n)).toFixed(2)})  ${(100 * rmse).toFixed(1).padStart(7)}   ${(100 * coverage).toFixed(1)} % (${(100 * coverageSe).toFixed(1)}, ${results[p].withSe})`,
+    );
+  });
+}
+
+report(count, console.log);

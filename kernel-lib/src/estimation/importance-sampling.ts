@@ -67,7 +67,9 @@ export function marginalLikelihood(model: Model | string, data: Dataset, populat
     const objective = mapObjective({ model: p.model, subject, output: p.output, options: solver, typical, omega: p.omega, inverseFactor, sigma });
     const mode = posteriorMode(objective, q);
     if (!Number.isFinite(mode.value)) throw new EstimationError(`ID ${subject.id}: the model cannot be evaluated at the posterior mode (${mode.failure ?? mode.message})`);
-    const scale = inverse(mode.hessian.mul(0.5));
+    const raw = inverse(mode.hessian.mul(0.5));
+    // The inverse of a symmetric matrix is symmetric only up to rounding; the factorisations need it exactly.
+    const scale = raw.add(raw.transpose()).mul(0.5);
     const l = cholesky(scale.to2DArray(), { name: `ID ${subject.id}'s proposal covariance` });
     const logDetScale = logDeterminant(scale);
     const stream = root.substream();
