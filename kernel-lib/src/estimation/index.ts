@@ -35,3 +35,4 @@ export type { DiagnosticRows } from "./gof-plots.js";
 export { marginalLikelihood } from "./importance-sampling.js";
 export type { MarginalLikelihood, MarginalLikelihoodOptions } from "./importance-sampling.js";
 export { saemLinearisation } from "./saem-linearisation.js";
+export type { SaemCovariateEffect, SaemCovariateModel } from "./saem-covariates.js";

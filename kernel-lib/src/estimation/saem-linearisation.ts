@@ -19,7 +19,10 @@ import type { SaemFit } from "./saem.js";
  * const lin = saemLinearisation("pk1cmt_oral", theoph, saem);
  * lin.estimates; // SE and RSE % at SAEM's estimates
  */
-export function saemLinearisation(model: Model | string, data: Dataset, fit: Pick<SaemFit, "theta" | "omega" | "sigma">, options: SimulateOptions & { output?: string } = {}): PopulationFit {
-  const at = fitPopulation(model, data, { ...options, theta: fit.theta, omega: fit.omega, sigma: fit.sigma, maxIterations: 0, covariance: true });
+export function saemLinearisation(model: Model | string, data: Dataset, fit: Pick<SaemFit, "population" | "beta">, options: SimulateOptions = {}): PopulationFit {
+  const { theta, individual, omega, sigma, output } = fit.population;
+  // Covariate effects β may be negative: searched (and their SE reported) on the linear scale.
+  const setups = Object.fromEntries(Object.entries(theta).map(([name, value]) => [name, Object.prototype.hasOwnProperty.call(fit.beta, name) ? { value, scale: "linear" as const } : value]));
+  const at = fitPopulation(model, data, { ...options, output, theta: setups, individual, omega, sigma, maxIterations: 0, covariance: true });
   return new PopulationFit({ ...at, message: "FOCE-I linearisation at SAEM's estimates (no search)" });
 }

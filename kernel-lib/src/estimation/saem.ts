@@ -1,13 +1,17 @@
+import { Matrix } from "ml-matrix";
 import type { Dataset } from "../dosing/types.js";
 import { getModel } from "../library/index.js";
 import type { Model } from "../model/types.js";
 import { RandomStream } from "../random/index.js";
 import type { SimulateOptions } from "../simulation/index.js";
 import { EstimationError } from "./estimation-error.js";
+import type { IndividualModel } from "./focei.js";
 import { formatTable } from "./format-table.js";
 import { marginalLikelihood } from "./importance-sampling.js";
 import { subjectObservations, type SubjectObservations } from "./observations.js";
 import { predict } from "./predict.js";
+import { saemDesign, saemIndividual, type SaemCovariateModel } from "./saem-covariates.js";
+import type { PopulationValuesSpec } from "./simulate-design.js";
 
 /** Options of {@link fitSaem}. */
 export interface SaemOptions extends SimulateOptions {
@@ -25,13 +29,20 @@ export interface SaemOptions extends SimulateOptions {
   output?: string;
   /** Called after each iteration with the current THETA. */
   onIteration?: (iteration: number, theta: Record<string, number>) => void;
+  /** Covariate model on the log scale (offsets and estimated effects); default none. */
+  covariates?: SaemCovariateModel;
   /** Importance samples per subject for the −2 log-likelihood at the estimates (default 1000; 0 skips it). */
   importanceSamples?: number;
 }
 
 /** The result of {@link fitSaem}. */
 export interface SaemFit {
+  /** Typical values (at offsets and covariate terms 0). */
   theta: Record<string, number>;
+  /** Estimated covariate effects β by name (empty without `covariates.effects`). */
+  beta: Record<string, number>;
+  /** The fitted model as NPDE, VPC, `marginalLikelihood` and FOCE-I take it (THETA and β, the covariate model as `individual`). */
+  population: PopulationValuesSpec & { theta: Record<string, number>; individual: IndividualModel; omega: Record<string, number>; sigma: Record<string, number> };
   omega: Record<string, number>;
   sigma: Record<string, number>;
   /** Each subject's conditional mean of η over the smoothing phase, in THETA order. */
@@ -64,7 +75,7 @@ export interface SaemFit {
  */
 export function fitSaem(model: Model | string, data: Dataset, options: SaemOptions): SaemFit {
   const m = typeof model === "string" ? getModel(model) : model;
-  const { theta, omega, sigma, iterations = [300, 200], seed = 1, output: outputName, onIteration, importanceSamples = 1000, ...solver } = options;
+  const { theta, omega, sigma, iterations = [300, 200], seed = 1, output: outputName, onIteration, importanceSamples = 1000, covariates, ...solver } = options;
   const output = outputName ?? m.outputs[0]?.name;
   if (!m.outputs.some((o) => o.name === output)) throw new EstimationError(`unknown output "${output}" of model ${m.name}; outputs: ${m.outputs.map((o) => o.name).join(", ")}`);
   const names = Object.keys(theta);
@@ -82,7 +93,11 @@ export function fitSaem(model: Model | string, data: Dataset, options: SaemOptio
   const q = names.length;
   const n = subjects.length;
   const observations = subjects.reduce((s, x) => s + x.dv.length, 0);
-  let mu = names.map((name) => Math.log(theta[name]));
+  const design = saemDesign(names, subjects, covariates);
+  // b[c] = [log θ_c, β…]: subject i's mean of φ_c is offset + row·b.
+  let b = design.map((d, c) => [Math.log(theta[names[c]]), ...d.effects.map((name) => covariates!.effects![name].value)]);
+  const means = () => subjects.map((_, i) => design.map((d, c) => d.offsets[i] + d.rows[i].reduce((s, x, k) => s + x * b[c][k], 0)));
+  let mu = means();
   let variance = names.map((name) => omega[name]);
   const stream = RandomStream.fromSeed(seed);
 
@@ -101,13 +116,13 @@ export function fitSaem(model: Model | string, data: Dataset, options: SaemOptio
   };
   // −2 log-likelihood of the data given φ, without constants: Σ r²/v + Σ log v with v = σ² or σ²f².
   const logFactor = (r: { ss: number; logF2: number }) => r.ss / sigma2 + r.logF2;
-  const prior = (phi: readonly number[]) => phi.reduce((s, x, k) => s + (x - mu[k]) ** 2 / variance[k], 0);
+  const prior = (phi: readonly number[], i: number) => phi.reduce((s, x, k) => s + (x - mu[i][k]) ** 2 / variance[k], 0);
 
-  const phis = subjects.map(() => [...mu]);
+  const phis = subjects.map((_, i) => [...mu[i]]);
   const fits = subjects.map((s, i) => residuals(s, phis[i]));
   const lik = fits.map(logFactor);
   const scale = new Array<number>(q).fill(0.5);
-  let s1 = new Array<number>(q).fill(0);
+  let s1 = design.map((d) => new Array<number>(d.rows[0].length).fill(0));
   let s2 = new Array<number>(q).fill(0);
   let s3 = 0;
   const etaSum = subjects.map(() => new Array<number>(q).fill(0));
@@ -119,7 +134,7 @@ export function fitSaem(model: Model | string, data: Dataset, options: SaemOptio
       const tryMove = (candidate: number[], withPrior: boolean) => {
         const r = residuals(subject, candidate);
         const l = logFactor(r);
-        const delta = (l - lik[i]) + (withPrior ? prior(candidate) - prior(phis[i]) : 0);
+        const delta = (l - lik[i]) + (withPrior ? prior(candidate, i) - prior(phis[i], i) : 0);
         const take = Number.isFinite(l) && Math.log(stream.uniform()) < -delta / 2;
         if (take) {
           phis[i] = candidate;
@@ -129,7 +144,7 @@ export function fitSaem(model: Model | string, data: Dataset, options: SaemOptio
         return take;
       };
       // Kernel 1: a draw from the prior (the prior ratio cancels).
-      tryMove(mu.map((x, c) => x + Math.sqrt(variance[c]) * stream.normal()), false);
+      tryMove(mu[i].map((x, c) => x + Math.sqrt(variance[c]) * stream.normal()), false);
       // Kernel 2: a joint random walk.
       proposed++;
       if (tryMove(phis[i].map((x, c) => x + scale[c] * Math.sqrt(variance[c]) * stream.normal()), true)) accepted++;
@@ -144,29 +159,35 @@ export function fitSaem(model: Model | string, data: Dataset, options: SaemOptio
     for (let c = 0; c < q; c++) scale[c] *= 1 + 0.4 * (rate - 0.4);
     // Stochastic approximation of the sufficient statistics.
     const gamma = k <= explore ? 1 : 1 / (k - explore);
-    const t1 = names.map((_, c) => phis.reduce((s, phi) => s + phi[c], 0));
-    const t2 = names.map((_, c) => phis.reduce((s, phi) => s + phi[c] * phi[c], 0));
+    // Per parameter c: t1 = Σᵢ rowᵢ·(φᵢ − offsetᵢ), t2 = Σᵢ (φᵢ − offsetᵢ)².
+    const t1 = design.map((d, c) => d.rows[0].map((_, k) => phis.reduce((s, phi, i) => s + d.rows[i][k] * (phi[c] - d.offsets[i]), 0)));
+    const t2 = design.map((d, c) => phis.reduce((s, phi, i) => s + (phi[c] - d.offsets[i]) ** 2, 0));
     const t3 = fits.reduce((s, x) => s + x.ss, 0);
-    s1 = s1.map((x, c) => x + gamma * (t1[c] - x));
+    s1 = s1.map((x, c) => x.map((v, k) => v + gamma * (t1[c][k] - v)));
     s2 = s2.map((x, c) => x + gamma * (t2[c] - x));
     s3 += gamma * (t3 - s3);
-    // M step, with annealing during exploration.
-    mu = s1.map((x) => x / n);
-    const nextVariance = s2.map((x, c) => Math.max(x / n - mu[c] * mu[c], 1e-8));
+    // M step (least squares b = (XᵀX)⁻¹·s1, ω² = (s2 − bᵀs1)/n), with annealing during exploration.
+    b = design.map((d, c) => d.gramInverse.mmul(Matrix.columnVector(s1[c])).getColumn(0));
+    mu = means();
+    const nextVariance = s2.map((x, c) => Math.max((x - b[c].reduce((s, v, k) => s + v * s1[c][k], 0)) / n, 1e-8));
     variance = k <= explore ? nextVariance.map((v, c) => Math.max(v, 0.95 * variance[c])) : nextVariance;
     const nextSigma = s3 / observations;
     sigma2 = k <= explore ? Math.max(nextSigma, 0.95 * sigma2) : nextSigma;
     fits.forEach((r, i) => (lik[i] = logFactor(r)));
-    if (k > explore) phis.forEach((phi, i) => phi.forEach((x, c) => (etaSum[i][c] += x - mu[c])));
-    onIteration?.(k, Object.fromEntries(names.map((name, c) => [name, Math.exp(mu[c])])));
+    if (k > explore) phis.forEach((phi, i) => phi.forEach((x, c) => (etaSum[i][c] += x - mu[i][c])));
+    onIteration?.(k, Object.fromEntries(names.map((name, c) => [name, Math.exp(b[c][0])])));
   }
-  const thetaOut = Object.fromEntries(names.map((name, c) => [name, Math.exp(mu[c])]));
+  const thetaOut = Object.fromEntries(names.map((name, c) => [name, Math.exp(b[c][0])]));
+  const betaOut: Record<string, number> = Object.fromEntries(design.flatMap((d, c) => d.effects.map((name, k) => [name, b[c][k + 1]])));
   const omegaOut = Object.fromEntries(names.map((name, c) => [name, variance[c]]));
   const sigmaOut = { [proportional ? "proportional" : "additive"]: sigma2 };
-  const likelihood = importanceSamples > 0 ? marginalLikelihood(m, data, { theta: thetaOut, omega: omegaOut, sigma: sigmaOut, output }, { ...solver, samples: importanceSamples, seed }) : undefined;
+  const population = { theta: { ...thetaOut, ...betaOut }, individual: saemIndividual(names, covariates), omega: omegaOut, sigma: sigmaOut, output };
+  const likelihood = importanceSamples > 0 ? marginalLikelihood(m, data, population, { ...solver, samples: importanceSamples, seed }) : undefined;
   const ofv = likelihood?.ofv ?? NaN;
   return {
     theta: thetaOut,
+    beta: betaOut,
+    population,
     omega: omegaOut,
     sigma: sigmaOut,
     etas: etaSum.map((row) => row.map((x) => x / Math.max(smooth, 1))),
@@ -178,7 +199,7 @@ export function fitSaem(model: Model | string, data: Dataset, options: SaemOptio
       [
         `SAEM fit of ${m.name}: ${explore} + ${smooth} iterations, seed ${seed}`,
         likelihood ? `OFV ${ofv.toFixed(3)} ± ${likelihood.standardError.toFixed(3)} (importance sampling, ${importanceSamples} samples per subject; NONMEM's scale, without n·log 2π)` : "OFV not computed (importanceSamples: 0)",
-        formatTable(["parameter", "estimate"], [...names.map((name) => [name, thetaOut[name]]), ...names.map((name) => [`OMEGA(${name},${name})`, omegaOut[name]]), [`SIGMA ${Object.keys(sigmaOut)[0]}`, sigma2]]),
+        formatTable(["parameter", "estimate"], [...names.map((name) => [name, thetaOut[name]]), ...Object.entries(betaOut), ...names.map((name) => [`OMEGA(${name},${name})`, omegaOut[name]]), [`SIGMA ${Object.keys(sigmaOut)[0]}`, sigma2]]),
       ].join("\n"),
   };
 }

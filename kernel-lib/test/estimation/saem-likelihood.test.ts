@@ -1,29 +1,15 @@
-import { execFile } from "node:child_process";
-import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { kernelInChild } from "./kernel-in-child.js";
 import { runR } from "./r-reference.js";
 
-const dist = resolve(__dirname, "../../dist/cjs/index.js");
-const theoph = resolve(__dirname, "../../../datasets/theoph.csv");
-
-/**
- * SAEM on Theoph, then its importance-sampling −2LL and the FOCE-I linearisation at its
- * estimates, from the built package in a child process (the fits would block vitest's worker;
- * see fit-in-child.ts).
- */
+/** SAEM on Theoph, then its importance-sampling −2LL and the FOCE-I linearisation at its estimates. */
 function saemInChild(): Promise<Record<string, any>> {
-  const script = `
-const kernel = require(${JSON.stringify(dist)});
-const data = kernel.readDataset(require("node:fs").readFileSync(${JSON.stringify(theoph)}, "utf8"));
-const saem = kernel.fitSaem("pk1cmt_oral", data, { theta: { KA: 1, CL: 3, V: 30 }, omega: { KA: 0.3, CL: 0.1, V: 0.1 }, sigma: { additive: 0.5 }, seed: 1 });
+  return kernelInChild(
+    "theoph.csv",
+    `const saem = kernel.fitSaem("pk1cmt_oral", data, { theta: { KA: 1, CL: 3, V: 30 }, omega: { KA: 0.3, CL: 0.1, V: 0.1 }, sigma: { additive: 0.5 }, seed: 1 });
 const lin = kernel.saemLinearisation("pk1cmt_oral", data, saem);
-process.stdout.write(JSON.stringify({ theta: saem.theta, ofv: saem.ofv, minus2LogLikelihood: saem.minus2LogLikelihood, ofvSe: saem.ofvStandardError, text: saem.toString(), focei: lin.ofv, estimates: lin.estimates, covarianceMessage: lin.covarianceMessage }));`;
-  return new Promise((done, fail) => {
-    execFile(process.execPath, ["-e", script], { maxBuffer: 16 << 20, timeout: 900_000 }, (error, stdout, stderr) => {
-      if (error) fail(new Error(`SAEM in child process failed: ${stderr || error.message}`));
-      else done(JSON.parse(stdout));
-    });
-  });
+return { theta: saem.theta, ofv: saem.ofv, minus2LogLikelihood: saem.minus2LogLikelihood, ofvSe: saem.ofvStandardError, text: saem.toString(), focei: lin.ofv, estimates: lin.estimates, covarianceMessage: lin.covarianceMessage };`,
+  );
 }
 
 describe("SAEM on Theoph: likelihood, standard errors and R nlme", () => {
