@@ -1,8 +1,9 @@
-import { Matrix } from "ml-matrix";
+import { inverse, Matrix } from "ml-matrix";
 import type { Dataset } from "../dosing/types.js";
 import { getModel } from "../library/index.js";
 import type { Model } from "../model/types.js";
-import { RandomStream } from "../random/index.js";
+import { parseOmega, type Omega, type OmegaSpec } from "../population/index.js";
+import { MultivariateNormal, RandomStream } from "../random/index.js";
 import type { SimulateOptions } from "../simulation/index.js";
 import { EstimationError } from "./estimation-error.js";
 import type { IndividualModel } from "./focei.js";
@@ -17,8 +18,12 @@ import type { PopulationValuesSpec } from "./simulate-design.js";
 export interface SaemOptions extends SimulateOptions {
   /** Initial typical values; every one has log-normal between-subject variability (P = θ·exp(η)). */
   theta: Readonly<Record<string, number>>;
-  /** Initial variances of the η, one per THETA (diagonal OMEGA). */
-  omega: Readonly<Record<string, number>>;
+  /**
+   * Initial OMEGA of the η, one per THETA: variances `{ KA: 0.3, CL: 0.1 }`, or blocks as
+   * `fitPopulation` takes them (`[{ names: ["CL", "V"], matrix: [[0.1], [0.05, 0.1]] }, { KA: 0.3 }]`);
+   * covariances that start at 0 stay 0. A block needs a model without estimated covariate effects.
+   */
+  omega: OmegaSpec;
   /** Initial residual variance: additive or proportional (one of them). */
   sigma: { additive: number } | { proportional: number };
   /** Iterations of the exploration phase (step 1) and of the smoothing phase (step 1/k): default [300, 200]. */
@@ -42,8 +47,11 @@ export interface SaemFit {
   /** Estimated covariate effects β by name (empty without `covariates.effects`). */
   beta: Record<string, number>;
   /** The fitted model as NPDE, VPC, `marginalLikelihood` and FOCE-I take it (THETA and β, the covariate model as `individual`). */
-  population: PopulationValuesSpec & { theta: Record<string, number>; individual: IndividualModel; omega: Record<string, number>; sigma: Record<string, number> };
+  population: PopulationValuesSpec & { theta: Record<string, number>; individual: IndividualModel; omega: Omega; sigma: Record<string, number> };
+  /** The variances of the η (OMEGA's diagonal). */
   omega: Record<string, number>;
+  /** OMEGA in full, THETA order (covariances of blocks included). */
+  omegaMatrix: Omega;
   sigma: Record<string, number>;
   /** Each subject's conditional mean of η over the smoothing phase, in THETA order. */
   etas: number[][];
@@ -83,8 +91,14 @@ export function fitSaem(model: Model | string, data: Dataset, options: SaemOptio
   for (const name of names) {
     if (!known.includes(name)) throw new EstimationError(`theta names "${name}", which is not a parameter of model ${m.name}; parameters: ${known.join(", ")}`);
     if (!(theta[name] > 0)) throw new EstimationError(`theta ${name} = ${theta[name]}: SAEM here takes log-normal parameters, so a typical value must be > 0`);
-    if (!(omega[name] > 0)) throw new EstimationError(`omega ${name} = ${omega[name]}: give every THETA a positive initial variance`);
   }
+  const parsed = parseOmega(omega, names);
+  const omegaM = names.map((a) => names.map((b) => (parsed.names.includes(a) && parsed.names.includes(b) ? parsed.matrix[parsed.names.indexOf(a)][parsed.names.indexOf(b)] : 0)));
+  names.forEach((name, c) => {
+    if (!(omegaM[c][c] > 0)) throw new EstimationError(`omega ${name} = ${parsed.names.includes(name) ? omegaM[c][c] : undefined}: give every THETA a positive initial variance`);
+  });
+  // The free covariances: those that start non-zero (as FOCE-I's OMEGA factor).
+  const pairs = names.flatMap((_, c) => names.slice(0, c).flatMap((__, d) => (omegaM[c][d] !== 0 ? [[c, d] as [number, number]] : [])));
   const proportional = "proportional" in sigma;
   let sigma2 = proportional ? (sigma as { proportional: number }).proportional : (sigma as { additive: number }).additive;
   if (!(sigma2 > 0)) throw new EstimationError(`sigma ${proportional ? "proportional" : "additive"} = ${sigma2} must be > 0`);
@@ -98,7 +112,8 @@ export function fitSaem(model: Model | string, data: Dataset, options: SaemOptio
   let b = design.map((d, c) => [Math.log(theta[names[c]]), ...d.effects.map((name) => covariates!.effects![name].value)]);
   const means = () => subjects.map((_, i) => design.map((d, c) => d.offsets[i] + d.rows[i].reduce((s, x, k) => s + x * b[c][k], 0)));
   let mu = means();
-  let variance = names.map((name) => omega[name]);
+  if (pairs.length > 0 && design.some((d) => d.effects.length > 0)) throw new EstimationError("SAEM here takes an OMEGA block only without estimated covariate effects (offsets are fine): the M step would no longer be a per-parameter regression");
+  let precision = inverse(new Matrix(omegaM)).to2DArray();
   const stream = RandomStream.fromSeed(seed);
 
   // Residual sum of squares of subject i at φ (scaled by f² for proportional error) and Σ log f².
@@ -116,7 +131,8 @@ export function fitSaem(model: Model | string, data: Dataset, options: SaemOptio
   };
   // −2 log-likelihood of the data given φ, without constants: Σ r²/v + Σ log v with v = σ² or σ²f².
   const logFactor = (r: { ss: number; logF2: number }) => r.ss / sigma2 + r.logF2;
-  const prior = (phi: readonly number[], i: number) => phi.reduce((s, x, k) => s + (x - mu[i][k]) ** 2 / variance[k], 0);
+  // (φ − μᵢ)ᵀ Ω⁻¹ (φ − μᵢ)
+  const prior = (phi: readonly number[], i: number) => phi.reduce((s, x, a) => s + (x - mu[i][a]) * phi.reduce((t, y, c) => t + precision[a][c] * (y - mu[i][c]), 0), 0);
 
   const phis = subjects.map((_, i) => [...mu[i]]);
   const fits = subjects.map((s, i) => residuals(s, phis[i]));
@@ -124,12 +140,15 @@ export function fitSaem(model: Model | string, data: Dataset, options: SaemOptio
   const scale = new Array<number>(q).fill(0.5);
   let s1 = design.map((d) => new Array<number>(d.rows[0].length).fill(0));
   let s2 = new Array<number>(q).fill(0);
+  let s2pairs = pairs.map(() => 0);
   let s3 = 0;
   const etaSum = subjects.map(() => new Array<number>(q).fill(0));
   const total = explore + smooth;
   for (let k = 1; k <= total; k++) {
     let accepted = 0;
     let proposed = 0;
+    const prior1 = new MultivariateNormal(omegaM, { name: "OMEGA", labels: names });
+    const sd = names.map((_, c) => Math.sqrt(omegaM[c][c]));
     subjects.forEach((subject, i) => {
       const tryMove = (candidate: number[], withPrior: boolean) => {
         const r = residuals(subject, candidate);
@@ -144,14 +163,14 @@ export function fitSaem(model: Model | string, data: Dataset, options: SaemOptio
         return take;
       };
       // Kernel 1: a draw from the prior (the prior ratio cancels).
-      tryMove(mu[i].map((x, c) => x + Math.sqrt(variance[c]) * stream.normal()), false);
+      tryMove(Array.from(prior1.sample(stream, new Float64Array(q), mu[i])), false);
       // Kernel 2: a joint random walk.
       proposed++;
-      if (tryMove(phis[i].map((x, c) => x + scale[c] * Math.sqrt(variance[c]) * stream.normal()), true)) accepted++;
+      if (tryMove(phis[i].map((x, c) => x + scale[c] * sd[c] * stream.normal()), true)) accepted++;
       // Kernel 3: one component at a time.
       for (let c = 0; c < q; c++) {
         const candidate = [...phis[i]];
-        candidate[c] += scale[c] * Math.sqrt(variance[c]) * stream.normal();
+        candidate[c] += scale[c] * sd[c] * stream.normal();
         tryMove(candidate, true);
       }
     });
@@ -165,12 +184,16 @@ export function fitSaem(model: Model | string, data: Dataset, options: SaemOptio
     const t3 = fits.reduce((s, x) => s + x.ss, 0);
     s1 = s1.map((x, c) => x.map((v, k) => v + gamma * (t1[c][k] - v)));
     s2 = s2.map((x, c) => x + gamma * (t2[c] - x));
+    s2pairs = s2pairs.map((x, p) => x + gamma * (phis.reduce((s, phi, i) => s + (phi[pairs[p][0]] - design[pairs[p][0]].offsets[i]) * (phi[pairs[p][1]] - design[pairs[p][1]].offsets[i]), 0) - x));
     s3 += gamma * (t3 - s3);
     // M step (least squares b = (XᵀX)⁻¹·s1, ω² = (s2 − bᵀs1)/n), with annealing during exploration.
     b = design.map((d, c) => d.gramInverse.mmul(Matrix.columnVector(s1[c])).getColumn(0));
     mu = means();
     const nextVariance = s2.map((x, c) => Math.max((x - b[c].reduce((s, v, k) => s + v * s1[c][k], 0)) / n, 1e-8));
-    variance = k <= explore ? nextVariance.map((v, c) => Math.max(v, 0.95 * variance[c])) : nextVariance;
+    nextVariance.forEach((v, c) => (omegaM[c][c] = k <= explore ? Math.max(v, 0.95 * omegaM[c][c]) : v));
+    // Covariances (intercept-only designs): Σ φ'_c φ'_d / n − b_c·b_d. Inflating the diagonal keeps Ω positive definite.
+    pairs.forEach(([c, d], p) => (omegaM[c][d] = omegaM[d][c] = s2pairs[p] / n - b[c][0] * b[d][0]));
+    precision = inverse(new Matrix(omegaM)).to2DArray();
     const nextSigma = s3 / observations;
     sigma2 = k <= explore ? Math.max(nextSigma, 0.95 * sigma2) : nextSigma;
     fits.forEach((r, i) => (lik[i] = logFactor(r)));
@@ -179,9 +202,10 @@ export function fitSaem(model: Model | string, data: Dataset, options: SaemOptio
   }
   const thetaOut = Object.fromEntries(names.map((name, c) => [name, Math.exp(b[c][0])]));
   const betaOut: Record<string, number> = Object.fromEntries(design.flatMap((d, c) => d.effects.map((name, k) => [name, b[c][k + 1]])));
-  const omegaOut = Object.fromEntries(names.map((name, c) => [name, variance[c]]));
+  const omegaOut = Object.fromEntries(names.map((name, c) => [name, omegaM[c][c]]));
+  const omegaMatrix: Omega = { names: [...names], matrix: omegaM.map((row) => [...row]) };
   const sigmaOut = { [proportional ? "proportional" : "additive"]: sigma2 };
-  const population = { theta: { ...thetaOut, ...betaOut }, individual: saemIndividual(names, covariates), omega: omegaOut, sigma: sigmaOut, output };
+  const population = { theta: { ...thetaOut, ...betaOut }, individual: saemIndividual(names, covariates), omega: omegaMatrix, sigma: sigmaOut, output };
   const likelihood = importanceSamples > 0 ? marginalLikelihood(m, data, population, { ...solver, samples: importanceSamples, seed }) : undefined;
   const ofv = likelihood?.ofv ?? NaN;
   return {
@@ -189,6 +213,7 @@ export function fitSaem(model: Model | string, data: Dataset, options: SaemOptio
     beta: betaOut,
     population,
     omega: omegaOut,
+    omegaMatrix,
     sigma: sigmaOut,
     etas: etaSum.map((row) => row.map((x) => x / Math.max(smooth, 1))),
     iterations: total,
@@ -199,7 +224,7 @@ export function fitSaem(model: Model | string, data: Dataset, options: SaemOptio
       [
         `SAEM fit of ${m.name}: ${explore} + ${smooth} iterations, seed ${seed}`,
         likelihood ? `OFV ${ofv.toFixed(3)} ± ${likelihood.standardError.toFixed(3)} (importance sampling, ${importanceSamples} samples per subject; NONMEM's scale, without n·log 2π)` : "OFV not computed (importanceSamples: 0)",
-        formatTable(["parameter", "estimate"], [...names.map((name) => [name, thetaOut[name]]), ...Object.entries(betaOut), ...names.map((name) => [`OMEGA(${name},${name})`, omegaOut[name]]), [`SIGMA ${Object.keys(sigmaOut)[0]}`, sigma2]]),
+        formatTable(["parameter", "estimate"], [...names.map((name) => [name, thetaOut[name]]), ...Object.entries(betaOut), ...names.map((name) => [`OMEGA(${name},${name})`, omegaOut[name]]), ...pairs.map(([c, d]) => [`OMEGA(${names[c]},${names[d]})`, omegaM[c][d]]), [`SIGMA ${Object.keys(sigmaOut)[0]}`, sigma2]]),
       ].join("\n"),
   };
 }
