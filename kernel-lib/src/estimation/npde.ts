@@ -1,11 +1,11 @@
 import type { Dataset } from "../dosing/types.js";
 import { cholesky } from "../linalg/index.js";
 import type { Model } from "../model/types.js";
+import type { PlotlyFigure } from "../plot/index.js";
 import { normalQuantile } from "../random/index.js";
 import { EstimationError } from "./estimation-error.js";
-import { resolvePopulation, simulateReplicates, type DesignSimulationOptions, type PopulationValuesSpec } from "./simulate-design.js";
 import { qqPlot, residualPlot } from "./gof-plots.js";
-import type { PlotlyFigure } from "../plot/index.js";
+import { resolvePopulation, simulateReplicates, type DesignSimulationOptions, type PopulationValuesSpec } from "./simulate-design.js";
 
 /** One subject's observations and its simulated replicates: `simulated[r][j]` is replicate r at observation j. */
 export interface SubjectSimulations {

@@ -69,13 +69,15 @@ export interface SaemFit {
 /**
  * Stochastic approximation EM (SAEM; Delyon, Lavielle & Moulines 1999, Kuhn & Lavielle 2005,
  * as in Monolix and nlmixr2) for a model whose every estimated parameter is log-normal
- * around its typical value (φ = log P ~ N(log θ, Ω), Ω diagonal) with additive or
- * proportional residual error. Each iteration draws every subject's φ by three
- * Metropolis–Hastings kernels (a draw from the prior, a joint random walk, one random walk per
- * component; the walk's scale adapts to 40 % acceptance), updates the sufficient statistics
- * Σφ, Σφ² and the residual sum of squares with step 1 during exploration (OMEGA and SIGMA
- * kept from falling faster than 5 % an iteration, simulated annealing) and 1/k after, then
- * sets θ, Ω and σ² in closed form (the M step). Seeded: the same seed gives the same fit.
+ * around its typical value (φ = log P ~ N(log θ + covariate terms, Ω), Ω diagonal or with
+ * blocks) with additive or proportional residual error. Each iteration draws every subject's
+ * φ by three Metropolis–Hastings kernels (a draw from the prior, a joint random walk, one
+ * random walk per component; the walk's scale adapts to 40 % acceptance), updates the
+ * sufficient statistics (Σ X·φ, Σ φφᵀ and the residual sum of squares) with step 1 during
+ * exploration (OMEGA's variances and SIGMA kept from falling faster than 5 % an iteration,
+ * simulated annealing) and 1/k after, then sets θ and β (least squares), Ω and σ² in closed
+ * form (the M step). Afterwards the −2 log-likelihood by importance sampling
+ * ({@link marginalLikelihood}). Seeded: the same seed gives the same fit.
  *
  * @example
  * const fit = fitSaem("pk1cmt_oral", theoph, { theta: { KA: 1, CL: 3, V: 30 }, omega: { KA: 0.3, CL: 0.1, V: 0.1 }, sigma: { additive: 0.5 } });

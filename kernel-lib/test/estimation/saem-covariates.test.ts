@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readDataset } from "../../src/data/index.js";
 import { fitSaem } from "../../src/estimation/index.js";
+import type { OmegaSpec } from "../../src/population/index.js";
 import { kernelInChild } from "./kernel-in-child.js";
 import { runR } from "./r-reference.js";
 
@@ -71,7 +72,7 @@ describe("fitSaem covariates: bad input", () => {
     expect(() => fitSaem("pk1cmt_oral", theoph, { ...base, covariates: { effects: { V: { parameter: "CL", value: 1, x: (c) => c.WT } } } })).toThrow(/has the name of a parameter/);
     expect(() => fitSaem("pk1cmt_oral", theoph, { ...base, covariates: { effects: { B: { parameter: "CL", value: 1, x: () => 2 } } } })).toThrow(/cannot be told apart from its typical value/);
     expect(() => fitSaem("pk1cmt_oral", theoph, { ...base, covariates: { offsets: { CL: (c) => Math.log(c.HEIGHT) } } })).toThrow(/the offset of CL is NaN for ID 1/);
-    const block = [{ names: ["KA", "CL"], matrix: [[0.3], [0.01, 0.1]] }, { V: 0.1 }];
+    const block: OmegaSpec = [{ names: ["KA", "CL"], matrix: [[0.3], [0.01, 0.1]] }, { V: 0.1 }];
     expect(() => fitSaem("pk1cmt_oral", theoph, { ...base, omega: block, covariates: { effects: { B: { parameter: "CL", value: 1, x: (c) => c.WT } } } })).toThrow(/OMEGA block only without estimated covariate effects/);
   });
 });
