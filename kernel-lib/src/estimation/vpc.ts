@@ -43,6 +43,8 @@ export interface VpcBinSummary {
 export interface PopulationVpc {
   predictionCorrected: boolean;
   replicates: number;
+  /** Observations left out: for a pcVPC those whose PRED is not above the lower bound (0 otherwise). */
+  excluded: number;
   /** Bins with observations, in time order. */
   bins: VpcBinSummary[];
   /** The VPC plot (plotly): observed percentile lines over the simulated intervals. */
@@ -86,7 +88,9 @@ function binMedians(pred: ArrayLike<number>, bins: ArrayLike<number>): Map<numbe
  * each bin the observed 5th, 50th and 95th percentiles are set against the same
  * percentiles of every replicate, summarised by their 5th–95th percentile interval
  * (`ci`) and median. With `predictionCorrected`, observations and simulations are first
- * prediction-corrected ({@link predictionCorrect}). Percentiles are R's type 7.
+ * prediction-corrected ({@link predictionCorrect}); observations whose PRED is not above
+ * `lowerBound` (e.g. samples before the first dose) cannot be corrected and are left out,
+ * counted in `excluded` and named in the plot's title. Percentiles are R's type 7.
  *
  * @example
  * const check = vpc("pk1cmt_oral", theoph, { theta: fit.theta, omega: fit.omega, sigma: fit.sigma }, { bins: [0, 1, 2, 4, 8, 13, 25], predictionCorrected: true, units: { time: "h", dv: "mg/L" } });
@@ -98,14 +102,23 @@ export function vpc(model: Model | string, data: Dataset, population: Population
   for (const p of [...percentiles, ...ci]) if (!(p >= 0 && p <= 1)) throw new EstimationError(`vpc: percentile ${p} is not a fraction between 0 and 1`);
   const p = resolvePopulation(model, data, population);
   const simulated = simulateReplicates(p, replicates, seed, solver);
-  const time = p.subjects.flatMap((s) => Array.from(s.time));
-  const observed = Float64Array.from(p.subjects.flatMap((s) => Array.from(s.dv)));
+  const allTime = p.subjects.flatMap((s) => Array.from(s.time));
+  const allObserved = p.subjects.flatMap((s) => Array.from(s.dv));
+  const allPred = predictionCorrected ? predictions(p, solver).flatMap((f) => Array.from(f)) : [];
+  // A pcVPC cannot correct a row whose PRED is not above the lower bound (e.g. before the first dose): such rows are left out and counted.
+  const kept = allTime.flatMap((_, i) => (predictionCorrected && !(allPred[i] > lowerBound) ? [] : [i]));
+  if (kept.length === 0) throw new EstimationError(`vpc: no observation has a PRED above the lower bound ${lowerBound}, so none can be prediction-corrected`);
+  const time = kept.map((i) => allTime[i]);
+  const observed = Float64Array.from(kept, (i) => allObserved[i]);
   const edges = binEdges(binSpec, time);
   const bin = assignBins(time.map((t, index) => ({ index, time: t, dv: observed[index] })), edges);
-  let replicateRows = Array.from({ length: replicates }, (_, r) => Float64Array.from(simulated.flatMap((subject) => Array.from(subject[r]))));
+  let replicateRows = Array.from({ length: replicates }, (_, r) => {
+    const row = simulated.flatMap((subject) => Array.from(subject[r]));
+    return Float64Array.from(kept, (i) => row[i]);
+  });
   let dv = observed;
   if (predictionCorrected) {
-    const pred = Float64Array.from(predictions(p, solver).flatMap((f) => Array.from(f)));
+    const pred = Float64Array.from(kept, (i) => allPred[i]);
     dv = predictionCorrect(observed, pred, bin, lowerBound);
     replicateRows = replicateRows.map((row) => predictionCorrect(row, pred, bin, lowerBound));
   }
@@ -129,10 +142,12 @@ export function vpc(model: Model | string, data: Dataset, population: Population
       }),
     });
   });
-  const title = predictionCorrected ? "prediction-corrected VPC" : "VPC";
+  const excluded = allTime.length - kept.length;
+  const title = predictionCorrected ? `prediction-corrected VPC${excluded > 0 ? ` (${excluded} observations with PRED ≤ ${lowerBound} left out)` : ""}` : "VPC";
   return {
     predictionCorrected,
     replicates,
+    excluded,
     bins: summaries,
     plot: () => vpcPlot({ time, dv }, { quantiles: perReplicate }, { bins: edges, percentiles, ci, units, log, title }),
   };

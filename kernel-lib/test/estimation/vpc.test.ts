@@ -75,6 +75,17 @@ describe("vpc on observed data with differing sampling times", () => {
     expect(check.predictionCorrected).toBe(true);
   });
 
+  it("a pcVPC leaves out (and counts) observations whose PRED is 0, here one before the dose; a plain VPC keeps them", () => {
+    const withPredose = readDataset(csv.replace("1,0,1,100,1,.,1\n", "1,0,0,0,1,0.05,0\n1,0,1,100,1,.,1\n"));
+    const pc = vpc("pk1cmt_iv", withPredose, noVariability, { replicates: 5, bins: [0, 3, 10], percentiles: [0, 0.5, 1], predictionCorrected: true });
+    expect(pc.excluded).toBe(1);
+    expect(pc.bins[0].count).toBe(4);
+    expect(pc.plot().layout.title?.text ?? "").toMatch(/1 observations with PRED ≤ 0 left out/);
+    const plain = vpc("pk1cmt_iv", withPredose, noVariability, { replicates: 5, bins: [0, 3, 10] });
+    expect(plain.excluded).toBe(0);
+    expect(plain.bins[0].count).toBe(5);
+  });
+
   it("with variability, the simulated median's interval covers the typical prediction and the plot has bands and observed lines per percentile", () => {
     const check = vpc("pk1cmt_iv", data, { theta: { CL: 5, V: 50 }, omega: { CL: 0.09, V: 0.04 }, sigma: { proportional: 0.01 } }, { replicates: 200, bins: [0, 3, 10], seed: 3 });
     const [low, , high] = check.bins[1].simulated[1];
