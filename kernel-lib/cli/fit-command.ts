@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { fitPopulation, fitSaem, npde, toCsv, vpc, type Dataset, type Model, type PopulationFit, type PopulationValuesSpec, type SaemFit } from "@pmxlab/kernel";
+import { fitPopulation, fitSaem, npde, toCsv, vpc, type Dataset, type Model, type PopulationFit, type PopulationValuesSpec, type SaemFit, type SaemOptions } from "@pmxlab/kernel";
 import { DEFAULT_MAX_INPUT, loadDataset } from "./data-file.js";
 import { loadModel } from "./model.js";
 import { parseParams } from "./params.js";
@@ -62,14 +62,11 @@ export async function fitCommand(argv: string[]): Promise<number> {
 
 /** SAEM: estimates (no standard errors: SAEM's Fisher information is not computed) and EBEs. */
 function saem(model: Parameters<typeof fitSaem>[0], data: Parameters<typeof fitSaem>[1], theta: Record<string, number>, omega: Record<string, number>, sigma: Record<string, number>, out: string | undefined): SaemFit {
-  const names = Object.keys(sigma);
-  if (names.length > 1 || (names.length === 1 && names[0] !== "additive" && names[0] !== "proportional")) {
-    throw new UsageError("--method saem takes one --sigma, additive=V or proportional=V");
-  }
   const fit: SaemFit = fitSaem(model, data, {
     theta,
     omega,
-    sigma: names[0] === "proportional" ? { proportional: sigma.proportional } : { additive: sigma.additive ?? 1 },
+    // fitSaem checks the names (additive and/or proportional) and values.
+    sigma: (Object.keys(sigma).length > 0 ? sigma : { additive: 1 }) as SaemOptions["sigma"],
     onIteration: (iteration, values) => {
       if (iteration % 50 === 0) process.stderr.write(`iteration ${iteration}  ${Object.entries(values).map(([k, v]) => `${k} ${v.toPrecision(4)}`).join("  ")}\n`);
     },

@@ -11,6 +11,8 @@ import { formatTable } from "./format-table.js";
 import { marginalLikelihood } from "./importance-sampling.js";
 import { subjectObservations, type SubjectObservations } from "./observations.js";
 import { predict } from "./predict.js";
+import { residualVariance, sigmaEntries } from "./residual-variance.js";
+import { residualVarianceStep } from "./saem-residual.js";
 import { saemDesign, saemIndividual, type SaemCovariateModel } from "./saem-covariates.js";
 import type { PopulationValuesSpec } from "./simulate-design.js";
 
@@ -24,8 +26,8 @@ export interface SaemOptions extends SimulateOptions {
    * covariances that start at 0 stay 0. A block needs a model without estimated covariate effects.
    */
   omega: OmegaSpec;
-  /** Initial residual variance: additive or proportional (one of them). */
-  sigma: { additive: number } | { proportional: number };
+  /** Initial residual variances: additive, proportional, or both (combined: v = σ²_add + σ²_prop·f²). */
+  sigma: { additive: number } | { proportional: number } | { additive: number; proportional: number };
   /** Iterations of the exploration phase (step 1) and of the smoothing phase (step 1/k): default [300, 200]. */
   iterations?: [number, number];
   /** Seed of the Markov chains (default 1). */
@@ -70,7 +72,7 @@ export interface SaemFit {
  * Stochastic approximation EM (SAEM; Delyon, Lavielle & Moulines 1999, Kuhn & Lavielle 2005,
  * as in Monolix and nlmixr2) for a model whose every estimated parameter is log-normal
  * around its typical value (φ = log P ~ N(log θ + covariate terms, Ω), Ω diagonal or with
- * blocks) with additive or proportional residual error. Each iteration draws every subject's
+ * blocks) with additive, proportional or combined residual error. Each iteration draws every subject's
  * φ by three Metropolis–Hastings kernels (a draw from the prior, a joint random walk, one
  * random walk per component; the walk's scale adapts to 40 % acceptance), updates the
  * sufficient statistics (Σ X·φ, Σ φφᵀ and the residual sum of squares) with step 1 during
@@ -101,9 +103,8 @@ export function fitSaem(model: Model | string, data: Dataset, options: SaemOptio
   });
   // The free covariances: those that start non-zero (as FOCE-I's OMEGA factor).
   const pairs = names.flatMap((_, c) => names.slice(0, c).flatMap((__, d) => (omegaM[c][d] !== 0 ? [[c, d] as [number, number]] : [])));
-  const proportional = "proportional" in sigma;
-  let sigma2 = proportional ? (sigma as { proportional: number }).proportional : (sigma as { additive: number }).additive;
-  if (!(sigma2 > 0)) throw new EstimationError(`sigma ${proportional ? "proportional" : "additive"} = ${sigma2} must be > 0`);
+  const sigmaSpec = sigmaEntries(sigma);
+  let sigmaValues = sigmaSpec.values;
   const [explore, smooth] = iterations;
   const subjects = subjectObservations(data);
   const q = names.length;
@@ -118,27 +119,30 @@ export function fitSaem(model: Model | string, data: Dataset, options: SaemOptio
   let precision = inverse(new Matrix(omegaM)).to2DArray();
   const stream = RandomStream.fromSeed(seed);
 
-  // Residual sum of squares of subject i at φ (scaled by f² for proportional error) and Σ log f².
-  const residuals = (subject: SubjectObservations, phi: readonly number[]): { ss: number; logF2: number } => {
+  // Subject i's predictions at φ and, for one error term, its residual sum of squares scaled by the term's factor (1 or f²).
+  const residuals = (subject: SubjectObservations, phi: readonly number[]): { f: Float64Array; ss: number } => {
     const params = Object.fromEntries(names.map((name, k) => [name, Math.exp(phi[k])]));
     const { f } = predict(m, subject, params, [], output, solver);
     let ss = 0;
-    let logF2 = 0;
     for (let j = 0; j < f.length; j++) {
       const r = subject.dv[j] - f[j];
-      ss += proportional ? (r * r) / (f[j] * f[j]) : r * r;
-      if (proportional) logF2 += Math.log(f[j] * f[j]);
+      ss += sigmaSpec.names[0] === "proportional" ? (r * r) / (f[j] * f[j]) : r * r;
     }
-    return Number.isFinite(ss) && Number.isFinite(logF2) ? { ss, logF2 } : { ss: Infinity, logF2: 0 };
+    return { f, ss };
   };
-  // −2 log-likelihood of the data given φ, without constants: Σ r²/v + Σ log v with v = σ² or σ²f².
-  const logFactor = (r: { ss: number; logF2: number }) => r.ss / sigma2 + r.logF2;
+  // −2 log-likelihood of subject i's data given φ, without constants: Σ log v + r²/v.
+  const logFactor = (r: { f: Float64Array }, i: number) => {
+    const { v } = residualVariance(sigmaSpec.names, sigmaValues, r.f);
+    let s = 0;
+    for (let j = 0; j < v.length; j++) s += Math.log(v[j]) + (subjects[i].dv[j] - r.f[j]) ** 2 / v[j];
+    return Number.isFinite(s) ? s : Infinity;
+  };
   // (φ − μᵢ)ᵀ Ω⁻¹ (φ − μᵢ)
   const prior = (phi: readonly number[], i: number) => phi.reduce((s, x, a) => s + (x - mu[i][a]) * phi.reduce((t, y, c) => t + precision[a][c] * (y - mu[i][c]), 0), 0);
 
   const phis = subjects.map((_, i) => [...mu[i]]);
   const fits = subjects.map((s, i) => residuals(s, phis[i]));
-  const lik = fits.map(logFactor);
+  const lik = fits.map((r, i) => logFactor(r, i));
   const scale = new Array<number>(q).fill(0.5);
   let s1 = design.map((d) => new Array<number>(d.rows[0].length).fill(0));
   let s2 = new Array<number>(q).fill(0);
@@ -154,7 +158,7 @@ export function fitSaem(model: Model | string, data: Dataset, options: SaemOptio
     subjects.forEach((subject, i) => {
       const tryMove = (candidate: number[], withPrior: boolean) => {
         const r = residuals(subject, candidate);
-        const l = logFactor(r);
+        const l = logFactor(r, i);
         const delta = (l - lik[i]) + (withPrior ? prior(candidate, i) - prior(phis[i], i) : 0);
         const take = Number.isFinite(l) && Math.log(stream.uniform()) < -delta / 2;
         if (take) {
@@ -196,9 +200,13 @@ export function fitSaem(model: Model | string, data: Dataset, options: SaemOptio
     // Covariances (intercept-only designs): Σ φ'_c φ'_d / n − b_c·b_d. Inflating the diagonal keeps Ω positive definite.
     pairs.forEach(([c, d], p) => (omegaM[c][d] = omegaM[d][c] = s2pairs[p] / n - b[c][0] * b[d][0]));
     precision = inverse(new Matrix(omegaM)).to2DArray();
-    const nextSigma = s3 / observations;
-    sigma2 = k <= explore ? Math.max(nextSigma, 0.95 * sigma2) : nextSigma;
-    fits.forEach((r, i) => (lik[i] = logFactor(r)));
+    // σ²: closed form for one error term; for the combined model the minimiser at the current draws, averaged with the same steps.
+    const nextSigma =
+      sigmaSpec.names.length === 1
+        ? [s3 / observations]
+        : residualVarianceStep(sigmaSpec.names, sigmaValues, subjects.map((x) => x.dv), fits.map((r) => r.f)).map((x, e) => Math.exp(Math.log(sigmaValues[e]) + gamma * (Math.log(x) - Math.log(sigmaValues[e]))));
+    sigmaValues = nextSigma.map((x, e) => (k <= explore ? Math.max(x, 0.95 * sigmaValues[e]) : x));
+    fits.forEach((r, i) => (lik[i] = logFactor(r, i)));
     if (k > explore) phis.forEach((phi, i) => phi.forEach((x, c) => (etaSum[i][c] += x - mu[i][c])));
     onIteration?.(k, Object.fromEntries(names.map((name, c) => [name, Math.exp(b[c][0])])));
   }
@@ -206,7 +214,7 @@ export function fitSaem(model: Model | string, data: Dataset, options: SaemOptio
   const betaOut: Record<string, number> = Object.fromEntries(design.flatMap((d, c) => d.effects.map((name, k) => [name, b[c][k + 1]])));
   const omegaOut = Object.fromEntries(names.map((name, c) => [name, omegaM[c][c]]));
   const omegaMatrix: Omega = { names: [...names], matrix: omegaM.map((row) => [...row]) };
-  const sigmaOut = { [proportional ? "proportional" : "additive"]: sigma2 };
+  const sigmaOut: Record<string, number> = Object.fromEntries(sigmaSpec.names.map((name, e) => [name, sigmaValues[e]]));
   const population = { theta: { ...thetaOut, ...betaOut }, individual: saemIndividual(names, covariates), omega: omegaMatrix, sigma: sigmaOut, output };
   const likelihood = importanceSamples > 0 ? marginalLikelihood(m, data, population, { ...solver, samples: importanceSamples, seed }) : undefined;
   const ofv = likelihood?.ofv ?? NaN;
@@ -226,7 +234,7 @@ export function fitSaem(model: Model | string, data: Dataset, options: SaemOptio
       [
         `SAEM fit of ${m.name}: ${explore} + ${smooth} iterations, seed ${seed}`,
         likelihood ? `OFV ${ofv.toFixed(3)} ± ${likelihood.standardError.toFixed(3)} (importance sampling, ${importanceSamples} samples per subject; NONMEM's scale, without n·log 2π)` : "OFV not computed (importanceSamples: 0)",
-        formatTable(["parameter", "estimate"], [...names.map((name) => [name, thetaOut[name]]), ...Object.entries(betaOut), ...names.map((name) => [`OMEGA(${name},${name})`, omegaOut[name]]), ...pairs.map(([c, d]) => [`OMEGA(${names[c]},${names[d]})`, omegaM[c][d]]), [`SIGMA ${Object.keys(sigmaOut)[0]}`, sigma2]]),
+        formatTable(["parameter", "estimate"], [...names.map((name) => [name, thetaOut[name]]), ...Object.entries(betaOut), ...names.map((name) => [`OMEGA(${name},${name})`, omegaOut[name]]), ...pairs.map(([c, d]) => [`OMEGA(${names[c]},${names[d]})`, omegaM[c][d]]), ...sigmaSpec.names.map((name, e) => [`SIGMA ${name}`, sigmaValues[e]])]),
       ].join("\n"),
   };
 }
