@@ -108,7 +108,7 @@ function replicateCount(value: string | undefined, option: string): number {
 /** --npde N / --vpc N: npde.csv (ID,TIME,DV,PD,PDE,NPDE) and vpc.csv (one row per time bin) under --out, from N replicates of the fitted model. */
 function writeChecks(dir: string | undefined, model: Model, data: Dataset, checks: { npde: number; vpc: number }, fit: PopulationFit | SaemFit): void {
   if (!dir || (!checks.npde && !checks.vpc)) return;
-  const population: PopulationValuesSpec = "population" in fit ? fit.population : { theta: fit.theta, omega: fit.omega, sigma: fit.sigma };
+  const population: PopulationValuesSpec = fit.population;
   if (checks.npde) {
     process.stderr.write(`NPDE: simulating ${checks.npde} replicates\n`);
     const r = npde(model, data, population, { replicates: checks.npde });

@@ -1,9 +1,11 @@
 import type { Omega } from "../population/index.js";
 import type { PlotlyFigure } from "../plot/index.js";
+import type { IndividualModel } from "./focei.js";
 import { observedVsPredicted } from "./fit-plots.js";
 import { formatNumber, formatTable } from "./format-table.js";
 import { qqPlot, residualPlot } from "./gof-plots.js";
 import type { FitStatus } from "./levenberg-marquardt.js";
+import type { PopulationValuesSpec } from "./simulate-design.js";
 
 /** One population estimate (THETA, OMEGA entry or SIGMA variance) with its SE and RSE %. */
 export interface PopulationEstimate {
@@ -53,6 +55,10 @@ export interface PopulationFitFields {
   /** ε shrinkage (SD of IWRES) in %. */
   epsilonShrinkage: number;
   table: PopulationTable;
+  /** The covariate model the fit used (`fitPopulation`'s `individual`), if any. */
+  individual?: IndividualModel;
+  /** The model output compared with DV. */
+  output?: string;
 }
 
 /** The result of `fitPopulation`: estimates with SE and RSE %, OFV, EBEs, diagnostics table, summary and plots. */
@@ -76,9 +82,16 @@ export class PopulationFit implements PopulationFitFields {
   readonly etaShrinkage!: number[];
   readonly epsilonShrinkage!: number;
   readonly table!: PopulationTable;
+  readonly individual?: IndividualModel;
+  readonly output?: string;
 
   constructor(fields: PopulationFitFields) {
     Object.assign(this, fields);
+  }
+
+  /** The fitted model as `npde`, `vpc` and `marginalLikelihood` take it: THETA, `individual`, OMEGA, SIGMA, output. */
+  get population(): PopulationValuesSpec {
+    return { theta: this.theta, individual: this.individual, omega: this.omega, sigma: this.sigma, output: this.output };
   }
 
   /** −2 log-likelihood with the n·log 2π constant (comparable with R's logLik). */

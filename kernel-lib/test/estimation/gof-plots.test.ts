@@ -39,6 +39,12 @@ describe("goodness-of-fit plots of a population fit", () => {
     expect(fit.cwresPlot().data[0].x).toEqual([1, 4, 1, 4]);
   });
 
+  it("hands its model to npde and vpc as `population`", () => {
+    const individual = (th: Record<string, number>) => ({ CL: th.CL, V: th.V });
+    const fit = new PopulationFit({ ...handMadeFit(), individual, output: "CP" });
+    expect(fit.population).toEqual({ theta: { CL: 1, V: 10 }, individual, omega: fit.omega, sigma: { additive: 1 }, output: "CP" });
+  });
+
   it("|IWRES| against IPRED, without a reference line", () => {
     const fig = handMadeFit().absIwresPlot();
     expect(fig.data).toHaveLength(1);
