@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { fitPopulation, fitSaem, npde, toCsv, vpc, type Dataset, type Model, type PopulationFit, type PopulationValuesSpec, type SaemFit, type SaemOptions } from "@pmxlab/kernel";
+import { fitPopulation, fitSaem, npde, saemLinearisation, toCsv, vpc, type Dataset, type Model, type PopulationFit, type PopulationValuesSpec, type SaemFit, type SaemOptions } from "@pmxlab/kernel";
 import { DEFAULT_MAX_INPUT, loadDataset } from "./data-file.js";
 import { loadModel } from "./model.js";
 import { parseParams } from "./params.js";
@@ -38,7 +38,7 @@ export async function fitCommand(argv: string[]): Promise<number> {
   const model = loadModel(values.model);
   const data = await loadDataset(values.data, DEFAULT_MAX_INPUT);
   if (values.method === "saem") {
-    const fit = saem(model, data, theta, omega, sigma, values.out);
+    const fit = saem(model, data, theta, omega, sigma, values.out, !values["no-covariance"]);
     writeChecks(values.out, model, data, checks, fit);
     return 0;
   }
@@ -60,8 +60,12 @@ export async function fitCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** SAEM: estimates (no standard errors: SAEM's Fisher information is not computed) and EBEs. */
-function saem(model: Parameters<typeof fitSaem>[0], data: Parameters<typeof fitSaem>[1], theta: Record<string, number>, omega: Record<string, number>, sigma: Record<string, number>, out: string | undefined): SaemFit {
+/**
+ * SAEM, then (unless --no-covariance) standard errors, the table and the EBEs by FOCE-I
+ * linearisation at its estimates (`saemLinearisation`); without it, estimates and SAEM's
+ * conditional means of η only.
+ */
+function saem(model: Parameters<typeof fitSaem>[0], data: Parameters<typeof fitSaem>[1], theta: Record<string, number>, omega: Record<string, number>, sigma: Record<string, number>, out: string | undefined, covariance: boolean): SaemFit {
   const fit: SaemFit = fitSaem(model, data, {
     theta,
     omega,
@@ -71,9 +75,14 @@ function saem(model: Parameters<typeof fitSaem>[0], data: Parameters<typeof fitS
       if (iteration % 50 === 0) process.stderr.write(`iteration ${iteration}  ${Object.entries(values).map(([k, v]) => `${k} ${v.toPrecision(4)}`).join("  ")}\n`);
     },
   });
-  const summary = fit.toString() + "\n";
+  const linearised = covariance ? saemLinearisation(model, data, fit) : undefined;
+  const summary = fit.toString() + (linearised ? `\n\nStandard errors, table and EBEs by FOCE-I linearisation at SAEM's estimates:\n${linearised.toString()}` : "") + "\n";
   if (!out) {
     process.stdout.write(summary);
+    return fit;
+  }
+  if (linearised) {
+    writeResults(out, linearised, summary);
     return fit;
   }
   mkdirSync(out, { recursive: true });
