@@ -109,6 +109,8 @@ export function fitPopulation(model: Model | string, data: Dataset, options: Pop
     etaShrinkage: omega.names.map((_, k) => etaShrinkage(diagnostics.etas.map((e) => e[k]), values.omega.matrix[k][k])),
     epsilonShrinkage: epsilonShrinkage(diagnostics.table.iwres),
     table: diagnostics.table,
+    individual: individualOption,
+    output,
   });
 }
 

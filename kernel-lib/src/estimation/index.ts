@@ -1,4 +1,4 @@
-// Estimation: individual fits (least squares, ML), Bayesian MAP for dosing, population FOCE-I.
+// Estimation: individual fits (least squares, ML), Bayesian MAP for dosing, population FOCE-I and SAEM, and their diagnostics (GOF plots, NPDE, VPC, importance-sampling likelihood).
 export { fitIndividual } from "./fit.js";
 export type { IndividualFitOptions } from "./fit.js";
 export { IndividualFit } from "./individual-fit.js";
@@ -24,3 +24,15 @@ export type { PopulationEstimate, PopulationFitFields, PopulationTable } from ".
 export { cwres, epsilonShrinkage, etaShrinkage } from "./diagnostics.js";
 export { fitSaem } from "./saem.js";
 export type { SaemFit, SaemOptions } from "./saem.js";
+export { replaceObservations, simulateDesign } from "./simulate-design.js";
+export type { DesignSimulation, DesignSimulationOptions, PopulationValuesSpec } from "./simulate-design.js";
+export { npde, subjectNpde } from "./npde.js";
+export type { NpdeOptions, NpdeResult, SubjectDiscrepancies, SubjectSimulations } from "./npde.js";
+export { predictionCorrect, vpc } from "./vpc.js";
+export type { PopulationVpc, PopulationVpcOptions, VpcBinSummary } from "./vpc.js";
+export { qqPlot, residualPlot } from "./gof-plots.js";
+export type { DiagnosticRows } from "./gof-plots.js";
+export { marginalLikelihood } from "./importance-sampling.js";
+export type { MarginalLikelihood, MarginalLikelihoodOptions } from "./importance-sampling.js";
+export { saemLinearisation } from "./saem-linearisation.js";
+export type { SaemCovariateEffect, SaemCovariateModel } from "./saem-covariates.js";

@@ -1,8 +1,11 @@
 import type { Omega } from "../population/index.js";
 import type { PlotlyFigure } from "../plot/index.js";
+import type { IndividualModel } from "./focei.js";
 import { observedVsPredicted } from "./fit-plots.js";
 import { formatNumber, formatTable } from "./format-table.js";
+import { qqPlot, residualPlot } from "./gof-plots.js";
 import type { FitStatus } from "./levenberg-marquardt.js";
+import type { PopulationValuesSpec } from "./simulate-design.js";
 
 /** One population estimate (THETA, OMEGA entry or SIGMA variance) with its SE and RSE %. */
 export interface PopulationEstimate {
@@ -52,6 +55,10 @@ export interface PopulationFitFields {
   /** ε shrinkage (SD of IWRES) in %. */
   epsilonShrinkage: number;
   table: PopulationTable;
+  /** The covariate model the fit used (`fitPopulation`'s `individual`), if any. */
+  individual?: IndividualModel;
+  /** The model output compared with DV. */
+  output?: string;
 }
 
 /** The result of `fitPopulation`: estimates with SE and RSE %, OFV, EBEs, diagnostics table, summary and plots. */
@@ -75,9 +82,16 @@ export class PopulationFit implements PopulationFitFields {
   readonly etaShrinkage!: number[];
   readonly epsilonShrinkage!: number;
   readonly table!: PopulationTable;
+  readonly individual?: IndividualModel;
+  readonly output?: string;
 
   constructor(fields: PopulationFitFields) {
     Object.assign(this, fields);
+  }
+
+  /** The fitted model as `npde`, `vpc` and `marginalLikelihood` take it: THETA, `individual`, OMEGA, SIGMA, output. */
+  get population(): PopulationValuesSpec {
+    return { theta: this.theta, individual: this.individual, omega: this.omega, sigma: this.sigma, output: this.output };
   }
 
   /** −2 log-likelihood with the n·log 2π constant (comparable with R's logLik). */
@@ -107,14 +121,24 @@ export class PopulationFit implements PopulationFitFields {
 
   /** CWRES against time, with the zero line: a trend shows model misspecification. */
   cwresPlot(): PlotlyFigure {
-    const time = Array.from(this.table.time);
-    const top = Math.max(...time);
-    return {
-      data: [
-        { type: "scatter", mode: "markers", name: "CWRES", x: time, y: Array.from(this.table.cwres), text: Array.from(this.table.id, (id) => `ID ${id}`), marker: { color: "#1f77b4", size: 6 } },
-        { type: "scatter", mode: "lines", name: "zero", x: [0, top], y: [0, 0], line: { color: "#888", dash: "dash" }, showlegend: false },
-      ],
-      layout: { xaxis: { title: { text: "time (h)" } }, yaxis: { title: { text: "CWRES" } }, showlegend: false },
-    };
+    return residualPlot({ x: this.table.time, y: this.table.cwres, id: this.table.id }, { x: "time (h)", y: "CWRES" });
+  }
+
+  /** CWRES against PRED, with the zero line: a trend shows a misspecified structural or error model. */
+  cwresVsPredPlot(): PlotlyFigure {
+    return residualPlot({ x: this.table.pred, y: this.table.cwres, id: this.table.id }, { x: "PRED", y: "CWRES" });
+  }
+
+  /** |IWRES| against IPRED (no reference line): a trend shows a misspecified residual error model. */
+  absIwresPlot(): PlotlyFigure {
+    return residualPlot({ x: this.table.ipred, y: this.table.iwres.map(Math.abs), id: this.table.id }, { x: "IPRED", y: "|IWRES|" }, { reference: null });
+  }
+
+  /**
+   * Normal QQ plot of the EBEs, each η̂_k divided by √ω_kk, one series per ETA, with the
+   * identity line: with little shrinkage they lie on it; shrinkage pulls them flatter.
+   */
+  etaQqPlot(): PlotlyFigure {
+    return qqPlot(this.etaNames.map((name, k) => ({ name: `ETA ${name}`, values: this.etas.map((eta) => eta[k] / Math.sqrt(this.omega.matrix[k][k])) })));
   }
 }

@@ -123,7 +123,8 @@ export function vpcPlot(observed: VpcObserved, simulated: VpcSimulatedMatrix | V
   return timeFigure({ title: options.title, y: "DV", timeUnit: options.units?.time, yUnit: options.units?.dv, log: options.log ?? false, showlegend: true }, data);
 }
 
-interface ObservedRow {
+/** @internal */
+export interface ObservedRow {
   /** Row of the observed data (and column of the simulated matrix). */
   index: number;
   time: number;
@@ -147,7 +148,8 @@ function observedRows(observed: VpcObserved): ObservedRow[] {
   return rows;
 }
 
-function binEdges(bins: VpcBins, times: number[]): number[] {
+/** The edges of `bins` for observed times (shared with estimation/vpc.ts). @internal */
+export function binEdges(bins: VpcBins, times: number[]): number[] {
   if ("count" in bins) {
     const k = bins.count;
     if (!Number.isInteger(k) || k < 1) throw new RangeError(`vpcPlot: bins.count = ${k} must be a whole number ≥ 1`);
@@ -162,8 +164,8 @@ function binEdges(bins: VpcBins, times: number[]): number[] {
   return [...bins];
 }
 
-/** The bin of each observed row: b with e_b ≤ t < e_b+1, the last edge belonging to the last bin. */
-function assignBins(rows: ObservedRow[], edges: number[]): number[] {
+/** The bin of each observed row: b with e_b ≤ t < e_b+1, the last edge belonging to the last bin. @internal */
+export function assignBins(rows: ObservedRow[], edges: number[]): number[] {
   const last = edges.length - 1;
   return rows.map((r) => {
     if (r.time < edges[0] || r.time > edges[last]) {

@@ -28,6 +28,16 @@ ETAS.forEach((eta, i) => {
   TIMES.forEach((t, j) => rows.push(`${i + 1},${t},0,0,1,${(2 * Math.exp((-cl / 50) * t) * (1 + ERRORS[(i + j) % ERRORS.length])).toFixed(5)},0`));
 });
 writeFileSync(data, rows.join("\n") + "\n");
+// The same with V = 50·e^η too (η listed), for SAEM, which needs variability on every parameter.
+const V_ETAS = [0.2, -0.1, 0.15, -0.2, 0.05, -0.05, 0.1, -0.15];
+const dataBoth = join(dir, "data-cl-v.csv");
+const rowsBoth = ["ID,TIME,EVID,AMT,CMT,DV,MDV"];
+ETAS.forEach((eta, i) => {
+  rowsBoth.push(`${i + 1},0,1,100,1,.,1`);
+  const [cl, v] = [5 * Math.exp(eta), 50 * Math.exp(V_ETAS[i])];
+  TIMES.forEach((t, j) => rowsBoth.push(`${i + 1},${t},0,0,1,${((100 / v) * Math.exp((-cl / v) * t) * (1 + ERRORS[(i + j) % ERRORS.length])).toFixed(5)},0`));
+});
+writeFileSync(dataBoth, rowsBoth.join("\n") + "\n");
 
 describe("pmxlab fit", () => {
   it("writes estimates, standard errors, the table and the EBEs to --out, with progress on stderr", async () => {
@@ -51,6 +61,30 @@ describe("pmxlab fit", () => {
     expect(readFileSync(join(out, "etas.csv"), "utf8").split("\n")[0]).toBe("ID,ETA_CL");
   }, 300_000);
 
+  it("--npde N and --vpc N write npde.csv and vpc.csv from N replicates of the fitted model; without --out they are refused", async () => {
+    const out = join(dir, "checks");
+    const r = await pmxlab("fit", "--model", "pk1cmt_iv", "--data", data, "--theta", "CL=3", "--theta", "V=40", "--omega", "CL=0.1", "--sigma", "proportional=0.01", "--no-covariance", "--npde", "100", "--vpc", "20", "--out", out);
+    expect(r.code).toBe(0);
+    const npde = readFileSync(join(out, "npde.csv"), "utf8").trim().split("\n");
+    expect(npde[0]).toBe("ID,TIME,DV,PD,PDE,NPDE");
+    expect(npde.length).toBe(1 + ETAS.length * TIMES.length);
+    // pde are fractions of 100 replicates, clipped to [1/100, 99/100].
+    for (const line of npde.slice(1)) {
+      const pde = Number(line.split(",")[4]);
+      expect(pde).toBeGreaterThanOrEqual(0.01);
+      expect(pde).toBeLessThanOrEqual(0.99);
+    }
+    const vpc = readFileSync(join(out, "vpc.csv"), "utf8").trim().split("\n");
+    expect(vpc[0]).toBe("BIN_LOWER,BIN_UPPER,TIME,N,OBS_P5,SIM_P5_LO,SIM_P5_MED,SIM_P5_HI,OBS_P50,SIM_P50_LO,SIM_P50_MED,SIM_P50_HI,OBS_P95,SIM_P95_LO,SIM_P95_MED,SIM_P95_HI");
+    // The bins hold every observation once.
+    expect(vpc.slice(1).reduce((s, line) => s + Number(line.split(",")[3]), 0)).toBe(ETAS.length * TIMES.length);
+    const refused = await pmxlab("fit", "--model", "pk1cmt_iv", "--data", data, "--theta", "CL=3", "--npde", "100");
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/--npde and --vpc write files: give --out DIR/);
+    const bad = await pmxlab("fit", "--model", "pk1cmt_iv", "--data", data, "--theta", "CL=3", "--vpc", "many", "--out", out);
+    expect(bad.stderr).toMatch(/--vpc many: give the number of simulated replicates/);
+  }, 300_000);
+
   it("prints the summary without --out", async () => {
     const r = await pmxlab("fit", "--model", "pk1cmt_iv", "--data", data, "--theta", "CL=3", "--theta", "V=40", "--omega", "CL=0.1", "--sigma", "proportional=0.01", "--no-covariance");
     expect(r.code).toBe(0);
@@ -58,9 +92,23 @@ describe("pmxlab fit", () => {
     expect(r.stdout).toMatch(/covariance step not run/);
   }, 300_000);
 
-  it("fits by SAEM with --method saem and writes estimates (without SEs) and EBEs", async () => {
+  it("fits by SAEM with --method saem and writes estimates with SEs by linearisation, the table and the EBEs", async () => {
+    const out = join(dir, "saem-se");
+    const r = await pmxlab("fit", "--method", "saem", "--model", "pk1cmt_iv", "--data", dataBoth, "--theta", "CL=3", "--theta", "V=40", "--omega", "CL=0.1", "--omega", "V=0.05", "--sigma", "proportional=0.01", "--out", out);
+    expect(r.code).toBe(0);
+    const estimates = readFileSync(join(out, "estimates.csv"), "utf8").trim().split("\n");
+    const [, estimate, se] = estimates.find((line) => line.startsWith("CL,"))!.split(",").map(Number);
+    // CL was made 5·e^η with η of SD ≈ 0.28 over 8 subjects: SE(CL) near 5·0.28/√8 ≈ 0.5 L/h.
+    expect(se).toBeGreaterThan(0.1);
+    expect(se).toBeLessThan(1.5);
+    expect(estimate).toBeGreaterThan(4.3);
+    expect(readFileSync(join(out, "table.csv"), "utf8").trim().split("\n")).toHaveLength(1 + ETAS.length * TIMES.length);
+    expect(readFileSync(join(out, "summary.txt"), "utf8")).toMatch(/FOCE-I linearisation at SAEM's estimates/);
+  }, 300_000);
+
+  it("fits by SAEM with --method saem --no-covariance and writes estimates (without SEs) and EBEs", async () => {
     const out = join(dir, "saem");
-    const r = await pmxlab("fit", "--method", "saem", "--model", "pk1cmt_iv", "--data", data, "--theta", "CL=3", "--theta", "V=40", "--omega", "CL=0.1", "--omega", "V=0.05", "--sigma", "proportional=0.01", "--out", out);
+    const r = await pmxlab("fit", "--method", "saem", "--no-covariance", "--model", "pk1cmt_iv", "--data", data, "--theta", "CL=3", "--theta", "V=40", "--omega", "CL=0.1", "--omega", "V=0.05", "--sigma", "proportional=0.01", "--out", out);
     expect(r.code).toBe(0);
     const estimates = readFileSync(join(out, "estimates.csv"), "utf8").trim().split("\n");
     const cl = Number(estimates.find((line) => line.startsWith("CL,"))!.split(",")[1]);
