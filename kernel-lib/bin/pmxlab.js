@@ -5,12 +5,15 @@ const Module = require("node:module");
 
 // mathjs's package entry loads over a thousand files and builds every function up front
 // (about 1 s of CPU on a busy machine); its single-file build of the same version and code
-// loads in a tenth of that (bench: npm run bench, kernel-lib/bench/cli.mjs). The model
-// compiler only calls create(all), which that build exports too, so this process resolves
-// "mathjs" to it. Node's documented require hooks (module.registerHooks) need Node 22.
+// loads in a tenth of that (bench: npm run bench, kernel-lib/bench/cli.mjs), and a command
+// that simulates a built-in model (precompiled at build time) needs neither. So this
+// process resolves "mathjs" to lazy-mathjs.js, which loads that build on first use. The
+// model compiler only calls create(all), which that build exports too. Node's documented
+// require hooks (module.registerHooks) need Node 22.
+const lazyMathjs = require.resolve("./lazy-mathjs.js");
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
-  return resolve.call(this, request === "mathjs" ? "mathjs/lib/browser/math.js" : request, ...rest);
+  return request === "mathjs" ? lazyMathjs : resolve.call(this, request, ...rest);
 };
 
 let cli;

@@ -34,7 +34,10 @@ export class MatrixExponential {
 
   /** Writes e^a into `out` (n×n, row-major) and returns it. */
   compute(a: Float64Array, out: Float64Array): Float64Array {
-    const { n, x, num, den, power, work, pivot } = this;
+    // Loops rather than fill/set: on 3×3 matrices each built-in call costs more than the copy,
+    // and the closed form takes an exponential per subject.
+    const { n, x, num, den, pivot } = this;
+    let { power, work } = this;
     const nn = n * n;
     let norm = 0;
     for (let j = 0; j < n; j++) {
@@ -49,8 +52,7 @@ export class MatrixExponential {
     const scale = Math.pow(2, -squarings);
     for (let i = 0; i < nn; i++) x[i] = power[i] = a[i] * scale;
     // N = Σ c_k X^k, D = Σ (-1)^k c_k X^k, accumulated from the powers of X.
-    num.fill(0);
-    den.fill(0);
+    for (let i = 0; i < nn; i++) num[i] = den[i] = 0;
     for (let i = 0; i < n; i++) num[i * n + i] = den[i * n + i] = 1;
     for (let k = 1; k < PADE6.length; k++) {
       const c = PADE6[k];
@@ -61,15 +63,17 @@ export class MatrixExponential {
       }
       if (k + 1 < PADE6.length) {
         multiply(power, x, work, n);
-        power.set(work);
+        const next = work;
+        work = power;
+        power = next;
       }
     }
     if (!luFactor(den, n, pivot)) throw new Error("expm: Padé denominator is singular");
     for (let j = 0; j < n; j++) luSolve(den, n, pivot, num, j, n);
-    out.set(num);
+    for (let i = 0; i < nn; i++) out[i] = num[i];
     for (let s = 0; s < squarings; s++) {
       multiply(out, out, work, n);
-      out.set(work);
+      for (let i = 0; i < nn; i++) out[i] = work[i];
     }
     return out;
   }
@@ -77,7 +81,7 @@ export class MatrixExponential {
 
 /** c = a·b for n×n row-major matrices (c must not alias a or b). */
 function multiply(a: Float64Array, b: Float64Array, c: Float64Array, n: number): void {
-  c.fill(0);
+  for (let i = 0; i < n * n; i++) c[i] = 0;
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < n; k++) {
       const aik = a[i * n + k];

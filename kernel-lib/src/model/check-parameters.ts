@@ -2,24 +2,30 @@ import { ParameterError } from "./parameter-error.js";
 import type { Model } from "./types.js";
 import { parseUnit, sameDimension, type UnitValue } from "./units.js";
 
-/** What a parameter's unit says about its sign: the kind of quantity and whether 0 is allowed. */
-interface Rule {
+/** What a parameter's unit says about its sign: the kind of quantity and whether 0 is allowed. @internal */
+export interface ParameterRule {
   kind: string;
   zeroAllowed: boolean;
 }
 
-const RULES: [UnitValue, Rule][] = [
-  [parseUnit("L"), { kind: "a volume", zeroAllowed: false }],
+const RULES: [string, ParameterRule][] = [
+  ["L", { kind: "a volume", zeroAllowed: false }],
   // A clearance or rate constant of 0 is a process switched off (Q = 0: no peripheral
   // exchange, CL = 0: no elimination); a volume of 0 has no meaning (division by V).
-  [parseUnit("L/h"), { kind: "a clearance", zeroAllowed: true }],
-  [parseUnit("1/h"), { kind: "a rate constant", zeroAllowed: true }],
-  [parseUnit("h"), { kind: "a time", zeroAllowed: true }],
+  ["L/h", { kind: "a clearance", zeroAllowed: true }],
+  ["1/h", { kind: "a rate constant", zeroAllowed: true }],
+  ["h", { kind: "a time", zeroAllowed: true }],
 ];
 
-const cache = new WeakMap<Model, (Rule | undefined)[]>();
+const cache = new WeakMap<Model, (ParameterRule | undefined)[]>();
 
-function rulesOf(model: Model): (Rule | undefined)[] {
+/**
+ * Each parameter's sign rule (undefined: any finite value), from the dimension of its unit;
+ * computed once per model. Precompiled built-in models bring theirs
+ * ({@link registerParameterRules}), so checking them never parses a unit.
+ * @internal
+ */
+export function parameterRules(model: Model): (ParameterRule | undefined)[] {
   let rules = cache.get(model);
   if (!rules) {
     rules = model.parameters.map((q) => {
@@ -29,11 +35,16 @@ function rulesOf(model: Model): (Rule | undefined)[] {
       } catch {
         return undefined;
       }
-      return RULES.find(([reference]) => sameDimension(unit, reference))?.[1];
+      return RULES.find(([reference]) => sameDimension(unit, parseUnit(reference)))?.[1];
     });
     cache.set(model, rules);
   }
   return rules;
+}
+
+/** Sets the sign rules of a model's parameters, as {@link parameterRules} computed them at build time. @internal */
+export function registerParameterRules(model: Model, rules: readonly (ParameterRule | undefined)[]): void {
+  cache.set(model, [...rules]);
 }
 
 /**
@@ -48,7 +59,7 @@ function rulesOf(model: Model): (Rule | undefined)[] {
  * // ParameterError: parameter V = -5 L: a volume must be positive (model pk1cmt_iv)
  */
 export function checkParameters(model: Model, p: ArrayLike<number>): void {
-  const rules = rulesOf(model);
+  const rules = parameterRules(model);
   if (p.length < rules.length) {
     throw new ParameterError(`model ${model.name} needs ${rules.length} parameter values (${model.parameters.map((q) => q.name).join(", ")}), got ${p.length}`);
   }

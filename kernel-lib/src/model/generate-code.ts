@@ -4,7 +4,7 @@ import { toJs } from "./codegen.js";
 import type { ItemKind } from "./definition.js";
 import { substitute } from "./expression.js";
 import { finiteDifferenceJacobian, isLinear, isZero, symbolicJacobian } from "./jacobian.js";
-import { registerRhsCode } from "./rhs-code.js";
+import { registerRhsCode, rhsCodeParts } from "./rhs-code.js";
 import type { Model } from "./types.js";
 
 /**
@@ -67,7 +67,7 @@ export function generateCode(model: CheckedModel): Pick<Model, "rhs" | "jacobian
   ].join("\n");
 
   const rhs = new Function("t", "y", "p", "dydt", rhsBody) as Rhs;
-  registerRhsCode(rhs, model);
+  registerRhsCode(rhs, rhsCodeParts(model));
   const flat = model.odes.map((o) => substitute(o.node, inlined));
   const entries = symbolicJacobian(flat, model.states.map((c) => c.name));
   const jacobianBody = entries && jacobianSource(entries, [...loadInputs, ...loadStates], js);

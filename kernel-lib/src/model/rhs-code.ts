@@ -11,7 +11,7 @@ import { math } from "./math.js";
  * then describe a function the copy no longer calls. A wrapped rhs has no entry here, so
  * integrators fall back to calling it.
  */
-const CODE = new WeakMap<Rhs, RhsCode>();
+const CODE = new WeakMap<Rhs, RhsCode & { parts: RhsCodeParts }>();
 
 /**
  * The source of a compiled model's right-hand side that integrators may inline
@@ -24,16 +24,36 @@ export function rhsCodeOf(rhs: Rhs): RhsCode | undefined {
   return CODE.get(rhs);
 }
 
+/** The pieces `rhs` was registered with, for the built-in models' precompiler. Internal. */
+export function rhsCodePartsOf(rhs: Rhs): RhsCodeParts | undefined {
+  return CODE.get(rhs)?.parts;
+}
+
 /**
- * Records the inlinable source of a generated right-hand side `rhs` of `model`: every
+ * The pieces of a generated right-hand side that integrators may inline: every
  * subexpression that depends on neither t nor the states (CL/V1, derived names of parameters
  * only) moves into `setup`, computed once per integration interval instead of at each of the
  * six stages of a step. Each hoisted subexpression is written exactly as in `rhs`, so the
- * inlined code computes the same doubles. Internal.
- *
- * @example registerRhsCode(rhs, checkedModel); rhsCodeOf(rhs)?.setup
+ * inlined code computes the same doubles. Plain strings, so precompiled models carry them.
+ * @internal
  */
-export function registerRhsCode(rhs: Rhs, model: CheckedModel): void {
+export interface RhsCodeParts {
+  setup: string;
+  /** The states the equations read (a depot's amount is not read by its peers): index and local name. */
+  loads: [number, string][];
+  /** Derived names that depend on t or the states, in order. */
+  body: string[];
+  /** One rate expression per state. */
+  rates: string[];
+}
+
+/**
+ * The inlinable pieces ({@link RhsCodeParts}) of the right-hand side of a checked model.
+ * Internal.
+ *
+ * @example rhsCodeParts(checkedModel).setup // "const v_KA = p[0]; … const w$1 = (v_CL / v_V1); …"
+ */
+export function rhsCodeParts(model: CheckedModel): RhsCodeParts {
   const variant = new Set<string>(["t", ...model.states.map((c) => c.name)]);
   const isInvariant = (node: MathNode) => symbolsOf(node).every((s) => !variant.has(s));
   const setup = model.inputs.map((q, i) => `const v_${q.name} = p[${i}];`);
@@ -64,15 +84,22 @@ export function registerRhsCode(rhs: Rhs, model: CheckedModel): void {
     }
   }
   const rates = model.odes.map((o) => toJs(hoist(o.node), local));
-  // Only the states the equations read are loaded (a depot's amount is not read by its peers).
   const used = new Set([...body, ...rates].join("\n").match(/\bv_\w+/g));
+  const loads = model.states.flatMap((c, i): [number, string][] => (used.has(`v_${c.name}`) ? [[i, `v_${c.name}`]] : []));
+  return { setup: setup.join("\n"), loads, body, rates };
+}
+
+/**
+ * Records the inlinable source of a generated right-hand side `rhs` from its pieces
+ * ({@link rhsCodeParts}), for {@link rhsCodeOf}. Internal.
+ *
+ * @example registerRhsCode(rhs, rhsCodeParts(checkedModel)); rhsCodeOf(rhs)?.setup
+ */
+export function registerRhsCode(rhs: Rhs, parts: RhsCodeParts): void {
   CODE.set(rhs, {
-    setup: setup.join("\n"),
+    parts,
+    setup: parts.setup,
     derivative: (state, rate) =>
-      [
-        ...model.states.flatMap((c, i) => (used.has(`v_${c.name}`) ? [`const v_${c.name} = ${state(i)};`] : [])),
-        ...body,
-        ...rates.map((r, i) => `${rate(i)} = ${r};`),
-      ].join("\n"),
+      [...parts.loads.map(([i, local]) => `const ${local} = ${state(i)};`), ...parts.body, ...parts.rates.map((r, i) => `${rate(i)} = ${r};`)].join("\n"),
   });
 }

@@ -2,6 +2,7 @@ import { MatrixExponential } from "../linalg/index.js";
 import type { Model } from "../model/types.js";
 import type { OutputWindow, SolverStats, SolverStatus } from "../ode/types.js";
 import type { CovariateCurves } from "./covariate-curves.js";
+import { matrixStep, type MatrixStep } from "./matrix-step.js";
 import type { Propagator } from "./propagator.js";
 
 /**
@@ -34,6 +35,8 @@ export class ExactLinearPropagator implements Propagator {
   private readonly a: Float64Array;
   private readonly zeros: Float64Array;
   private readonly work: Float64Array;
+  /** y ← E·y, unrolled for this size: the per-row work of a regular grid. */
+  private readonly multiply: MatrixStep;
   private readonly cache = new Map<number, Transition>();
   /** Transitions of earlier subjects, reused so a new subject allocates nothing. */
   private readonly spare: Transition[] = [];
@@ -59,6 +62,7 @@ export class ExactLinearPropagator implements Propagator {
     this.a = new Float64Array(this.n * this.n);
     this.zeros = new Float64Array(this.n);
     this.work = new Float64Array(this.n);
+    this.multiply = matrixStep(this.n);
     const m = 2 * this.n;
     this.exponential = new MatrixExponential(m);
     this.augmented = new Float64Array(m * m);
@@ -92,27 +96,24 @@ export class ExactLinearPropagator implements Propagator {
     let infusing = false;
     for (let i = 0; i < this.n; i++) if (r[i] !== 0) infusing = true;
     let t = t0;
-    const n = this.n;
-    const w = this.work;
+    let steps = 0;
     for (let k = from; k < to; k++) {
       const tk = times[k];
       if (tk > t) {
         const entry = this.last;
         if (!infusing && entry !== undefined && tk - t === this.lastDt) {
-          // The usual step of a regular grid, inlined: y ← E·y with the cached E.
-          const e = entry.e;
-          for (let i = 0; i < n; i++) {
-            let s = 0;
-            for (let j = 0; j < n; j++) s += e[i * n + j] * y[j];
-            w[i] = s;
-          }
-          for (let i = 0; i < n; i++) y[i] = w[i];
-          this.stats.steps++;
-        } else if (!this.step(t, tk - t, y, infusing)) return "unstable";
+          // The usual step of a regular grid: y ← E·y with the cached E.
+          this.multiply(entry.e, y);
+          steps++;
+        } else if (!this.step(t, tk - t, y, infusing)) {
+          this.stats.steps += steps;
+          return "unstable";
+        }
         t = tk;
       }
       sink(k, y);
     }
+    this.stats.steps += steps;
     if (t1 > t && !this.step(t, t1 - t, y, infusing)) return "unstable";
     for (let i = 0; i < this.n; i++) if (!Number.isFinite(y[i])) return "unstable";
     return "success";
@@ -133,6 +134,11 @@ export class ExactLinearPropagator implements Propagator {
       }
       entry = this.transition(dt, infusing);
     }
+    this.stats.steps++;
+    if (!infusing) {
+      this.multiply(entry.e, y);
+      return true;
+    }
     const { e, phi } = entry;
     const n = this.n;
     const r = this.rates;
@@ -140,11 +146,10 @@ export class ExactLinearPropagator implements Propagator {
     for (let i = 0; i < n; i++) {
       let s = 0;
       for (let j = 0; j < n; j++) s += e[i * n + j] * y[j];
-      if (infusing) for (let j = 0; j < n; j++) s += phi[i * n + j] * r[j];
+      for (let j = 0; j < n; j++) s += phi[i * n + j] * r[j];
       w[i] = s;
     }
     for (let i = 0; i < n; i++) y[i] = w[i];
-    this.stats.steps++;
     return true;
   }
 

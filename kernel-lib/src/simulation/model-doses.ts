@@ -13,8 +13,8 @@ export class DoseUnitError extends Error {
   }
 }
 
-/** Seconds in one h, the time unit of regimen doses. */
-const HOUR = (parseUnit("h") as { value: unknown }).value as number;
+/** Seconds in one h, the time unit of regimen doses (read when used: units load mathjs). */
+const hourSize = (): number => (parseUnit("h") as { value: unknown }).value as number;
 
 /**
  * A model's regimen doses in its own units: each dose with a `unit` (from a regimen: times in
@@ -31,6 +31,7 @@ const HOUR = (parseUnit("h") as { value: unknown }).value as number;
  */
 export function toModelDoses(model: Model, doses: readonly DoseEvent[], body: BodySize, who = "the regimen"): DoseEvent[] {
   const timeSize = (parseUnit(model.timeUnit) as { value: unknown }).value as number;
+  const HOUR = hourSize();
   const toModelTime = (hours: number) => (hours * HOUR) / timeSize;
   return doses.map((d) => {
     if (d.unit === undefined) return { ...d };

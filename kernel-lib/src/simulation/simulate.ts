@@ -15,6 +15,7 @@ import { ClosedFormPropagator } from "./stiff-fallback.js";
 import { bodySize, DOSING_COVARIATES } from "./body-size.js";
 import { toModelDoses } from "./model-doses.js";
 import { regimenDoses } from "./regimen-doses.js";
+import { RowRecorder } from "./row-recorder.js";
 import { Simulation } from "./simulation.js";
 import { checkResultSize, gridPoints } from "./size-limits.js";
 import { buildTimeline, EventError } from "./timeline.js";
@@ -96,10 +97,7 @@ export function simulate(model: Model | string, input: SimulationInput, options:
   const time = new Float64Array(rows);
   const outputs = columns(recorded.outputs.map((i) => m.outputs[i].name), rows);
   const states = columns(recorded.states.map((i) => m.compartments[i].name), rows);
-  const outputColumns = Object.values(outputs);
-  const stateColumns = Object.values(states);
-  const { outputs: outputIndex, states: stateIndex } = recorded;
-  const out = new Float64Array(m.outputs.length);
+  const recorder = new RowRecorder(m, { columns: Object.values(outputs), index: recorded.outputs }, { columns: Object.values(states), index: recorded.states });
   const timelines = new TimelineCache(m, interpolation);
 
   let status: SolverStatus = "success";
@@ -110,16 +108,9 @@ export function simulate(model: Model | string, input: SimulationInput, options:
     const count = timeline.outputTimes.length;
     id.fill(subject.id, offset, offset + count);
     time.set(timeline.outputTimes, offset);
-    // Rows a failed subject never reaches stay NaN rather than looking like zero concentrations.
-    for (const c of outputColumns) c.fill(NaN, offset, offset + count);
-    for (const c of stateColumns) c.fill(NaN, offset, offset + count);
-    const base = offset;
-    const outcome = engine.run(timeline, subject.p, (k, t, y, p) => {
-      const r = base + k;
-      m.output(t, y, p, out);
-      for (let i = 0; i < outputColumns.length; i++) outputColumns[i][r] = out[outputIndex[i]];
-      for (let i = 0; i < stateColumns.length; i++) stateColumns[i][r] = y[stateIndex[i]];
-    });
+    recorder.startSubject(offset);
+    const outcome = engine.run(timeline, subject.p, recorder.record);
+    recorder.finishSubject(count);
     if (outcome.status !== "success" && status === "success") {
       status = outcome.status;
       message = `ID ${subject.id}: ${outcome.message}`;
@@ -137,7 +128,8 @@ export function simulate(model: Model | string, input: SimulationInput, options:
 export class TimelineCache {
   private readonly modifiers: number[];
   private records: readonly EventRecord[] | undefined;
-  private key = "";
+  /** The dose modifiers' values the timeline was built with, in `modifiers` order. */
+  private readonly values: Float64Array;
   private timeline: Timeline | undefined;
 
   constructor(
@@ -146,16 +138,21 @@ export class TimelineCache {
   ) {
     // Parameters only: with covariates (dose modifiers among them or not) the timeline is rebuilt for every subject anyway.
     this.modifiers = model.parameters.flatMap((q, i) => (isDoseModifier(q.name) ? [i] : []));
+    this.values = new Float64Array(this.modifiers.length);
   }
 
   get(records: readonly EventRecord[], p: Float64Array): Timeline {
-    const key = this.modifiers.map((i) => p[i]).join(",");
-    if (!this.timeline || records !== this.records || key !== this.key || this.model.covariates.length > 0) {
+    if (!this.timeline || records !== this.records || !this.sameModifiers(p) || this.model.covariates.length > 0) {
       this.timeline = buildTimeline(this.model, records, p, this.interpolation);
       this.records = records;
-      this.key = key;
+      this.modifiers.forEach((i, k) => (this.values[k] = p[i]));
     }
     return this.timeline;
+  }
+
+  private sameModifiers(p: Float64Array): boolean {
+    for (let k = 0; k < this.modifiers.length; k++) if (p[this.modifiers[k]] !== this.values[k]) return false;
+    return true;
   }
 }
 
@@ -213,9 +210,10 @@ function regimenSubjects(model: Model, input: SimulationInput): SubjectInput[] {
   const common = sized ? undefined : toModelDoses(model, doses, {});
   let times: ArrayLike<number> | undefined;
   let shared: EventRecord[] | undefined;
+  const declared = new Set([...model.parameters.map((q) => q.name), ...model.covariates]);
   return (input.subjects ?? [{}]).map((values, i) => {
     const who = `subject ${i + 1}`;
-    const { known, dosing } = splitDosingCovariates(model, [input.covariates, values]);
+    const { known, dosing } = splitDosingCovariates(declared, [input.covariates, values]);
     const p = checkedParameters(model, input.params, ...known);
     missingCovariates(model, p, who);
     const modelDoses = common ?? toModelDoses(model, doses, bodySize(model, p, dosing), who);
@@ -228,16 +226,19 @@ function regimenSubjects(model: Model, input: SimulationInput): SubjectInput[] {
 
 /**
  * Covariate records split into what the model reads and the dosing covariates (WT, HT, BSA)
- * it does not declare, which only size doses per kg or per m².
+ * it does not declare (`declared`: the model's parameter and covariate names), which only
+ * size doses per kg or per m².
  */
-function splitDosingCovariates(model: Model, records: (Record<string, number> | undefined)[]): { known: Record<string, number>[]; dosing: Map<string, number> } {
-  const declared = new Set([...model.parameters.map((q) => q.name), ...model.covariates]);
+function splitDosingCovariates(declared: ReadonlySet<string>, records: (Record<string, number> | undefined)[]): { known: (Record<string, number> | undefined)[]; dosing: Map<string, number> } {
   const dosing = new Map<string, number>();
+  const isDosing = (name: string) => DOSING_COVARIATES.has(name) && !declared.has(name);
   const known = records.map((record) => {
+    // Most records hold no dosing covariate: passed on as they are (parameterVector checks them).
+    if (!record || !Object.keys(record).some(isDosing)) return record;
     // Null prototype: a user's name such as "__proto__" stays a key, so parameterVector names it.
     const kept: Record<string, number> = Object.create(null);
-    for (const [name, value] of Object.entries(record ?? {})) {
-      if (DOSING_COVARIATES.has(name) && !declared.has(name)) dosing.set(name, value);
+    for (const [name, value] of Object.entries(record)) {
+      if (isDosing(name)) dosing.set(name, value);
       else kept[name] = value;
     }
     return kept;

@@ -31,6 +31,8 @@ export class ClosedFormPropagator implements Propagator {
   private readonly work: Float64Array;
   private readonly pivot: Int32Array;
   private readonly column: Float64Array;
+  /** The parameter vector last bound (undefined: none yet). */
+  private bound: Float64Array | undefined;
 
   constructor(
     private readonly model: Model,
@@ -61,6 +63,11 @@ export class ClosedFormPropagator implements Propagator {
   }
 
   setParams(p: Float64Array): void {
+    // Subjects with the same parameters (a dataset simulated with one set of values) share
+    // the rate matrix, its conditioning and the cached exponentials: nothing to redo.
+    if (this.bound && sameValues(p, this.bound)) return;
+    if (this.bound?.length === p.length) this.bound.set(p);
+    else this.bound = Float64Array.from(p);
     this.exact.setParams(p);
     if (this.exact.message || conditionNumber(this.exact.rateMatrix(), this.n, this.work, this.pivot, this.column) <= MAX_CLOSED_FORM_CONDITION) {
       this.current = this.exact;
@@ -84,6 +91,13 @@ export class ClosedFormPropagator implements Propagator {
   advance(t0: number, t1: number, y: Float64Array, outputs: OutputWindow): SolverStatus {
     return this.current.advance(t0, t1, y, outputs);
   }
+}
+
+/** True when a and b hold the same numbers (a NaN never equals one). */
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
