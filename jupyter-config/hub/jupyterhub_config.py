@@ -72,7 +72,13 @@ c.JupyterHub.spawner_class = "localprocess"
 c.Spawner.cmd = [str(venv_bin / "jupyterhub-singleuser")]
 c.Spawner.default_url = "/lab"
 c.Spawner.notebook_dir = "~"
-c.Spawner.args = [f"--LabApp.app_settings_dir={ROOT / 'jupyter-config' / 'lab' / 'settings'}"]
+c.Spawner.args = [
+    f"--LabApp.app_settings_dir={ROOT / 'jupyter-config' / 'lab' / 'settings'}",
+    # A course release keeps its manifest in <course>/.pmxlab-release.json (as `pmxlab release`
+    # does); the class service writes it through the student's server, which refuses hidden
+    # files unless allowed.
+    "--ContentsManager.allow_hidden=True",
+]
 c.Spawner.environment = {
     "PATH": f"{node_bin}:{venv_bin}:/usr/local/bin:/usr/bin:/bin",
     "JUPYTER_CONFIG_DIR": str(ROOT / "jupyter-config"),
@@ -80,6 +86,9 @@ c.Spawner.environment = {
     # User settings and workspaces stay in the student's home (jupyter-config is shared, read-only).
     "JUPYTERLAB_SETTINGS_DIR": lambda spawner: str(Path(spawner.user_env({}).get("HOME", "~")) / ".pmxlab" / "user-settings"),
     "JUPYTERLAB_WORKSPACES_DIR": lambda spawner: str(Path(spawner.user_env({}).get("HOME", "~")) / ".pmxlab" / "workspaces"),
+    # On the hub the tutor is the class service's; the per-user tutor started by
+    # jupyter-server-proxy must not look for the instructor courses (closed to students).
+    "PMXLAB_COURSES_DIR": str(state / "no-courses-for-students"),
 }
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
