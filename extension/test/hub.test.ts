@@ -33,9 +33,11 @@ describe("the class service from JupyterLab", () => {
     PageConfig.setOption("hubPrefix", "/hub/");
     const calls: string[] = [];
     let signedIn = false;
-    vi.stubGlobal("fetch", async (url: string) => {
+    vi.stubGlobal("fetch", async (url: string, init: RequestInit) => {
       calls.push(url);
       if (url.startsWith("/services/pmxlab/oauth_login")) {
+        // Through the hub's OAuth as a same-origin no-cors request (the hub's XSRF rule).
+        expect(init.mode).toBe("no-cors");
         signedIn = true;
         return new Response("{}", { status: 200 });
       }

@@ -166,7 +166,8 @@ before(async () => {
       PMXLAB_LLM_RETRIES: "0",
     },
   });
-  await waitFor("the hub", 300, async () => (await fetch(`${base}/hub/api`)).status === 200);
+  // scripts/hub.sh first brings the set-up up to date (a changed extension is rebuilt: minutes).
+  await waitFor("the hub", 600, async () => (await fetch(`${base}/hub/api`)).status === 200);
   await waitFor("the class service", 120, async () => (await fetch(`${base}${SERVICE}/health`)).status === 200);
 });
 
@@ -310,6 +311,15 @@ test("the class service knows users and roles from the hub and refuses the rest"
   assert.match(await response.text(), new RegExp(`Signed in as <b>${ALICE}</b> \\(student\\)`));
   assert.ok(alice.cookies.has("pmxlab-session"), "the service's session cookie");
   assert.ok(![...alice.cookies.values()].some((v) => v.includes(aliceToken)), "the browser holds a session id, not a token");
+  // A script's sign-in, as the extension does it: fetch(oauth_login, { mode: "no-cors" }) — the
+  // hub accepts its login cookie on such a same-origin GET without an XSRF token.
+  const script = { "sec-fetch-mode": "no-cors", "sec-fetch-site": "same-origin" };
+  response = await bob.request(`${SERVICE}/oauth_login?next=${encodeURIComponent(`${SERVICE}/me`)}`, { headers: script });
+  for (let hops = 0; response.status === 302 && hops < 6; hops++) {
+    const next = new URL(response.headers.location, base);
+    response = await bob.request(next.pathname + next.search, { headers: script });
+  }
+  assert.deepEqual(await response.json(), { user: BOB, instructor: false }, "the script's sign-in ends at /me, signed in");
   // The session is alice's: the service names her, and refuses her on instructor pages.
   assert.deepEqual(await (await alice.request(`${SERVICE}/me`)).json(), { user: ALICE, instructor: false });
   assert.equal((await alice.request(`${SERVICE}/class/pk-basics/page`, { headers: { accept: "text/html" } })).status, 403);

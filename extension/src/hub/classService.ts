@@ -25,10 +25,13 @@ let session: Promise<void> | null = null;
 /**
  * Makes sure the browser has the service's session cookie: a visit to `oauth_login` goes
  * through the hub's OAuth (the user is logged in to the hub, and the service needs no
- * confirmation), which the browser follows to `me` with the cookie set.
+ * confirmation), which the browser follows to `me` with the cookie set. The request is
+ * `no-cors`: the hub accepts its login cookie on a script's GET without an XSRF token only
+ * for page views and same-origin no-cors requests (jupyterhub/_xsrf_utils.py); a `cors`
+ * fetch would land on the hub's login page instead.
  */
 function ensureSession(base: string): Promise<void> {
-  session ??= fetch(`${base}oauth_login?next=${encodeURIComponent(`${new URL(base, location.href).pathname}me`)}`, { credentials: "same-origin" }).then((response) => {
+  session ??= fetch(`${base}oauth_login?next=${encodeURIComponent(`${new URL(base, location.href).pathname}me`)}`, { credentials: "same-origin", mode: "no-cors" }).then((response) => {
     if (!response.ok) {
       session = null;
       throw new Error(`the class service did not sign you in (${response.status})`);
