@@ -7,13 +7,8 @@ import { userForToken, type HubUser } from "./hub-api.js";
 import type { HubSettings } from "./hub-settings.js";
 import { cookieOf, SESSION_COOKIE, type Sessions } from "./sessions.js";
 
-export interface HubIdentityOptions {
-  /** How the token is resolved (default: the hub API). Tests pass the real hub or a recorded answer. */
-  lookup?: (token: string) => Promise<HubUser | undefined>;
-  /** How long the hub's answer for a token is reused (default 30 s: a revoked token stops working within it). */
-  cacheMs?: number;
-  now?: () => number;
-}
+/** How long the hub's answer for a token is reused: a revoked token stops working within it. */
+const CACHE_MS = 30_000;
 
 /**
  * The identity provider of the hub service. A request is refused (undefined → 401) when it
@@ -22,10 +17,7 @@ export interface HubIdentityOptions {
  * something must come from the same site (`Sec-Fetch-Site`), so another site cannot make a
  * signed-in browser publish, submit or grade.
  */
-export function hubIdentity(hub: HubSettings, sessions: Sessions, options: HubIdentityOptions = {}): IdentityProvider {
-  const lookup = options.lookup ?? ((token: string) => userForToken(hub, token));
-  const cacheMs = options.cacheMs ?? 30_000;
-  const now = options.now ?? Date.now;
+export function hubIdentity(hub: HubSettings, sessions: Sessions): IdentityProvider {
   const cache = new Map<string, { identity: Identity | undefined; expires: number }>();
   return async (request: IncomingMessage) => {
     const fromHeader = /^(?:token|bearer)\s+(\S+)$/i.exec(request.headers.authorization ?? "")?.[1];
@@ -39,10 +31,10 @@ export function hubIdentity(hub: HubSettings, sessions: Sessions, options: HubId
     }
     if (!token) return undefined;
     const cached = cache.get(token);
-    if (cached && cached.expires > now()) return cached.identity;
-    const identity = toIdentity(hub, await lookup(token), token);
+    if (cached && cached.expires > Date.now()) return cached.identity;
+    const identity = toIdentity(hub, await userForToken(hub, token), token);
     if (cache.size > 10_000) cache.clear();
-    cache.set(token, { identity, expires: now() + cacheMs });
+    cache.set(token, { identity, expires: Date.now() + CACHE_MS });
     return identity;
   };
 }

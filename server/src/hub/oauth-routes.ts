@@ -6,12 +6,12 @@ import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { tokenForCode } from "./hub-api.js";
 import type { HubSettings } from "./hub-settings.js";
-import { cookieOf, SESSION_COOKIE, type Sessions } from "./sessions.js";
+import { cookieOf, SESSION_COOKIE, SESSION_SECONDS, type Sessions } from "./sessions.js";
 
 const STATE_COOKIE = "pmxlab-oauth-state";
 
 /** The OAuth routes and the redirect for unauthenticated page visits. */
-export function hubOAuth(hub: HubSettings, sessions: Sessions, now: () => number = Date.now) {
+export function hubOAuth(hub: HubSettings, sessions: Sessions) {
   const pending = new Map<string, { next: string; expires: number }>();
   const cookie = (name: string, value: string, maxAge: number) => `${name}=${encodeURIComponent(value)}; Path=${hub.prefix}; HttpOnly; SameSite=Lax; Max-Age=${maxAge}`;
 
@@ -19,7 +19,7 @@ export function hubOAuth(hub: HubSettings, sessions: Sessions, now: () => number
   function login(response: ServerResponse, next: string): void {
     if (pending.size > 10_000) pending.clear();
     const state = randomBytes(18).toString("base64url");
-    pending.set(state, { next: next.startsWith(hub.prefix) ? next : hub.prefix, expires: now() + 600_000 });
+    pending.set(state, { next: next.startsWith(hub.prefix) ? next : hub.prefix, expires: Date.now() + 600_000 });
     const url = `${hub.authorizeUrl}?${new URLSearchParams({ client_id: hub.clientId, redirect_uri: hub.callbackUrl, response_type: "code", state })}`;
     response.writeHead(302, { location: url, "set-cookie": cookie(STATE_COOKIE, state, 600) });
     response.end();
@@ -37,13 +37,13 @@ export function hubOAuth(hub: HubSettings, sessions: Sessions, now: () => number
       const state = query.get("state") ?? "";
       const entry = pending.get(state);
       pending.delete(state);
-      if (!entry || entry.expires < now() || cookieOf(request, STATE_COOKIE) !== state) {
+      if (!entry || entry.expires < Date.now() || cookieOf(request, STATE_COOKIE) !== state) {
         response.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
         response.end("This login link is stale or was started in another browser; open the page again.");
         return true;
       }
       const token = await tokenForCode(hub, query.get("code") ?? "");
-      response.writeHead(302, { location: entry.next, "set-cookie": [cookie(SESSION_COOKIE, sessions.open(token), 8 * 3600), cookie(STATE_COOKIE, "", 0)] });
+      response.writeHead(302, { location: entry.next, "set-cookie": [cookie(SESSION_COOKIE, sessions.open(token), SESSION_SECONDS), cookie(STATE_COOKIE, "", 0)] });
       response.end();
       return true;
     },

@@ -6,35 +6,31 @@ import type { IncomingMessage } from "node:http";
 
 export const SESSION_COOKIE = "pmxlab-session";
 
+/** How long a session lasts (the cookie's Max-Age too), and how many are kept at most. */
+export const SESSION_SECONDS = 8 * 3600;
+const MAX_SESSIONS = 20_000;
+
 /** Session id → the user's hub token, bounded in number and age. */
 export class Sessions {
   private readonly tokens = new Map<string, { token: string; expires: number }>();
-  constructor(
-    private readonly maxAgeMs = 8 * 3600_000,
-    private readonly max = 20_000,
-    private readonly now: () => number = Date.now,
-  ) {}
 
   /** Opens a session for a token; returns its id. */
   open(token: string): string {
-    if (this.tokens.size >= this.max) this.tokens.delete(this.tokens.keys().next().value!);
+    // The oldest session goes first.
+    if (this.tokens.size >= MAX_SESSIONS) this.tokens.delete(this.tokens.keys().next().value!);
     const id = randomBytes(24).toString("base64url");
-    this.tokens.set(id, { token, expires: this.now() + this.maxAgeMs });
+    this.tokens.set(id, { token, expires: Date.now() + SESSION_SECONDS * 1000 });
     return id;
   }
 
   tokenOf(id: string): string | undefined {
     const entry = this.tokens.get(id);
     if (!entry) return undefined;
-    if (entry.expires < this.now()) {
+    if (entry.expires < Date.now()) {
       this.tokens.delete(id);
       return undefined;
     }
     return entry.token;
-  }
-
-  close(id: string): void {
-    this.tokens.delete(id);
   }
 }
 

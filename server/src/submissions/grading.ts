@@ -29,10 +29,6 @@ export interface GradingOptions {
   cellTimeoutS?: number;
   memoryMb?: number;
   jobs?: number;
-  /** Where grading folders are made (default the system temp folder). */
-  tmpRoot?: string;
-  /** The variables passed on to the grader besides PATH (e.g. PMXLAB_VENV_PYTHON). */
-  passEnv?: Record<string, string>;
 }
 
 export interface GradingJob {
@@ -96,7 +92,7 @@ export class GradingJobs {
     const o = this.options;
     const latest = (await this.submissions.latest(job.course)).filter((s) => SAFE_NAME.test(s.user));
     if (latest.length === 0) throw new Error(`no submissions of ${job.course} to grade`);
-    const dir = mkdtempSync(join(o.tmpRoot ?? tmpdir(), "pmxlab-grade-"));
+    const dir = mkdtempSync(join(tmpdir(), "pmxlab-grade-"));
     chmodSync(dir, 0o700);
     try {
       for (const s of latest) {
@@ -138,7 +134,6 @@ export class GradingJobs {
           HOME: join(dir, "home"),
           LANG: "C.UTF-8",
           JUPYTER_RUNTIME_DIR: join(dir, "home", "runtime"),
-          ...o.passEnv,
         },
         timeoutMs: o.timeoutMs ?? 30 * 60_000,
         ...(o.as ? { as: o.as } : {}),
