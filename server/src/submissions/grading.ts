@@ -134,6 +134,8 @@ export class GradingJobs {
           HOME: join(dir, "home"),
           LANG: "C.UTF-8",
           JUPYTER_RUNTIME_DIR: join(dir, "home", "runtime"),
+          // The grading process's own heap; each kernel gets --memory on top (the later flag wins).
+          NODE_OPTIONS: "--max-old-space-size=512",
         },
         timeoutMs: o.timeoutMs ?? 30 * 60_000,
         ...(o.as ? { as: o.as } : {}),
