@@ -3,11 +3,11 @@
 // answer within about 10 s — and the loaded service then answers on it with hub identities.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHubStandIn, type HubStandIn } from "../support/hub-stand-in.js";
+import { freePort } from "../support/ports.js";
 
 const repo = resolve(__dirname, "../../..");
 const data = mkdtempSync(join(tmpdir(), "pmxlab-server-hub-main-"));
@@ -15,15 +15,6 @@ let hub: HubStandIn;
 let child: ChildProcess;
 let base: string;
 let firstAnswerMs: number;
-
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   hub = await startHubStandIn();
