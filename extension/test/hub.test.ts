@@ -1,9 +1,12 @@
 // @vitest-environment jsdom
 // The class on a hub, browser side: where the class service is, which course a notebook
 // belongs to, how feedback is shown, and the OAuth sign-in before a request.
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { PageConfig } from "@jupyterlab/coreutils";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { classJson, classServiceUrl, ownServer } from "../src/hub/classService.js";
+import { HubCommandIds } from "../src/hub/commandIds.js";
 import { courseNotebook, feedbackNode, syncSummary } from "../src/hub/courseFiles.js";
 
 afterEach(() => {
@@ -78,5 +81,13 @@ describe("course notebooks and feedback", () => {
     expect(node.querySelector("h4")!.textContent).toBe("pk-basics/half-life: 2 / 2");
     expect(node.querySelector("li")!.textContent).toBe("✗ half-life (h) (hidden): <img src=x onerror=alert(1)> ln 2 forgotten");
     expect(node.querySelector("img")).toBeNull();
+  });
+});
+
+describe("the File menu on a hub", () => {
+  it("lists exactly the class commands", () => {
+    const schema = JSON.parse(readFileSync(resolve(__dirname, "../schema/hub.json"), "utf8"));
+    const items = schema["jupyter.lab.menus"].main[0].items.map((i: { command: string }) => i.command);
+    expect(items.sort()).toEqual(Object.values(HubCommandIds).sort());
   });
 });
