@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { readConfig } from "./config.js";
-import { readHubSettings } from "./hub/hub-settings.js";
+import { readHubSettings } from "./hub/index.js";
 
 const { values } = parseArgs({ options: { socket: { type: "string" }, port: { type: "string" }, hub: { type: "boolean" } } });
 if (!values.socket && !values.port && !values.hub) {
