@@ -1,5 +1,6 @@
 import { URLExt } from "@jupyterlab/coreutils";
 import { ServerConnection } from "@jupyterlab/services";
+import { classRequest, classServiceUrl } from "../hub/classService.js";
 import type { ComputedNumber } from "./conversation.js";
 
 /** The server's final reply (the `done` event of POST /tutor; docs/server.md). */
@@ -26,7 +27,8 @@ const NO_SERVER_STATUS = new Set([404, 405, 501, 502, 504]);
 
 /**
  * Asks pmxlab's server (`<base>/pmxlab-server/tutor`, behind Jupyter's auth through
- * jupyter-server-proxy) and reads its server-sent events: `onText` gets the reply as it
+ * jupyter-server-proxy; on a hub the class service, which has the LLM key and the class's
+ * records) and reads its server-sent events: `onText` gets the reply as it
  * streams; the promise gives the final reply, whose text replaces the streamed one. A
  * refusal (exam mode, hint budget, rate limit) rejects with the server's message; no server
  * at all rejects with a {@link NoTutorServerError}.
@@ -43,7 +45,7 @@ export async function askTutorServer(
   if (options.signal) init.signal = options.signal;
   let response: Response;
   try {
-    response = await ServerConnection.makeRequest(url, init, settings);
+    response = classServiceUrl() ? await classRequest("tutor", init) : await ServerConnection.makeRequest(url, init, settings);
   } catch (error) {
     if (options.signal?.aborted) throw error;
     throw new NoTutorServerError(`no pmxlab server answered (${error instanceof Error ? error.message : String(error)})`);
