@@ -1,0 +1,47 @@
+// A student's notebook session without a browser: JupyterLab's own client library
+// (@jupyterlab/services) creates the session through the single-user server's REST API and
+// talks to the kernel over its websocket (the Jupyter kernel protocol), as JupyterLab does.
+import { KernelManager, ServerConnection, SessionManager } from "@jupyterlab/services";
+import WebSocket from "ws";
+
+/**
+ * Opens a notebook session with a `kernel` (e.g. "tslab") on `user`'s server behind the hub
+ * at `base` (http://host:port), authenticated by the user's API token.
+ * Returns `{ execute(code), close() }`; `execute` resolves `{ ms, status, text, error }`:
+ * the time from the request to the kernel's reply, the reply's status, the text/plain of the
+ * cell's result and the error (name: value) if the cell failed.
+ */
+export async function openNotebookSession({ base, user, token, path, kernel }) {
+  const serverSettings = ServerConnection.makeSettings({
+    baseUrl: `${base}/user/${user}/`,
+    wsUrl: `${base.replace(/^http/, "ws")}/user/${user}/`,
+    token,
+    appendToken: true,
+    WebSocket,
+  });
+  const kernelManager = new KernelManager({ serverSettings });
+  const sessions = new SessionManager({ serverSettings, kernelManager });
+  const session = await sessions.startNew({ path, type: "notebook", name: path, kernel: { name: kernel } });
+  return {
+    async execute(code) {
+      const started = performance.now();
+      let text = "";
+      let error = "";
+      const future = session.kernel.requestExecute({ code, stop_on_error: true });
+      future.onIOPub = (message) => {
+        const type = message.header.msg_type;
+        if (type === "execute_result" || type === "display_data") text += message.content.data["text/plain"] ?? "";
+        if (type === "error") error = `${message.content.ename}: ${message.content.evalue}`;
+        if (type === "stream" && message.content.name === "stderr") error += message.content.text;
+      };
+      const reply = await future.done;
+      return { ms: performance.now() - started, status: reply.content.status, text, error };
+    },
+    async close() {
+      await session.shutdown().catch(() => {});
+      session.dispose();
+      sessions.dispose();
+      kernelManager.dispose();
+    },
+  };
+}
