@@ -8,16 +8,23 @@ import WebSocket from "ws";
  * Opens a notebook session with a `kernel` (e.g. "tslab") on `user`'s server behind the hub
  * at `base` (http://host:port), authenticated by the user's API token.
  * Returns `{ execute(code), close() }`; `execute` resolves `{ ms, status, text, error }`:
- * the time from the request to the kernel's reply, the reply's status, the text/plain of the
- * cell's result and the error (name: value) if the cell failed.
+ * the time from the request to the kernel's reply, the reply's status, the cell's output
+ * (its text/plain results and what it printed) and the error (name: value, stderr) if any.
  */
 export async function openNotebookSession({ base, user, token, path, kernel }) {
+  // The hub's single-user server takes a token in a websocket's URL only from a browser
+  // (Sec-Fetch-Mode: websocket); Node's websocket says who it is in the header instead.
+  class TokenWebSocket extends WebSocket {
+    constructor(url, protocols) {
+      super(url, protocols, { headers: { Authorization: `token ${token}` } });
+    }
+  }
   const serverSettings = ServerConnection.makeSettings({
     baseUrl: `${base}/user/${user}/`,
     wsUrl: `${base.replace(/^http/, "ws")}/user/${user}/`,
     token,
-    appendToken: true,
-    WebSocket,
+    appendToken: false,
+    WebSocket: TokenWebSocket,
   });
   const kernelManager = new KernelManager({ serverSettings });
   const sessions = new SessionManager({ serverSettings, kernelManager });
@@ -32,7 +39,8 @@ export async function openNotebookSession({ base, user, token, path, kernel }) {
         const type = message.header.msg_type;
         if (type === "execute_result" || type === "display_data") text += message.content.data["text/plain"] ?? "";
         if (type === "error") error = `${message.content.ename}: ${message.content.evalue}`;
-        if (type === "stream" && message.content.name === "stderr") error += message.content.text;
+        // tslab shows a cell's last value on stdout.
+        if (type === "stream") message.content.name === "stderr" ? (error += message.content.text) : (text += message.content.text);
       };
       const reply = await future.done;
       return { ms: performance.now() - started, status: reply.content.status, text, error };
