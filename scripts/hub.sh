@@ -38,9 +38,16 @@ if ! runuser -u nobody -- "$ROOT/.venv/bin/python" -c '' 2> /dev/null; then
   exit 1
 fi
 
+# The instructor versions of the courses (solutions, hidden check items) are for the class
+# service only: students' servers can read the checkout, so its courses/ folder is closed to
+# other users (a folder's mode is not tracked by git; the service, as root, still reads it).
+chmod o-rwx "${PMXLAB_HUB_COURSES:-$ROOT/courses}"
+
 # JupyterHub writes a few files to its working folder: the state folder, not the checkout.
+# It holds the hub's and the class service's databases (submissions, grades): root only.
 state="${PMXLAB_HUB_STATE:-$ROOT/.pmxlab/hub}"
 mkdir -p "$state"
+chmod 0700 "$state"
 cd "$state"
 echo "[pmxlab hub] starting JupyterHub on http://${PMXLAB_HUB_IP:-127.0.0.1}:${PMXLAB_HUB_PORT:-8000} (instructors: ${PMXLAB_HUB_INSTRUCTORS:-instructor}; sign up at /hub/signup)" >&2
 exec "$ROOT/.venv/bin/jupyterhub" -f "$ROOT/jupyter-config/hub/jupyterhub_config.py" "$@"

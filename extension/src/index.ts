@@ -3,6 +3,7 @@ import { cellStatePlugin } from "./cell-state/index.js";
 import { followPlugin, presencePlugin, syncPlugin } from "./collaboration/index.js";
 import { commandsPlugin } from "./commandsPlugin.js";
 import { coursePanelPlugin, exercisePlugin } from "./exercise/index.js";
+import { hubPlugin } from "./hub/index.js";
 import { interactivePlugin } from "./interactive/index.js";
 import { settingsPlugin } from "./settingsPlugin.js";
 import { tutorPlugin } from "./tutor/index.js";
@@ -19,6 +20,8 @@ export { ExerciseCommandIds, ExerciseView, readCheckState } from "./exercise/ind
 export type { CheckState, ExerciseViewModel } from "./exercise/index.js";
 export { TutorCommandIds, TutorView, readTutorState, replyHtml } from "./tutor/index.js";
 export type { StoredTurn, TutorState } from "./tutor/index.js";
+export { HubCommandIds, classServiceUrl, courseNotebook, syncSummary } from "./hub/index.js";
+export type { Feedback, SyncReport } from "./hub/index.js";
 
 /**
  * The front-end plugins of pmxlab. The plotly renderer is the MIME extension in `plotly/`;
@@ -35,5 +38,6 @@ const plugins: JupyterFrontEndPlugin<any>[] = [
   exercisePlugin,
   coursePanelPlugin,
   tutorPlugin,
+  hubPlugin,
 ];
 export default plugins;

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, extname, join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { studentVersion, withoutHiddenChecks } from "@pmxlab/kernel/exercise";
+import { besideName, releaseAction, studentVersion, withoutHiddenChecks, type ReleaseAction } from "@pmxlab/kernel/exercise";
 import { readCourse, resolveCourse } from "./exercise/course.js";
 import { readNotebook } from "./exercise/notebook-check.js";
 import { UsageError } from "./usage-error.js";
@@ -18,8 +18,6 @@ beside it as NAME.new.EXT and reported.`;
 /** Where release remembers what it wrote (hash per file), to tell a student's edit from its own. */
 const MANIFEST = ".pmxlab-release.json";
 
-type Action = "added" | "updated" | "unchanged" | "beside";
-
 /** `pmxlab release`: the DESIGN.md contract. */
 export function releaseCommand(argv: string[]): number {
   const { values, positionals } = parseArgs({ args: argv, options: { out: { type: "string" } }, allowPositionals: true, strict: true });
@@ -29,7 +27,7 @@ export function releaseCommand(argv: string[]): number {
   const out = resolve(values.out);
   const manifestPath = join(out, MANIFEST);
   const manifest: Record<string, string> = Object.assign(Object.create(null), existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, "utf8")) as { files: Record<string, string> }).files : {});
-  const counts: Record<Action, number> = { added: 0, updated: 0, unchanged: 0, beside: 0 };
+  const counts: Record<ReleaseAction, number> = { added: 0, updated: 0, unchanged: 0, beside: 0 };
   for (const file of course.files) {
     const content = studentFile(course.dir, file);
     const action = place(out, file, content, manifest);
@@ -54,13 +52,8 @@ function hash(text: string): string {
   return createHash("sha256").update(text, "latin1").digest("hex");
 }
 
-function besideName(file: string): string {
-  const ext = extname(file);
-  return file.slice(0, file.length - ext.length) + ".new" + ext;
-}
-
-/** Writes `content` for `file` under `out` without ever replacing a student's edit; updates the manifest. */
-function place(out: string, file: string, content: string, manifest: Record<string, string>): Action {
+/** Writes `content` for `file` under `out` without ever replacing a student's edit (the rule is `releaseAction`); updates the manifest. */
+function place(out: string, file: string, content: string, manifest: Record<string, string>): ReleaseAction {
   const target = join(out, file);
   const encoding = file.endsWith(".ipynb") || file.endsWith(".ts") ? "utf8" : "latin1";
   const write = (path: string) => {
@@ -68,22 +61,11 @@ function place(out: string, file: string, content: string, manifest: Record<stri
     writeFileSync(path, content, encoding);
   };
   const newHash = hash(Buffer.from(content, encoding).toString("latin1"));
-  if (!existsSync(target)) {
-    write(target);
+  const action = releaseAction(newHash, existsSync(target) ? hash(readFileSync(target, "latin1")) : undefined, manifest[file]);
+  if (action === "beside") write(join(out, besideName(file)));
+  else {
+    if (action !== "unchanged") write(target);
     manifest[file] = newHash;
-    return "added";
   }
-  const current = hash(readFileSync(target, "latin1"));
-  // Same as before, or the student edited a version the course has not changed since.
-  if (current === newHash || manifest[file] === newHash) {
-    manifest[file] = newHash;
-    return "unchanged";
-  }
-  if (manifest[file] === current) {
-    write(target);
-    manifest[file] = newHash;
-    return "updated";
-  }
-  write(join(out, besideName(file)));
-  return "beside";
+  return action;
 }

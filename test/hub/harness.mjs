@@ -161,7 +161,10 @@ export async function startHub({ instructors, env = {}, logName = "hub.log", pas
     },
   };
   try {
-    await waitFor("the hub", 300, async () => (await fetch(`${hub.base}/hub/api`)).status === 200, hub.logTail);
+    // scripts/hub.sh first brings the set-up up to date (a changed extension is rebuilt: minutes).
+    // An exited hub ends the wait at once.
+    await waitFor("the hub", 600, async () => child.exitCode !== null || (await fetch(`${hub.base}/hub/api`, { signal: AbortSignal.timeout(5_000) })).status === 200, hub.logTail);
+    if (child.exitCode !== null) throw new Error(`the hub exited (${child.exitCode}):\n${hub.logTail()}`);
   } catch (error) {
     await hub.stop([]);
     throw error;

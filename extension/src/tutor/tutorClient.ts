@@ -1,5 +1,6 @@
 import { URLExt } from "@jupyterlab/coreutils";
 import { ServerConnection } from "@jupyterlab/services";
+import { classRequest, classServiceUrl } from "../hub/classService.js";
 import type { ComputedNumber } from "./conversation.js";
 
 /** The server's final reply (the `done` event of POST /tutor; docs/server.md). */
@@ -13,7 +14,8 @@ export interface TutorReplyJson {
 
 /**
  * Asks pmxlab's server (`<base>/pmxlab-server/tutor`, behind Jupyter's auth through
- * jupyter-server-proxy) and reads its server-sent events: `onText` gets the reply as it
+ * jupyter-server-proxy; on a hub the class service, which has the LLM key and the class's
+ * records) and reads its server-sent events: `onText` gets the reply as it
  * streams; the promise gives the final reply, whose text replaces the streamed one. A
  * refusal (exam mode, hint budget, rate limit) rejects with the server's message.
  */
@@ -27,7 +29,7 @@ export async function askTutorServer(
   // text/event-stream; otherwise it buffers the whole reply.
   const init: RequestInit = { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", accept: "text/event-stream" } };
   if (options.signal) init.signal = options.signal;
-  const response = await ServerConnection.makeRequest(url, init, settings);
+  const response = classServiceUrl() ? await classRequest("tutor", init) : await ServerConnection.makeRequest(url, init, settings);
   if (!response.headers.get("content-type")?.startsWith("text/event-stream")) {
     const error = (await response.json().catch(() => ({}))) as { error?: string };
     throw new Error(error.error ?? `the tutor's server answered ${response.status}`);

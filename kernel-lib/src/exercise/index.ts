@@ -30,3 +30,4 @@ export {
 } from "./notebook.js";
 export { hasSolution, stubSolutions } from "./solution-stub.js";
 export { studentVersion, withoutHiddenChecks } from "./student-version.js";
+export { besideName, releaseAction, type ReleaseAction } from "./release-rule.js";

@@ -62,6 +62,57 @@ const migrations = (kind: DatabaseKind): Record<string, Migration> => ({
       await db.schema.dropTable("tutor_exchange").execute();
     },
   },
+  "0002-class-hub": {
+    // The class on a hub: published course releases (their files, student versions),
+    // students' submissions, and grades with per-item feedback.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("course_release")
+        .addColumn("id", "integer", autoKey(kind))
+        .addColumn("course", "text", (c) => c.notNull())
+        .addColumn("version", "integer", (c) => c.notNull())
+        .addColumn("at", "text", (c) => c.notNull())
+        .addColumn("by_user", "text", (c) => c.notNull())
+        .addUniqueConstraint("course_release_course_version", ["course", "version"])
+        .execute();
+      await db.schema
+        .createTable("release_file")
+        .addColumn("release_id", "integer", (c) => c.notNull())
+        .addColumn("path", "text", (c) => c.notNull())
+        .addColumn("sha256", "text", (c) => c.notNull())
+        .addColumn("bytes", "integer", (c) => c.notNull())
+        .addColumn("content", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("release_file_key", ["release_id", "path"])
+        .execute();
+      await db.schema
+        .createTable("submission")
+        .addColumn("id", "integer", autoKey(kind))
+        .addColumn("at", "text", (c) => c.notNull())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("course", "text", (c) => c.notNull())
+        .addColumn("notebook", "text", (c) => c.notNull())
+        .addColumn("content", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("submission_course_user").on("submission").columns(["course", "user_id", "notebook"]).execute();
+      await db.schema
+        .createTable("grade")
+        .addColumn("id", "integer", autoKey(kind))
+        .addColumn("job", "text", (c) => c.notNull())
+        .addColumn("at", "text", (c) => c.notNull())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("course", "text", (c) => c.notNull())
+        .addColumn("total", "real", (c) => c.notNull())
+        .addColumn("max", "real", (c) => c.notNull())
+        .addColumn("notes", "text", (c) => c.notNull())
+        .addColumn("exercises", "text", (c) => c.notNull())
+        .addColumn("markdown", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("grade_course_user").on("grade").columns(["course", "user_id"]).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ["grade", "submission", "release_file", "course_release"]) await db.schema.dropTable(table).execute();
+    },
+  },
 });
 
 /** The migrations in this file, for Kysely's Migrator (no folder scan, so the bundle needs no fs layout). */

@@ -50,8 +50,58 @@ export interface CourseSettingsTable {
   updated_at: string;
 }
 
+/** One published version of a course's student release. */
+export interface CourseReleaseTable {
+  id: Generated<number>;
+  course: string;
+  /** 1, 2, … per course. */
+  version: number;
+  at: string;
+  by_user: string;
+}
+
+/** One file of a release: the `pmxlab release` output, bytes as base64. */
+export interface ReleaseFileTable {
+  release_id: number;
+  path: string;
+  sha256: string;
+  bytes: number;
+  content: string;
+}
+
+/** A notebook a student submitted (the latest per user, course and notebook is graded). */
+export interface SubmissionTable {
+  id: Generated<number>;
+  at: string;
+  user_id: string;
+  course: string;
+  notebook: string;
+  /** The notebook as JSON text. */
+  content: string;
+}
+
+/** A student's grade from one grading job, with the per-item feedback. */
+export interface GradeTable {
+  id: Generated<number>;
+  job: string;
+  at: string;
+  user_id: string;
+  course: string;
+  total: number;
+  max: number;
+  notes: string;
+  /** JSON: [{ id, points, max, problems, items: [{ name, passed, hidden, message }] }]. */
+  exercises: string;
+  /** The feedback file `pmxlab grade` wrote for the student. */
+  markdown: string;
+}
+
 export interface Database {
   tutor_exchange: TutorExchangeTable;
   check_result: CheckResultTable;
   course_settings: CourseSettingsTable;
+  course_release: CourseReleaseTable;
+  release_file: ReleaseFileTable;
+  submission: SubmissionTable;
+  grade: GradeTable;
 }

@@ -1,6 +1,7 @@
 // The HTTP API (node:http): routing, identity, rate limits, error answers and access logs.
 // Routes: GET /health, POST /tutor (server-sent events), POST /draft, POST /records/check,
-// GET and PUT /settings/<course>. See docs/server.md.
+// GET and PUT /settings/<course>; on a hub also the class routes each concept adds
+// (`routes`) and the OAuth login (`publicRoute`). See docs/server.md and docs/hub.md.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { DraftAnswer } from "../drafting/index.js";
@@ -26,7 +27,18 @@ export interface AppDeps {
   logStudentCode: boolean;
   /** What GET /health reports besides `status`. */
   health(): Promise<Record<string, unknown>>;
+  /** The URL prefix the proxy passes on (a hub service's `/services/<name>/`); stripped before routing. */
+  prefix?: string;
+  /** Answered before anyone is identified (the OAuth login and callback); true when it answered. */
+  publicRoute?(request: IncomingMessage, response: ServerResponse, path: string, query: URLSearchParams): Promise<boolean>;
+  /** A request without a user: true when it answered (a page visit sent to the hub's login); else 401. */
+  unauthenticated?(request: IncomingMessage, response: ServerResponse): boolean;
+  /** Further routes for identified users, tried in order after the built-in ones. */
+  routes?: Route[];
 }
+
+/** A route of an identified user: true when it answered the request. */
+export type Route = (ctx: Context, path: string, query: URLSearchParams) => Promise<boolean>;
 
 export interface Context {
   deps: AppDeps;
@@ -44,12 +56,12 @@ export function createApp(deps: AppDeps): Server {
     handle(deps, limiter, request, response)
       .catch((error: unknown) => {
         const known = error instanceof HttpError;
-        if (!known) deps.log.error({ err: error, path: pathOf(request) }, "request failed");
+        if (!known) deps.log.error({ err: error, path: pathOf(request, deps.prefix) }, "request failed");
         if (!response.headersSent) json(response, known ? error.status : 500, { error: known ? error.message : "internal error" }, known ? error.headers : {});
         else response.end();
       })
       .finally(() => {
-        deps.log.info({ method: request.method, path: pathOf(request), status: response.statusCode, ms: Math.round(performance.now() - started) }, "request");
+        deps.log.info({ method: request.method, path: pathOf(request, deps.prefix), status: response.statusCode, ms: Math.round(performance.now() - started) }, "request");
       });
   });
   // Slow clients cannot hold a connection open forever; the tutor's stream is bounded by the LLM time-out.
@@ -59,11 +71,16 @@ export function createApp(deps: AppDeps): Server {
 }
 
 async function handle(deps: AppDeps, limiter: RateLimiterMemory, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const path = pathOf(request);
+  const path = pathOf(request, deps.prefix);
+  const query = new URL(request.url ?? "/", "http://localhost").searchParams;
   if (request.method === "GET" && path === "/health") return json(response, 200, { status: "ok", ...(await deps.health()) });
+  if (deps.publicRoute && (await deps.publicRoute(request, response, path, query))) return;
 
   const identity = await deps.identity(request);
-  if (!identity) throw new HttpError(401, "not signed in");
+  if (!identity) {
+    if (deps.unauthenticated?.(request, response)) return;
+    throw new HttpError(401, "not signed in");
+  }
   const ctx: Context = { deps, request, response, identity, log: deps.log.child({ user: identity.user }) };
 
   if (request.method === "POST" && path === "/tutor") {
@@ -96,6 +113,7 @@ async function handle(deps: AppDeps, limiter: RateLimiterMemory, request: Incomi
       return json(response, 200, await deps.settings.update(course.data, update));
     }
   }
+  for (const route of deps.routes ?? []) if (await route(ctx, path, query)) return;
   throw new HttpError(404, `no route ${request.method} ${path}`);
 }
 
@@ -114,6 +132,9 @@ export function json(response: ServerResponse, status: number, body: unknown, he
   response.end(JSON.stringify(body));
 }
 
-function pathOf(request: IncomingMessage): string {
-  return new URL(request.url ?? "/", "http://localhost").pathname;
+function pathOf(request: IncomingMessage, prefix?: string): string {
+  const path = new URL(request.url ?? "/", "http://localhost").pathname;
+  if (!prefix) return path;
+  if (path.startsWith(prefix)) return "/" + path.slice(prefix.length);
+  return path === prefix.replace(/\/$/, "") ? "/" : path;
 }

@@ -15,13 +15,14 @@ export class HttpError extends Error {
 
 const MAX_BODY = 512 * 1024;
 
-export async function readJson<T>(request: IncomingMessage, schema: z.ZodType<T>): Promise<T> {
+/** The body as JSON, validated by `schema`; over `maxBytes` (default 512 KiB) it is refused with 413. */
+export async function readJson<T>(request: IncomingMessage, schema: z.ZodType<T>, maxBytes = MAX_BODY): Promise<T> {
   if (!/^application\/json\b/.test(request.headers["content-type"] ?? "")) throw new HttpError(415, "send the body as application/json");
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY) throw new HttpError(413, `the body is larger than ${MAX_BODY / 1024} KiB`);
+    if (size > maxBytes) throw new HttpError(413, `the body is larger than ${maxBytes / 1024} KiB`);
     chunks.push(chunk);
   }
   let raw: unknown;

@@ -4,25 +4,16 @@
 // model description gets a verified model from the offline drafter.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { askTutor } from "../support/harness.js";
+import { freePort } from "../support/ports.js";
 
 const repo = resolve(__dirname, "../../..");
 let child: ChildProcess;
 let base: string;
 const data = mkdtempSync(join(tmpdir(), "pmxlab-server-main-"));
-
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   const port = await freePort();
