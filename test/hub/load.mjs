@@ -62,6 +62,7 @@ function hubProcesses(hubPid) {
     if (command.includes("jupyterhub-singleuser")) continue;
     if (command.includes("configurable-http-proxy")) named.proxy = pid;
     else if (command.includes("jupyterhub_idle_culler")) named["idle-culler"] = pid;
+    else if (command.includes("server/dist/main.js")) named["pmxlab-service"] = pid;
     else named[`service ${pid}`] = pid;
   }
   return named;
