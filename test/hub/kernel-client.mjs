@@ -6,12 +6,13 @@ import WebSocket from "ws";
 
 /**
  * Opens a notebook session with a `kernel` (e.g. "tslab") on `user`'s server behind the hub
- * at `base` (http://host:port), authenticated by the user's API token.
+ * at `base` (http://host:port), authenticated by the user's API token; a cell without a reply
+ * within `timeoutSeconds` fails.
  * Returns `{ execute(code), close() }`; `execute` resolves `{ ms, status, text, error }`:
  * the time from the request to the kernel's reply, the reply's status, the cell's output
  * (its text/plain results and what it printed) and the error (name: value, stderr) if any.
  */
-export async function openNotebookSession({ base, user, token, path, kernel }) {
+export async function openNotebookSession({ base, user, token, path, kernel, timeoutSeconds = 180 }) {
   // The hub's single-user server takes a token in a websocket's URL only from a browser
   // (Sec-Fetch-Mode: websocket); Node's websocket says who it is in the header instead.
   class TokenWebSocket extends WebSocket {
@@ -42,7 +43,12 @@ export async function openNotebookSession({ base, user, token, path, kernel }) {
         // tslab shows a cell's last value on stdout.
         if (type === "stream") message.content.name === "stderr" ? (error += message.content.text) : (text += message.content.text);
       };
-      const reply = await future.done;
+      // A reply lost with its websocket (seen under a load average of 50) must not hang the caller.
+      let timer;
+      const reply = await Promise.race([
+        future.done,
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no reply within ${timeoutSeconds} s to the cell on ${user}'s kernel`)), timeoutSeconds * 1000))),
+      ]).finally(() => clearTimeout(timer));
       return { ms: performance.now() - started, status: reply.content.status, text, error };
     },
     async close() {
