@@ -29,5 +29,6 @@ npm run lite
 node --test --test-concurrency=1 test/lite/
 node --test --test-concurrency=1 test/collab/
 # The class hub: the real JupyterHub (requirements-hub.txt, installed by scripts/hub.sh), system
-# users for students, their servers; runs as root (the hub creates users).
+# users for students, their servers; runs as root (the hub creates users). Also team co-editing
+# through sharing in two browsers, the load test's N=2 run and the Kubernetes values.
 node --test --test-concurrency=1 test/hub/

@@ -58,9 +58,10 @@ c.PmxlabAuthenticator.seconds_before_next_try = 60
 # server) and students (their own server only, and what others share with them).
 c.JupyterHub.load_groups = {"instructors": {"users": sorted(instructors)}, STUDENTS: {"users": []}}
 c.JupyterHub.load_roles = [
-    # Team co-editing: every user may share their server with a user or a group; everyone
-    # may use the class service.
-    {"name": "user", "scopes": ["self", "shares!user", "access:services!service=pmxlab"]},
+    # Team co-editing (JupyterHub sharing): every user may share their own server with a
+    # user or a group, and revoke it; sharing by name needs reading names: students' names
+    # (not the instructors' or anyone else's) and group names. Everyone may use the class service.
+    {"name": "user", "scopes": ["self", "shares!user", "read:users:name!group=students", "read:groups:name", "access:services!service=pmxlab"]},
     # The class service reads who is in the class (the roster of its class view).
     {"name": "pmxlab-service", "scopes": [f"read:groups!group={STUDENTS}"], "services": ["pmxlab"]},
     {"name": "idle-culler", "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"], "services": ["idle-culler"]},

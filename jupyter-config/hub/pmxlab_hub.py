@@ -21,9 +21,10 @@ STUDENTS = "students"
 
 
 class ApproveHandler(ToggleAuthorizationHandler):
-    """/hub/authorize/<name>: approving a sign-up also creates the student's system user
-    and home and puts them in the students group; withdrawing the approval leaves the
-    home in place (nothing a student wrote is deleted by a click)."""
+    """/hub/authorize/<name>: approving a sign-up puts the student in the students group and
+    adds the user to the authenticator (PmxlabAuthenticator: creates the system user and
+    home); withdrawing the approval leaves the home in place (nothing a student wrote is
+    deleted by a click)."""
 
     @admin_users_scope
     async def get(self, slug):
@@ -40,14 +41,20 @@ class ApproveHandler(ToggleAuthorizationHandler):
         await super().get(slug)
 
 
-class PmxlabAuthenticator(LocalAuthenticator, NativeAuthenticator):
-    """NativeAuthenticator sign-up and login; LocalAuthenticator system users."""
-
-    homes = Unicode("/home", help="Folder under which student homes are created.").tag(config=True)
-    node_modules = Unicode(help="The repository's node_modules, linked into each home so tslab finds @pmxlab/kernel.").tag(config=True)
+class ClassAuthenticator(NativeAuthenticator):
+    """NativeAuthenticator sign-up and login; an instructor's approval puts the student in
+    the students group. On its own it serves a hub whose servers are containers (Kubernetes,
+    jupyter-config/k8s/), where there are no system users to create."""
 
     def get_handlers(self, app):
         return [(path, ApproveHandler if handler is ToggleAuthorizationHandler else handler) for path, handler in super().get_handlers(app)]
+
+
+class PmxlabAuthenticator(LocalAuthenticator, ClassAuthenticator):
+    """The class on one machine: ClassAuthenticator, and a system user per approved student."""
+
+    homes = Unicode("/home", help="Folder under which student homes are created.").tag(config=True)
+    node_modules = Unicode(help="The repository's node_modules, linked into each home so tslab finds @pmxlab/kernel.").tag(config=True)
 
     def add_system_user(self, user):
         super().add_system_user(user)
