@@ -2,7 +2,8 @@
 // jupyter-server-proxy it listens on the Unix socket the proxy names, so only the
 // authenticated Jupyter server can reach it; `--port` (127.0.0.1 only) is for development;
 // `--hub` runs it as a JupyterHub-managed service (hub OAuth, on the port of
-// JUPYTERHUB_SERVICE_URL, loopback only: the hub's proxy is the way in).
+// JUPYTERHUB_SERVICE_URL and its host: loopback on one machine, where the hub's proxy is
+// the way in).
 import { existsSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { dirname, join } from "node:path";
@@ -36,7 +37,7 @@ if (early) {
   // The same bounds as the service's own server (http/app.ts).
   early.headersTimeout = 20_000;
   early.requestTimeout = 30_000;
-  early.listen(hub!.port, "127.0.0.1");
+  early.listen(hub!.port, hub!.host);
 }
 
 const [{ OfflineTutor }, { loadCoursePassages }, { createService }] = await Promise.all([import("./llm/offline/index.js"), import("./retrieval/load-courses.js"), import("./service.js")]);

@@ -26,6 +26,12 @@ export interface HubSettings {
   studentGroup: string;
   /** Where the service listens: the port of JUPYTERHUB_SERVICE_URL. */
   port: number;
+  /**
+   * The address it binds, the host of JUPYTERHUB_SERVICE_URL as JupyterHub's services do:
+   * 127.0.0.1 on one machine (the proxy is the way in), 0.0.0.0 in a container of the hub
+   * pod (jupyter-config/k8s), where the proxy reaches it on the pod's address.
+   */
+  host: string;
 }
 
 /** The hub settings from the environment JupyterHub gives a managed service; a missing one is an error naming it. */
@@ -51,5 +57,6 @@ export function readHubSettings(env: NodeJS.ProcessEnv = process.env): HubSettin
     instructorGroup: env.PMXLAB_HUB_INSTRUCTOR_GROUP || "instructors",
     studentGroup: env.PMXLAB_HUB_STUDENT_GROUP || "students",
     port: Number(serviceUrl.port) || 80,
+    host: serviceUrl.hostname.replace(/^\[|\]$/g, ""),
   };
 }
