@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { REPO_ROOT } from "./jupyterlab.mjs";
-import { openLabSession, RESULTS } from "./lab-session.mjs";
+import { exerciseCellIndex, nextCheckResult, openLabSession, RESULTS } from "./lab-session.mjs";
 
 const NOTEBOOK = "01-elimination.ipynb";
 const EXERCISE = "pk-basics/half-life";
@@ -44,18 +44,9 @@ async function openNotebook(context) {
   return { page, consoleErrors };
 }
 
-/** Index of the exercise's cell in the open notebook's model. */
-function exerciseIndex(page) {
-  return page.evaluate((id) => {
-    const cells = window.jupyterapp.shell.currentWidget.content.model.cells;
-    for (let i = 0; i < cells.length; i++) if (cells.get(i).getMetadata("pmxlab")?.exercise?.id === id) return i;
-    return -1;
-  }, EXERCISE);
-}
-
 /** Replaces the exercise cell's code, makes it the active cell, and presses Check (the button, or the command). */
 async function check(page, source, how = "button") {
-  const index = await exerciseIndex(page);
+  const index = await exerciseCellIndex(page, EXERCISE);
   const attempts = await page.evaluate((i) => window.jupyterapp.shell.currentWidget.content.model.cells.get(i).getMetadata("pmxlab")?.check?.attempts ?? 0, index);
   await page.evaluate(
     ([i, text]) => {
@@ -67,18 +58,7 @@ async function check(page, source, how = "button") {
   );
   if (how === "button") await page.locator(`${VIEW} .pmx-ExerciseView-check`).click();
   else await page.evaluate(() => window.jupyterapp.commands.execute("pmxlab:check-exercise"));
-  const state = await page
-    .waitForFunction(
-      ([i, n]) => {
-        const state = window.jupyterapp.shell.currentWidget.content.model.cells.get(i).getMetadata("pmxlab")?.check;
-        return state && state.attempts > n ? state : false;
-      },
-      [index, attempts],
-      { timeout: 120_000, polling: 250 },
-    )
-    .then((h) => h.jsonValue())
-    .catch(() => assert.fail(`no check result was stored within 120 s of pressing Check (${how})`));
-  return state;
+  return nextCheckResult(page, index, attempts, `pressing Check (${how})`);
 }
 
 test("Check on a released exercise: run the cells above first, a misconception, a pass, seen by a co-editor and kept after a reload", { timeout: 10 * 60_000 }, async () => {
@@ -127,7 +107,7 @@ test("Check on a released exercise: run the cells above first, a misconception, 
 
     // Check added no cell and no output to the exercise cell beyond the cell's own run.
     assert.equal(await page.evaluate(() => window.jupyterapp.shell.currentWidget.content.model.cells.length), cellsBefore);
-    const index = await exerciseIndex(page);
+    const index = await exerciseCellIndex(page, EXERCISE);
     const outputs = await page.evaluate((i) => window.jupyterapp.shell.currentWidget.content.model.cells.get(i).outputs.toJSON(), index);
     assert.deepEqual(outputs, [], "the exercise cell shows no stray output from the check");
     await page.locator(VIEW).scrollIntoViewIfNeeded();

@@ -38,6 +38,36 @@ export async function runAllCellsUntilPlotted(page, { widget, plot }) {
   return { traces: outcome.traces, seconds: (Date.now() - started) / 1000 };
 }
 
+/** Index of exercise `id`'s cell in the open notebook's model (-1: none). */
+export function exerciseCellIndex(page, id) {
+  return page.evaluate((id) => {
+    const cells = window.jupyterapp.shell.currentWidget.content.model.cells;
+    for (let i = 0; i < cells.length; i++) if (cells.get(i).getMetadata("pmxlab")?.exercise?.id === id) return i;
+    return -1;
+  }, id);
+}
+
+/**
+ * Waits until the open notebook's cell `index` holds a *Check* result of more than `attempts`
+ * attempts (its `pmxlab.check` metadata) and answers it; fails after 120 s naming `what`.
+ *
+ * @example
+ * const state = await nextCheckResult(page, 5, 0, "pressing Check"); // state.result.passed
+ */
+export function nextCheckResult(page, index, attempts, what) {
+  return page
+    .waitForFunction(
+      ([i, n]) => {
+        const state = window.jupyterapp.shell.currentWidget.content.model.cells.get(i).getMetadata("pmxlab")?.check;
+        return state && state.attempts > n ? state : false;
+      },
+      [index, attempts],
+      { timeout: 120_000, polling: 250 },
+    )
+    .then((h) => h.jsonValue())
+    .catch(() => assert.fail(`no check result was stored within 120 s of ${what}`));
+}
+
 /** Resolves after the page has painted twice more, so a screenshot shows what was last drawn. */
 export function afterNextPaint(page) {
   return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));

@@ -3,7 +3,7 @@
 // (sign-up, login, API tokens) over node:http; clean-up of the system users it created.
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import { createServer } from "node:net";
 import { join } from "node:path";
@@ -82,6 +82,7 @@ export class Session {
     }
     if (method !== "GET" && !token && this.cookies.has("_xsrf")) h["x-xsrftoken"] = this.cookies.get("_xsrf");
     const response = await httpRequest(this.hub.base + path, method, h, body);
+    this.hub.onResponse?.(await response.text());
     for (const cookie of response.cookies) {
       const [pair] = cookie.split(";");
       const eq = pair.indexOf("=");
@@ -120,29 +121,38 @@ export class Session {
 
 /**
  * Starts `npm run hub` as root on free loopback ports: state and homes in a fresh folder
- * under /tmp, `instructors` approved at sign-up, `env` further PMXLAB_HUB_* settings.
- * Returns `{ base, homes, pid, session(), logTail(), stop(users) }`; `stop` ends the hub (its
- * process group: proxy and services too), the servers of `users` and deletes those system
- * users with their homes, and keeps the hub log in test-results/hub/<logName>.
+ * under /tmp, `instructors` approved at sign-up, `env` further PMXLAB_HUB_* settings,
+ * `courses` (names under the checkout's courses/) copied into that folder as the class
+ * service's courses (PMXLAB_HUB_COURSES: a test may change them), `onResponse(text)` called
+ * with the body of every response a session of this hub receives. Waits for the hub and its
+ * class service. Returns `{ base, homes, state, courses, pid, session(), logTail(),
+ * stop(users) }`; `stop` ends the hub (its process group: proxy and services too), the
+ * servers of `users` and deletes those system users with their homes, and keeps the hub log
+ * in test-results/hub/<logName>.
  */
-export async function startHub({ instructors, env = {}, logName = "hub.log", password }) {
+export async function startHub({ instructors, env = {}, logName = "hub.log", password, courses = [], onResponse }) {
   const tmp = mkdtempSync("/tmp/pmxlab-hub-test-");
   chmodSync(tmp, 0o755); // students' servers pass through it to their homes
   const homes = join(tmp, "homes");
   mkdirSync(homes, { mode: 0o755 });
   const logFile = join(tmp, "hub.log");
+  const coursesDir = join(tmp, "courses");
+  for (const course of courses) cpSync(join(ROOT, "courses", course), join(coursesDir, course), { recursive: true });
   const port = await freePorts();
   const log = openSync(logFile, "a");
   const child = spawn("bash", [join(ROOT, "scripts/hub.sh")], {
     cwd: ROOT,
     detached: true,
     stdio: ["ignore", log, log],
-    env: { ...process.env, PMXLAB_HUB_PORT: String(port), PMXLAB_HUB_STATE: join(tmp, "state"), PMXLAB_HUB_HOMES: homes, PMXLAB_HUB_INSTRUCTORS: instructors.join(","), ...env },
+    env: { ...process.env, PMXLAB_HUB_PORT: String(port), PMXLAB_HUB_STATE: join(tmp, "state"), PMXLAB_HUB_HOMES: homes, PMXLAB_HUB_INSTRUCTORS: instructors.join(","), ...(courses.length > 0 ? { PMXLAB_HUB_COURSES: coursesDir } : {}), ...env },
   });
   const hub = {
     base: `http://127.0.0.1:${port}`,
     homes,
+    state: join(tmp, "state"),
+    courses: courses.length > 0 ? coursesDir : undefined,
     pid: child.pid,
+    onResponse,
     logTail: () => readFileSync(logFile, "utf8").slice(-3000),
     session: () => new Session(hub, password),
     stop: async (users) => {
@@ -165,6 +175,7 @@ export async function startHub({ instructors, env = {}, logName = "hub.log", pas
     // An exited hub ends the wait at once.
     await waitFor("the hub", 600, async () => child.exitCode !== null || (await fetch(`${hub.base}/hub/api`, { signal: AbortSignal.timeout(5_000) })).status === 200, hub.logTail);
     if (child.exitCode !== null) throw new Error(`the hub exited (${child.exitCode}):\n${hub.logTail()}`);
+    await waitFor("the class service", 120, async () => (await fetch(`${hub.base}/services/pmxlab/health`, { signal: AbortSignal.timeout(5_000) })).status === 200, hub.logTail);
   } catch (error) {
     await hub.stop([]);
     throw error;

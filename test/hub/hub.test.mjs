@@ -8,14 +8,12 @@
 // a temporary folder.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import http from "node:http";
-import { createServer } from "node:net";
+import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { startHub, waitFor } from "./harness.mjs";
 
-const ROOT = new URL("../../", import.meta.url).pathname;
 const run = randomBytes(3).toString("hex");
 const INSTRUCTOR = `pmxi${run}`;
 const ALICE = `pmxa${run}`;
@@ -25,140 +23,25 @@ const PASSWORD = `Pmx-${randomBytes(9).toString("hex")}`;
 const LLM_KEY = `sk-pmxlab-hubtest-${randomBytes(12).toString("hex")}`;
 const SERVICE = "/services/pmxlab";
 
-const tmp = mkdtempSync("/tmp/pmxlab-hub-test-");
-chmodSync(tmp, 0o755); // students' servers pass through it to their homes
-const homes = join(tmp, "homes");
-mkdirSync(homes, { mode: 0o755 });
-// The service's courses: a copy of pk-basics the test can change between two releases.
-const courses = join(tmp, "courses");
-cpSync(join(ROOT, "courses", "pk-basics"), join(courses, "pk-basics"), { recursive: true });
 /** Every response body the hub and the service sent (what a browser could see). */
 const bodies = [];
 let hub;
-let base;
-
-/** Three consecutive free loopback ports (hub, hub API, proxy API). */
-async function freePorts() {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const first = 20000 + Math.floor(Math.random() * 30000);
-    const ok = await Promise.all([0, 1, 2].map((i) => new Promise((resolve) => {
-      const server = createServer().once("error", () => resolve(false)).listen(first + i, "127.0.0.1", () => server.close(() => resolve(true)));
-    })));
-    if (ok.every(Boolean)) return first;
-  }
-  throw new Error("no three consecutive free ports");
-}
-
-/**
- * One HTTP request with node:http (fetch always says "Sec-Fetch-Mode: cors", and the hub
- * decides on XSRF cookies by that header): status, Set-Cookie values and a fetch-like body.
- */
-function httpRequest(url, method, headers, body) {
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, { method, headers }, (response) => {
-      const chunks = [];
-      response.on("data", (chunk) => chunks.push(chunk));
-      response.on("end", () => {
-        const text = Buffer.concat(chunks).toString("utf8");
-        bodies.push(text);
-        resolve({ status: response.statusCode, headers: response.headers, cookies: response.headers["set-cookie"] ?? [], text: async () => text, json: async () => JSON.parse(text) });
-      });
-    });
-    request.setTimeout(60_000, () => request.destroy(new Error(`${method} ${url}: no answer in 60 s`)));
-    request.on("error", reject);
-    request.end(body);
-  });
-}
-
-/** A browser session: cookies, the hub's XSRF token, redirects not followed. */
-class Session {
-  cookies = new Map();
-  async request(path, { method = "GET", form, json, token, headers = {} } = {}) {
-    // Node's fetch says "Sec-Fetch-Mode: cors"; the hub sets and checks its XSRF cookie as a
-    // browser's page navigation would (forms), and as same-origin script requests (API calls).
-    const h = form || method === "GET" ? { "sec-fetch-mode": "navigate", "sec-fetch-site": "same-origin", ...headers } : { "sec-fetch-site": "same-origin", ...headers };
-    if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-    if (token) h.authorization = `token ${token}`;
-    let body;
-    if (form) {
-      h["content-type"] = "application/x-www-form-urlencoded";
-      body = new URLSearchParams({ ...form, _xsrf: this.cookies.get("_xsrf") ?? "" }).toString();
-    } else if (json !== undefined) {
-      h["content-type"] = "application/json";
-      body = JSON.stringify(json);
-    }
-    if (method !== "GET" && !token && this.cookies.has("_xsrf")) h["x-xsrftoken"] = this.cookies.get("_xsrf");
-    const response = await httpRequest(base + path, method, h, body);
-    for (const cookie of response.cookies) {
-      const [pair] = cookie.split(";");
-      const eq = pair.indexOf("=");
-      this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1).replace(/^"|"$/g, ""));
-    }
-    return response;
-  }
-  async signUp(username) {
-    await this.request("/hub/signup");
-    const response = await this.request("/hub/signup", { method: "POST", form: { username, email: `${username}@example.org`, signup_password: PASSWORD, signup_password_confirmation: PASSWORD } });
-    assert.equal(response.status, 200, `sign-up of ${username}`);
-    return response.text();
-  }
-  async logIn(username) {
-    await this.request("/hub/login");
-    return this.request("/hub/login", { method: "POST", form: { username, password: PASSWORD } });
-  }
-  /** An API token of the logged-in user (the hub's own token API). */
-  async token(username) {
-    const response = await this.request(`/hub/api/users/${username}/tokens`, { method: "POST", json: { note: "pmxlab hub test", expires_in: 3600 } });
-    assert.equal(response.status, 201, `token of ${username}: ${await response.text()}`);
-    return (await response.json()).token;
-  }
-}
-
-async function waitFor(what, seconds, probe) {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    try {
-      if (await probe()) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error(`${what}: not ready after ${seconds} s\n${readFileSync(join(tmp, "hub.log"), "utf8").slice(-3000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
-/** Starts the user's server through the hub API with their own token and waits until it is ready. */
-async function startServer(username, token) {
-  const session = new Session();
-  const response = await session.request(`/hub/api/users/${username}/server`, { method: "POST", token });
-  assert.ok([201, 202].includes(response.status), `start ${username}'s server: ${response.status} ${await response.text()}`);
-  await waitFor(`${username}'s server`, 180, async () => {
-    const user = await (await session.request(`/hub/api/users/${username}`, { token })).json();
-    return user.servers?.[""]?.ready === true;
-  });
-}
-
-const instructor = new Session();
-const alice = new Session();
-const bob = new Session();
+let homes;
+/** The service's courses: a copy of pk-basics the test can change between two releases. */
+let courses;
+let instructor;
+let alice;
+let bob;
 let aliceToken;
 let bobToken;
 
 before(async () => {
-  const port = await freePorts();
-  base = `http://127.0.0.1:${port}`;
-  const log = openSync(join(tmp, "hub.log"), "a");
-  hub = spawn("bash", [join(ROOT, "scripts/hub.sh")], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ["ignore", log, log],
+  hub = await startHub({
+    instructors: [INSTRUCTOR],
+    password: PASSWORD,
+    courses: ["pk-basics"],
+    onResponse: (text) => bodies.push(text),
     env: {
-      ...process.env,
-      PMXLAB_HUB_PORT: String(port),
-      PMXLAB_HUB_STATE: join(tmp, "state"),
-      PMXLAB_HUB_HOMES: homes,
-      PMXLAB_HUB_INSTRUCTORS: INSTRUCTOR,
-      PMXLAB_HUB_COURSES: courses,
       // An endpoint that refuses connections: the tutor falls back to the offline one.
       PMXLAB_LLM_BASE_URL: "http://127.0.0.1:9/v1",
       PMXLAB_LLM_MODEL: "hub-test-model",
@@ -166,36 +49,12 @@ before(async () => {
       PMXLAB_LLM_RETRIES: "0",
     },
   });
-  // scripts/hub.sh first brings the set-up up to date (a changed extension is rebuilt: minutes).
-  await waitFor("the hub", 600, async () => (await fetch(`${base}/hub/api`)).status === 200);
-  await waitFor("the class service", 120, async () => (await fetch(`${base}${SERVICE}/health`)).status === 200);
+  ({ homes, courses } = hub);
+  [instructor, alice, bob] = [hub.session(), hub.session(), hub.session()];
 });
 
-after(async () => {
-  if (hub && hub.exitCode === null) {
-    const exited = new Promise((resolve) => hub.once("exit", resolve));
-    process.kill(-hub.pid, "SIGTERM");
-    // A hub that does not stop within 20 s is killed with its proxy and services.
-    const timer = setTimeout(() => process.kill(-hub.pid, "SIGKILL"), 20_000);
-    await exited;
-    clearTimeout(timer);
-  }
-  // Single-user servers run as the test users: stop them (and wait until they are gone,
-  // or userdel refuses) before the users go.
-  for (const user of [ALICE, BOB, INSTRUCTOR]) {
-    if (spawnSync("id", [user]).status !== 0) continue;
-    for (let i = 0; i < 50 && spawnSync("pgrep", ["-u", user]).status === 0; i++) {
-      spawnSync("pkill", ["-KILL", "-u", user]);
-      spawnSync("sleep", ["0.2"]);
-    }
-    const removed = spawnSync("userdel", ["--remove", user], { encoding: "utf8" });
-    if (removed.status !== 0) console.error(`userdel ${user}: ${removed.stderr}`);
-  }
-  // The hub's log outlives the run, for a failure's post-mortem.
-  mkdirSync(join(ROOT, "test-results", "hub"), { recursive: true });
-  copyFileSync(join(tmp, "hub.log"), join(ROOT, "test-results", "hub", "hub.log"));
-  rmSync(tmp, { recursive: true, force: true });
-});
+// Single-user servers run as the test users: the harness stops them before the users go.
+after(() => hub?.stop([ALICE, BOB, INSTRUCTOR]));
 
 test("sign-up needs an instructor's approval, which creates a system user with a private home", async () => {
   // Instructors are approved at sign-up; students wait for an instructor.
@@ -231,8 +90,8 @@ test("sign-up needs an instructor's approval, which creates a system user with a
 });
 
 test("each student's server runs the pmxlab environment as that student", async () => {
-  await startServer(ALICE, aliceToken);
-  await startServer(BOB, bobToken);
+  await alice.startServer(ALICE, aliceToken);
+  await bob.startServer(BOB, bobToken);
   const specs = await (await alice.request(`/user/${ALICE}/api/kernelspecs`, { token: aliceToken })).json();
   assert.ok(specs.kernelspecs.tslab, `tslab kernel offered: ${Object.keys(specs.kernelspecs)}`);
   // tslab resolves @pmxlab/kernel from the notebook's folder upwards: from the student's home.
@@ -255,7 +114,7 @@ test("a student reaches neither another student's server and files nor the instr
   assert.ok(viaCookie.status >= 300 && viaCookie.status !== 200, `alice's cookie on bob's server: ${viaCookie.status}`);
   assert.doesNotMatch(await viaCookie.text(), /42 mg/);
   // Unauthenticated.
-  const anonymous = await new Session().request(`/user/${BOB}/api/contents/secret.txt`);
+  const anonymous = await hub.session().request(`/user/${BOB}/api/contents/secret.txt`);
   assert.notEqual(anonymous.status, 200, "no session, no file");
   // The file system: bob's home is closed to alice.
   const read = spawnSync("runuser", ["-u", ALICE, "--", "cat", join(homes, BOB, "secret.txt")], { encoding: "utf8" });
@@ -285,7 +144,7 @@ let instructorToken;
 
 test("the class service knows users and roles from the hub and refuses the rest", async () => {
   instructorToken = await instructor.token(INSTRUCTOR);
-  const anonymous = new Session();
+  const anonymous = hub.session();
   assert.equal((await anonymous.request(`${SERVICE}/me`)).status, 401, "no token, no user");
   assert.equal((await anonymous.request(`${SERVICE}/me`, { token: "made-up-token" })).status, 401, "a token the hub does not know");
   assert.deepEqual(await (await alice.request(`${SERVICE}/me`, { token: aliceToken })).json(), { user: ALICE, instructor: false });
@@ -304,7 +163,7 @@ test("the class service knows users and roles from the hub and refuses the rest"
   assert.match(visit.headers.location, /\/hub\/api\/oauth2\/authorize\?/);
   let response = await alice.request(`${SERVICE}/`, { headers: { accept: "text/html" } });
   for (let hops = 0; response.status === 302 && hops < 6; hops++) {
-    const next = new URL(response.headers.location, base);
+    const next = new URL(response.headers.location, hub.base);
     response = await alice.request(next.pathname + next.search, { headers: { accept: "text/html" } });
   }
   assert.equal(response.status, 200, "OAuth brings the student back to the page");
@@ -316,7 +175,7 @@ test("the class service knows users and roles from the hub and refuses the rest"
   const script = { "sec-fetch-mode": "no-cors", "sec-fetch-site": "same-origin" };
   response = await bob.request(`${SERVICE}/oauth_login?next=${encodeURIComponent(`${SERVICE}/me`)}`, { headers: script });
   for (let hops = 0; response.status === 302 && hops < 6; hops++) {
-    const next = new URL(response.headers.location, base);
+    const next = new URL(response.headers.location, hub.base);
     response = await bob.request(next.pathname + next.search, { headers: script });
   }
   assert.deepEqual(await response.json(), { user: BOB, instructor: false }, "the script's sign-in ends at /me, signed in");
@@ -374,7 +233,7 @@ test("a student cannot fetch the solutions or hidden checks, through the service
     assert.notEqual(response.status, 200, `no file outside the release: ${path}`);
   }
   // On disk: the service's courses and its database are closed to students.
-  for (const path of [join(courses, "pk-basics", "checks.ts"), join(tmp, "state", "service", "pmxlab.sqlite")]) {
+  for (const path of [join(courses, "pk-basics", "checks.ts"), join(hub.state, "service", "pmxlab.sqlite")]) {
     const read = spawnSync("runuser", ["-u", ALICE, "--", "cat", path], { encoding: "utf8" });
     assert.notEqual(read.status, 0, `alice cannot read ${path}`);
     assert.match(read.stderr, /Permission denied/);
@@ -394,7 +253,7 @@ test("students submit; the instructor grades with pmxlab grade; each student get
   await waitFor("grading", 600, async () => {
     job = await (await instructor.request(`${SERVICE}/grading/pk-basics`, { token: instructorToken })).json();
     return job.status !== "running";
-  });
+  }, hub.logTail);
   assert.equal(job.status, "done", JSON.stringify(job));
 
   const feedback = await (await alice.request(`${SERVICE}/feedback/pk-basics`, { token: aliceToken })).json();
