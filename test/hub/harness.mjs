@@ -10,16 +10,20 @@ import { join } from "node:path";
 
 export const ROOT = new URL("../../", import.meta.url).pathname;
 
-/** Three consecutive free loopback ports (hub, hub API, proxy API). */
+/**
+ * Four consecutive free loopback ports (hub, hub API, proxy API, class service), below the
+ * kernel's ephemeral range (32768–60999 on Linux), where Jupyter kernels and outgoing
+ * connections take ports at any moment.
+ */
 async function freePorts() {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const first = 20000 + Math.floor(Math.random() * 30000);
-    const ok = await Promise.all([0, 1, 2].map((i) => new Promise((resolve) => {
+    const first = 20000 + Math.floor(Math.random() * 12000);
+    const ok = await Promise.all([0, 1, 2, 3].map((i) => new Promise((resolve) => {
       const server = createServer().once("error", () => resolve(false)).listen(first + i, "127.0.0.1", () => server.close(() => resolve(true)));
     })));
     if (ok.every(Boolean)) return first;
   }
-  throw new Error("no three consecutive free ports");
+  throw new Error("no four consecutive free ports");
 }
 
 /**
