@@ -181,7 +181,8 @@ export async function startHub({ instructors, env = {}, logName = "hub.log", pas
     if (child.exitCode !== null) throw new Error(`the hub exited (${child.exitCode}):\n${hub.logTail()}`);
     await waitFor("the class service", 120, async () => (await fetch(`${hub.base}/services/pmxlab/health`, { signal: AbortSignal.timeout(5_000) })).status === 200, hub.logTail);
   } catch (error) {
-    await hub.stop([]);
+    // The hub creates the instructors' system users as it starts.
+    await hub.stop(instructors);
     throw error;
   }
   return hub;
