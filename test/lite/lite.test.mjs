@@ -12,6 +12,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT } from "../e2e/jupyterlab.mjs";
+import { nextCheckResult } from "../e2e/lab-session.mjs";
 import { openLiteSite, openNotebook, RESULTS, runCell, SITE } from "./lite-site.mjs";
 
 const NOTEBOOK = "pk-basics/01-elimination.ipynb";
@@ -72,17 +73,7 @@ async function check(id, source) {
   const attempts = await page.evaluate((i) => window.jupyterapp.shell.currentWidget.content.model.cells.get(i).getMetadata("pmxlab")?.check?.attempts ?? 0, index);
   await page.evaluate(([i, text]) => window.jupyterapp.shell.currentWidget.content.model.cells.get(i).sharedModel.setSource(text), [index, source]);
   await page.locator(`${VIEW(id)} .pmx-ExerciseView-check`).click();
-  return page
-    .waitForFunction(
-      ([i, n]) => {
-        const state = window.jupyterapp.shell.currentWidget.content.model.cells.get(i).getMetadata("pmxlab")?.check;
-        return state && state.attempts > n ? state : false;
-      },
-      [index, attempts],
-      { timeout: 120_000, polling: 100 },
-    )
-    .then((h) => h.jsonValue())
-    .catch(() => assert.fail(`no Check result for ${id} within 120 s`));
+  return nextCheckResult(page, index, attempts, `pressing Check on ${id}`);
 }
 
 test("a course notebook runs top to bottom in the TypeScript kernel, from a cold start", { timeout: 5 * 60_000 }, async () => {
