@@ -50,7 +50,7 @@ export class ChaosEditor {
   /** Makes one random edit (or none when the drawn one does not apply). */
   step() {
     const roll = prng.real53(this.rng);
-    const own = this.notebook.cells.filter((cell) => this.ledger.owners.get(cell.id) === this.name);
+    const own = this.notebook.cells.filter((cell) => this.ledger.owners.get(cellId(cell)) === this.name);
     if (roll < 0.22 || own.length === 0) this.#insert();
     else if (roll < 0.65) this.#type(prng.real53(this.rng) < 0.75 ? prng.oneOf(this.rng, own) : prng.oneOf(this.rng, this.notebook.cells));
     else if (roll < 0.82) this.#setMetadata(prng.oneOf(this.rng, own));
@@ -129,6 +129,14 @@ export class ChaosEditor {
     this.ledger.deleted.add(cell.id);
     this.notebook.deleteCell(this.notebook.cells.indexOf(cell));
   }
+}
+
+/** A cell's id, read from its Y map once: ids never change, and reading one costs a map lookup per call. */
+const cellIds = new WeakMap();
+function cellId(cell) {
+  let id = cellIds.get(cell);
+  if (id === undefined) cellIds.set(cell, (id = cell.id));
+  return id;
 }
 
 function line(token) {
