@@ -19,7 +19,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
+import group_shares  # noqa: E402
 from pmxlab_hub import STUDENTS, PmxlabAuthenticator  # noqa: E402
+from traitlets.log import get_logger  # noqa: E402
 
 c = get_config()  # noqa: F821 (JupyterHub's config loader provides it)
 
@@ -66,6 +68,9 @@ c.JupyterHub.load_roles = [
     {"name": "pmxlab-service", "scopes": [f"read:groups!group={STUDENTS}"], "services": ["pmxlab"]},
     {"name": "idle-culler", "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"], "services": ["idle-culler"]},
 ]
+# A share with a group (a team an instructor makes on /hub/admin) lets its members in: JupyterHub
+# 5.5.4 records such a share but leaves it out of the members' tokens (group_shares.py).
+group_shares.install(get_logger())
 
 # Each student's server: the pmxlab environment (the project venv, the extension, the tslab
 # kernel), started as the student's system user in their home.

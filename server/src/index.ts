@@ -16,5 +16,5 @@ export { checkLeak, refusal } from "./tutor/leak-guard.js";
 export { courseSolutions, solutionCode, type Solution, type SolutionLookup } from "./tutor/solution.js";
 export { hubIdentity, readHubSettings, type HubSettings } from "./hub/index.js";
 export { jupyterContents, releaseFiles, ReleaseStore, syncRelease, type Release, type SyncReport, type UserFiles } from "./courses-release/index.js";
-export { GradeStore, GradingJobs, runIsolated, SubmissionStore, type GradingJob, type GradingOptions, type StudentGrade } from "./submissions/index.js";
+export { GradeStore, GradingJobs, GradingJobStore, runIsolated, SubmissionStore, type GradingJob, type GradingOptions, type StudentGrade } from "./submissions/index.js";
 export { classSummary, gradebookCsv, type ClassSummary } from "./class-view/index.js";

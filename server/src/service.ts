@@ -16,7 +16,7 @@ import { createLogger } from "./http/logger.js";
 import { backendSelector } from "./llm/index.js";
 import { Records } from "./records/index.js";
 import { CourseSettingsStore } from "./settings/index.js";
-import { GradeStore, GradingJobs, SubmissionStore, submissionRoutes, systemUser, type GradingOptions } from "./submissions/index.js";
+import { GradeStore, GradingJobs, GradingJobStore, SubmissionStore, submissionRoutes, systemUser, type GradingOptions } from "./submissions/index.js";
 import { courseSolutions, withAnswerValues, type SolutionLookup } from "./tutor/solution.js";
 import type { TutorBackend } from "./tutor/types.js";
 
@@ -73,6 +73,7 @@ export async function createService(config: ServerConfig, parts: ServiceParts = 
   const grading = new GradingJobs(
     submissions,
     grades,
+    new GradingJobStore(db),
     {
       coursesDir,
       nodeModules: NODE_MODULES,
@@ -82,6 +83,7 @@ export async function createService(config: ServerConfig, parts: ServiceParts = 
     },
     log,
   );
+  await grading.recover();
   const userFiles =
     parts.userFiles ?? (hub ? (identity: Identity) => (identity.token ? jupyterContents(`${hub.publicUrl}/user/${encodeURIComponent(identity.user)}/`, identity.token) : undefined) : () => undefined);
   const roster = parts.roster ?? (hub ? () => groupMembers(hub, hub.studentGroup) : async () => []);

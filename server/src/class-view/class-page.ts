@@ -2,8 +2,15 @@
 import type { ClassSummary } from "./class-summary.js";
 import { esc, page } from "./html.js";
 
-export function classPage(summary: ClassSummary): string {
-  const head = `<tr><th>student</th>${summary.exercises.map((e) => `<th>${esc(e)}</th>`).join("")}<th>tutor requests (hints)</th><th>grade</th></tr>`;
+/**
+ * The class view page. `released`: whether the course has a release (before it, the columns are
+ * the course's own exercises, or none with a line saying when they come).
+ */
+export function classPage(summary: ClassSummary, { released }: { released: boolean }): string {
+  // Column heads without the course's own prefix (pk-basics/half-life → half-life): narrower columns.
+  const prefix = `${summary.course}/`;
+  const short = (e: string) => (e.startsWith(prefix) ? e.slice(prefix.length) : e);
+  const head = `<tr><th>student</th>${summary.exercises.map((e) => `<th title="${esc(e)}">${esc(short(e))}</th>`).join("")}<th>tutor requests (hints)</th><th>grade</th></tr>`;
   const rows = summary.students
     .map((s) => {
       const cells = summary.exercises
@@ -23,7 +30,8 @@ export function classPage(summary: ClassSummary): string {
   const body = `
 <p><button id="publish">Publish release</button><button id="grade">Grade submissions</button><a href="grades.csv" download>Gradebook (CSV)</a><span class="status" id="status"></span></p>
 <h2>Progress: students × exercises</h2>
-<table id="grid">${head}${rows}</table>
+${columnsNote(summary, released)}
+<div class="grid-scroll"><table id="grid">${head}${rows}</table></div>
 <h2>Most common failing check items</h2>
 <table id="failing"><tr><th>exercise</th><th>item</th><th>failed checks</th></tr>${failing || `<tr><td colspan="3">none yet</td></tr>`}</table>
 <h2>Misconceptions recognised</h2>
@@ -55,4 +63,10 @@ document.getElementById("grade").addEventListener("click", async () => {
   } catch (e) { status.textContent = "grading failed: " + e.message; }
 });`;
   return page(`Class view: ${summary.course}`, body, script);
+}
+
+function columnsNote(summary: ClassSummary, released: boolean): string {
+  if (summary.exercises.length === 0) return `<p class="note" id="columns-note">No exercises yet: exercise columns appear with the first release.</p>`;
+  if (!released) return `<p class="note" id="columns-note">Not released yet: the columns are the course's exercises (from its notebooks).</p>`;
+  return "";
 }

@@ -5,11 +5,13 @@ import { listCourses } from "../courses-release/publish.js";
 import type { ReleaseStore } from "../courses-release/release-store.js";
 import type { Database } from "../db/index.js";
 import type { Route } from "../http/app.js";
+import type { Logger } from "../http/logger.js";
 import { json } from "../http/app.js";
 import { courseOf, requireInstructor } from "../http/guards.js";
 import type { GradeStore } from "../submissions/grade-store.js";
 import { classPage } from "./class-page.js";
 import { classSummary, releaseExercises } from "./class-summary.js";
+import { courseExercises } from "./course-exercises.js";
 import { gradebookCsv } from "./gradebook-csv.js";
 import { homePage } from "./home-page.js";
 
@@ -23,7 +25,7 @@ export interface ClassRouteDeps {
 }
 
 export function classRoutes(deps: ClassRouteDeps): Route {
-  return async ({ identity, request, response }, path) => {
+  return async ({ identity, request, response, log }, path) => {
     if (request.method !== "GET") return false;
     if (path === "/") {
       const body = homePage(identity, await deps.releases.all(), identity.instructor ? listCourses(deps.coursesDir) : []);
@@ -41,10 +43,11 @@ export function classRoutes(deps: ClassRouteDeps): Route {
     const course = courseOf(m[1]!);
     const latest = await deps.releases.contents(course);
     const grades = await deps.grades.latestAll(course);
-    const summary = await classSummary(deps.db, course, await deps.roster(), latest ? releaseExercises(latest.files) : [], grades);
+    const exercises = latest ? releaseExercises(latest.files) : unreleasedExercises(deps.coursesDir, course, log);
+    const summary = await classSummary(deps.db, course, await deps.roster(), exercises, grades);
     if (m[2] === "/page") {
       response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
-      response.end(classPage(summary));
+      response.end(classPage(summary, { released: latest !== undefined }));
     } else if (m[2] === "/grades.csv") {
       const points = new Map([...grades].map(([user, g]) => [user, new Map(g.exercises.map((e) => [e.id, e.points]))]));
       response.writeHead(200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${course}-grades.csv"` });
@@ -52,4 +55,14 @@ export function classRoutes(deps: ClassRouteDeps): Route {
     } else json(response, 200, summary);
     return true;
   };
+}
+
+/** Before the first release the columns are the course's own exercises, if it can be read. */
+function unreleasedExercises(coursesDir: string, course: string, log: Logger): string[] {
+  try {
+    return courseExercises(coursesDir, course);
+  } catch (error) {
+    log.warn({ course, err: error }, "the course's exercises could not be read; the class view shows none before the first release");
+    return [];
+  }
 }

@@ -27,12 +27,12 @@ export interface ClassSummary {
 
 /** The exercise ids of a release's notebooks, in order. */
 export function releaseExercises(files: Map<string, Buffer>): string[] {
-  const ids: string[] = [];
-  for (const [path, bytes] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (!path.endsWith(".ipynb")) continue;
-    for (const { exercise } of exerciseCells(JSON.parse(bytes.toString("utf8")) as Notebook, path)) ids.push(exercise.id);
-  }
-  return ids;
+  return notebookExercises([...files].sort(([a], [b]) => (a < b ? -1 : 1)).filter(([path]) => path.endsWith(".ipynb")));
+}
+
+/** The exercise ids of notebooks (path and bytes), in the order given. */
+export function notebookExercises(notebooks: [path: string, bytes: Buffer][]): string[] {
+  return notebooks.flatMap(([path, bytes]) => exerciseCells(JSON.parse(bytes.toString("utf8")) as Notebook, path).map(({ exercise }) => exercise.id));
 }
 
 /**

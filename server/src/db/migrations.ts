@@ -113,6 +113,28 @@ const migrations = (kind: DatabaseKind): Record<string, Migration> => ({
       for (const table of ["grade", "submission", "release_file", "course_release"]) await db.schema.dropTable(table).execute();
     },
   },
+  "0003-grading-job": {
+    // Grading jobs outlive the service: after a restart an instructor still reads how the
+    // last grading of a course ended (one that was running is marked interrupted).
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("grading_job")
+        .addColumn("id", "integer", autoKey(kind))
+        .addColumn("job", "text", (c) => c.notNull().unique())
+        .addColumn("course", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("by_user", "text", (c) => c.notNull())
+        .addColumn("started", "text", (c) => c.notNull())
+        .addColumn("finished", "text")
+        .addColumn("students", "integer", (c) => c.notNull())
+        .addColumn("error", "text")
+        .execute();
+      await db.schema.createIndex("grading_job_course").on("grading_job").columns(["course", "id"]).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("grading_job").execute();
+    },
+  },
 });
 
 /** The migrations in this file, for Kysely's Migrator (no folder scan, so the bundle needs no fs layout). */

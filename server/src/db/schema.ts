@@ -96,6 +96,22 @@ export interface GradeTable {
   markdown: string;
 }
 
+/** One grading of a course (submissions/grading.ts); the latest per course is what GET /grading shows. */
+export interface GradingJobTable {
+  id: Generated<number>;
+  /** The job's id (a UUID), as the API names it. */
+  job: string;
+  course: string;
+  /** "running", "done" or "failed" (also a job the service stopped in the middle of). */
+  status: string;
+  by_user: string;
+  started: string;
+  finished: string | null;
+  /** Students whose submissions the job grades (0 until counted). */
+  students: number;
+  error: string | null;
+}
+
 export interface Database {
   tutor_exchange: TutorExchangeTable;
   check_result: CheckResultTable;
@@ -104,4 +120,5 @@ export interface Database {
   release_file: ReleaseFileTable;
   submission: SubmissionTable;
   grade: GradeTable;
+  grading_job: GradingJobTable;
 }

@@ -2,7 +2,8 @@
 // student is written into a fresh folder with a copy of the course, and `pmxlab grade` runs
 // there as an isolated child (isolated-run.ts; as an unprivileged user when the service is
 // root, so students' code can read neither the database nor the instructor's courses). The
-// grades and each student's per-item feedback go to the database.
+// grades and each student's per-item feedback go to the database, and so does each job's
+// status (grading-job-store.ts), which a restart of the service does not lose.
 import { randomUUID } from "node:crypto";
 import { chmodSync, cpSync, existsSync, lchownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,6 +13,7 @@ import { pmxlabCli } from "../courses-release/pmxlab-cli.js";
 import type { Logger } from "../http/logger.js";
 import { parseFeedback } from "./feedback-markdown.js";
 import type { GradeStore, StudentGrade } from "./grade-store.js";
+import type { GradingJob, GradingJobStore } from "./grading-job-store.js";
 import { runIsolated, type IsolatedRun } from "./isolated-run.js";
 import type { SubmissionStore } from "./submission-store.js";
 
@@ -31,56 +33,68 @@ export interface GradingOptions {
   jobs?: number;
 }
 
-export interface GradingJob {
-  job: string;
-  course: string;
-  status: "running" | "done" | "failed";
-  by: string;
-  started: string;
-  finished?: string;
-  students: number;
-  error?: string;
-}
-
 /** A folder name that is safe on disk: a hub user name as pmxlab grade's student folder. */
 const SAFE_NAME = /^[\w@+-][\w.@+-]{0,99}$/;
 
+/** What a job cut short by a stop of the service says after the restart. */
+export const INTERRUPTED = "interrupted: the class service stopped while this grading ran; grades stored by earlier gradings are kept; grade again";
+
 export class GradingJobs {
-  private readonly jobs = new Map<string, GradingJob>();
+  /** Courses being graded by this process (the one service of the class database). */
+  private readonly courses = new Set<string>();
   private readonly running = new Set<Promise<void>>();
 
   constructor(
     private readonly submissions: SubmissionStore,
     private readonly grades: GradeStore,
+    private readonly jobs: GradingJobStore,
     private readonly options: GradingOptions,
     private readonly log: Logger,
   ) {}
 
-  /** The latest job of a course. */
-  status(course: string): GradingJob | undefined {
-    return this.jobs.get(course);
+  /**
+   * At start-up: a job the database still calls running was cut short by the service's
+   * stop (its grading child went with it); it becomes failed with {@link INTERRUPTED}.
+   */
+  async recover(): Promise<void> {
+    for (const job of await this.jobs.interruptRunning(INTERRUPTED)) this.log.warn({ course: job.course, job: job.job, started: job.started }, "grading interrupted by a stop of the service");
+  }
+
+  /** The latest job of a course, from the database (also one of an earlier run of the service). */
+  status(course: string): Promise<GradingJob | undefined> {
+    return this.jobs.latest(course);
   }
 
   /** Starts grading a course; undefined when a grading of it is already running. */
-  start(course: string, by: string): GradingJob | undefined {
-    if (this.jobs.get(course)?.status === "running") return undefined;
+  async start(course: string, by: string): Promise<GradingJob | undefined> {
+    if (this.courses.has(course)) return undefined;
+    this.courses.add(course);
     const job: GradingJob = { job: randomUUID(), course, status: "running", by, started: new Date().toISOString(), students: 0 };
-    this.jobs.set(course, job);
-    const done = this.grade(job)
-      .then(() => {
-        job.status = "done";
-      })
-      .catch((error: Error) => {
-        job.status = "failed";
-        job.error = error.message;
-        this.log.warn({ course, job: job.job, err: error }, "grading failed");
-      })
-      .finally(() => {
-        job.finished = new Date().toISOString();
-        this.running.delete(done);
-      });
+    try {
+      await this.jobs.add(job);
+    } catch (error) {
+      this.courses.delete(course);
+      throw error;
+    }
+    const done = this.run(job).finally(() => {
+      this.courses.delete(course);
+      this.running.delete(done);
+    });
     this.running.add(done);
-    return job;
+    return { ...job };
+  }
+
+  private async run(job: GradingJob): Promise<void> {
+    try {
+      await this.grade(job);
+      job.status = "done";
+    } catch (error) {
+      job.status = "failed";
+      job.error = (error as Error).message;
+      this.log.warn({ course: job.course, job: job.job, err: error }, "grading failed");
+    }
+    job.finished = new Date().toISOString();
+    await this.jobs.update(job).catch((error: unknown) => this.log.error({ course: job.course, job: job.job, err: error }, "the grading job's status could not be stored"));
   }
 
   /** Waits for the running jobs (the service's shutdown, tests). */
@@ -101,6 +115,7 @@ export class GradingJobs {
         writeFileSync(path, s.content);
       }
       job.students = new Set(latest.map((s) => s.user)).size;
+      await this.jobs.update(job);
       cpSync(join(o.coursesDir, job.course), join(dir, "course"), { recursive: true });
       symlinkSync(o.nodeModules, join(dir, "node_modules"));
       mkdirSync(join(dir, "home"));

@@ -1,6 +1,7 @@
 export { SubmissionStore, type SubmissionInfo } from "./submission-store.js";
 export { GradeStore, type StudentGrade } from "./grade-store.js";
-export { GradingJobs, readGrades, type GradingJob, type GradingOptions } from "./grading.js";
+export { GradingJobs, INTERRUPTED, readGrades, type GradingOptions } from "./grading.js";
+export { GradingJobStore, type GradingJob } from "./grading-job-store.js";
 export { parseFeedback, type ExerciseFeedback, type FeedbackItem } from "./feedback-markdown.js";
 export { runIsolated, systemUser, type IsolatedResult, type IsolatedRun } from "./isolated-run.js";
 export { submissionRoutes, type SubmissionRouteDeps } from "./submission-routes.js";

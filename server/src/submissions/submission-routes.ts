@@ -49,15 +49,15 @@ export function submissionRoutes(deps: SubmissionRouteDeps): Route {
     }
     if (m[1] === "grading" && method === "POST") {
       requireInstructor(identity, "grade a class");
-      const job = deps.grading.start(course, identity.user);
+      const job = await deps.grading.start(course, identity.user);
       if (!job) throw new HttpError(409, `a grading of ${course} is already running`);
       json(response, 202, job);
       return true;
     }
     if (m[1] === "grading" && method === "GET") {
       requireInstructor(identity, "see grading jobs");
-      const job = deps.grading.status(course);
-      if (!job) throw new HttpError(404, `${course} has not been graded since the service started`);
+      const job = await deps.grading.status(course);
+      if (!job) throw new HttpError(404, `${course} has not been graded yet`);
       json(response, 200, job);
       return true;
     }

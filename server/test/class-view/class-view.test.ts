@@ -1,5 +1,8 @@
 // The instructor's class view: the grid, tutor use, the common failing items and
 // misconceptions computed from the records; the CSV safe for spreadsheets; students refused.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import Papa from "papaparse";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Identity } from "../../src/http/identity.js";
@@ -27,6 +30,15 @@ const check = (exercise: string, attempt: number, items: ReturnType<typeof item>
   attempt,
   result: { passed: items.every((i) => i.passed), score: items.filter((i) => i.passed).length / items.length, items },
 });
+
+/** The exercise ids of a course folder, read from its notebooks' metadata in course.json's order (not through the server). */
+function courseIds(dir: string): string[] {
+  const course = JSON.parse(readFileSync(join(dir, "course.json"), "utf8")) as { notebooks: { file: string }[] };
+  return course.notebooks.flatMap(({ file }) => {
+    const nb = JSON.parse(readFileSync(join(dir, file), "utf8")) as { cells: { metadata?: { pmxlab?: { exercise?: { id: string } } } }[] };
+    return nb.cells.flatMap((c) => (c.metadata?.pmxlab?.exercise ? [c.metadata.pmxlab.exercise.id] : []));
+  });
+}
 
 describe.each(databases)("class view on $name", (database) => {
   let h: Harness;
@@ -74,13 +86,45 @@ describe.each(databases)("class view on $name", (database) => {
     const csv = await call(h, "grace", "GET", "/class/pk-basics/grades.csv");
     expect(csv.type).toMatch(/text\/csv/);
     const rows = Papa.parse<string[]>(csv.text.trim()).data;
-    expect(rows[0]).toEqual(["student", "pk-basics/auc", "total", "max", "checks", "tutor_requests"]);
+    // Not released: the columns are the course's exercises.
+    const ids = courseIds(`${COURSES}/pk-basics`);
+    expect(rows[0]).toEqual(["student", ...ids, "total", "max", "checks", "tutor_requests"]);
     const evil = rows.find((r) => r[0]!.includes("HYPERLINK"))!;
     expect(evil[0]).toBe("'=HYPERLINK(\"http://x\")");
-    expect(rows.find((r) => r[0] === "ada")).toEqual(["ada", "0", "", "", "1", "0"]);
+    expect(rows.find((r) => r[0] === "ada")).toEqual(["ada", ...ids.map((id) => (id === "pk-basics/auc" ? "0" : "")), "", "", "1", "0"]);
     // And the page shows the name as text, not markup.
     const page = await call(h, "grace", "GET", "/class/pk-basics/page");
     expect(page.text).toContain("=HYPERLINK(&#34;http://x&#34;)");
+  });
+
+  it("before the first release the columns are the course's exercises, or a line says when they come", async () => {
+    const courses = mkdtempSync(join(tmpdir(), "pmxlab-class-courses-"));
+    try {
+      // A course whose course.json lists no notebook with an exercise yet.
+      mkdirSync(join(courses, "new-course"));
+      writeFileSync(join(courses, "new-course", "course.json"), JSON.stringify({ title: "New", notebooks: [] }));
+      h = await startService(database, { coursesDir: courses }, { offline: offlineStandIn, identity: (r) => users.get(String(r.headers["x-test-user"])), roster: async () => ["ada"] });
+      expect(JSON.parse((await call(h, "grace", "GET", "/class/new-course")).text).exercises).toEqual([]);
+      const empty = await call(h, "grace", "GET", "/class/new-course/page");
+      expect(empty.text).toContain("exercise columns appear with the first release");
+      await h.close();
+
+      h = await startService(database, { coursesDir: COURSES }, { offline: offlineStandIn, identity: (r) => users.get(String(r.headers["x-test-user"])), roster: async () => ["ada"] });
+      const ids = courseIds(`${COURSES}/pk-basics`);
+      expect(ids.length).toBeGreaterThan(10);
+      expect(JSON.parse((await call(h, "grace", "GET", "/class/pk-basics")).text).exercises).toEqual(ids);
+      const before = await call(h, "grace", "GET", "/class/pk-basics/page");
+      expect(before.text).toContain("Not released yet");
+      // Column heads without the course prefix, the full id on hover; the grid scrolls in its own box.
+      expect(before.text).toContain(`<th title="pk-basics/half-life">half-life</th>`);
+      expect(before.text).toContain(`<div class="grid-scroll"><table id="grid">`);
+      expect((await call(h, "grace", "POST", "/releases/pk-basics")).status).toBe(201);
+      const after = await call(h, "grace", "GET", "/class/pk-basics/page");
+      expect(after.text).not.toContain('id="columns-note"');
+      expect(JSON.parse((await call(h, "grace", "GET", "/class/pk-basics")).text).exercises).toEqual(ids);
+    } finally {
+      rmSync(courses, { recursive: true, force: true });
+    }
   });
 
   it("students get 403 on every instructor view", async () => {
