@@ -29,10 +29,22 @@ from jupyterhub import orm, scopes
 WRITTEN_FOR = "5.5.4"
 
 
+#: Groups that are the class itself, not a team: a share with one grants nothing through this
+#: wrapper, so one click cannot open a student's server (their work) to the whole class.
+CLASS_GROUPS = frozenset({"students", "instructors"})
+
+
 def group_share_scopes(user: orm.User) -> frozenset[str]:
-    """The expanded scopes of every share with a group `user` is in, e.g.
-    ``{"access:servers!server=alice/"}``; upstream's user branch adds the same."""
-    return frozenset(scope for group in user.groups for share in group.shared_with_me for scope in scopes.expand_share_scopes(share))
+    """The expanded scopes of every share with a team `user` is in (any group but
+    :data:`CLASS_GROUPS`), e.g. ``{"access:servers!server=alice/"}``; upstream's user branch
+    adds the same for every group."""
+    return frozenset(
+        scope
+        for group in user.groups
+        if group.name not in CLASS_GROUPS
+        for share in group.shared_with_me
+        for scope in scopes.expand_share_scopes(share)
+    )
 
 
 def _token_reach(token: orm.APIToken) -> set[str] | None:

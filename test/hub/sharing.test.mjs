@@ -226,4 +226,6 @@ test("the group-share fix gives a member's tokens the team's share, only on the 
   assert.deepEqual(seen.installed, { ...none, bob: true, "bob-oauth": true });
   assert.deepEqual(seen["bob left the team"], none);
   assert.deepEqual(seen["share revoked"], none);
+  // A share with the whole class (the students group) is not a team's: it lets nobody in.
+  assert.deepEqual(seen["shared with the students group"], none);
 });
