@@ -8,9 +8,9 @@ import * as prng from "lib0/prng";
 import { ChaosEditor, EditLedger } from "./editor.mjs";
 import { startCollabServer } from "./server.mjs";
 
-export const CLIENTS = 12;
-/** Each client edits every 10–50 ms: about 28 edits/s a client before saves and outages. */
-const STEP_MS = [5, 35];
+export const CLIENTS = 14;
+/** Each client edits every 20–80 ms: about 20 edits/s a client, 250–280/s in total. */
+const STEP_MS = [20, 80];
 /** Chance that a client's step is a save request, and that it is a 0.3–2 s disconnect. */
 const SAVE_CHANCE = 0.12;
 const DISCONNECT_CHANCE = 0.02;
