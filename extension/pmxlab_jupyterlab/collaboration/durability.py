@@ -31,12 +31,20 @@
    live cell a new id (a document edit every client receives: the cell's id is lost); a cell
    deleted above makes it skip one. Rooms call it to compare the document with the file and
    before every save. It now reads the document in one go (:func:`_get_at_once`).
+9. Two cells can hold the same id for a while: pycrdt 0.14 (yrs 0.27, y-crdt/y-crdt#632)
+   integrates a client's change that arrives ahead of an earlier one of the same client, so a
+   cell moved twice (a move deletes the cell and inserts a clone with its id) can arrive as
+   the second move first, and the first copy stays until the first move arrives. Upstream's
+   ``YNotebook.get`` (every save) then gives the later copy a new random id *in the shared
+   document*, an edit every client receives, so the cell keeps that id after the copies
+   reconcile. It now de-duplicates the content it returns only (:func:`unique_cell_ids`),
+   and the document keeps its ids.
 
 They are applied to upstream's classes by :func:`install_durability` (the fix an upstream
 pull request would make in ``YDocWebSocketHandler.open`` (before its session check),
 ``YDocWebSocketHandler.on_message``, ``__anext__`` and ``on_close``,
-``FileLoader._save_content_at_path``, ``YDocExtension.stop_extension`` and
-``YNotebook.aget``), only for the package versions of :mod:`.versions`.
+``FileLoader._save_content_at_path``, ``YDocExtension.stop_extension``,
+``YNotebook.aget`` and ``YNotebook._get``), only for the package versions of :mod:`.versions`.
 """
 
 from __future__ import annotations
@@ -46,8 +54,10 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterator
 from logging import Logger
+from uuid import NAMESPACE_URL, uuid5
 
 from jupyter_server_ydoc import handlers as upstream_handlers
 from jupyter_server_ydoc import utils as upstream_utils
@@ -213,6 +223,52 @@ async def _get_at_once(document: YNotebook, deduplicate: bool = True) -> dict:
     return content
 
 
+def unique_cell_ids(content: dict) -> dict:
+    """The notebook content with one cell per id, as upstream's de-duplication returns it, computed
+    on the content alone: an exact copy of an earlier cell is left out; another cell with a taken
+    id gets an id derived from it (``uuid5``, the same on every save while both copies exist).
+
+    Example: ``unique_cell_ids({"cells": [a, a_changed], ...})["cells"][1]["id"] != a["id"]``.
+    """
+    first: dict[str, dict] = {}
+    cells = []
+    for cell in content["cells"]:
+        cell_id = cell.get("id")
+        if cell_id and cell_id in first:
+            if cell == first[cell_id]:
+                continue
+            copy = 1
+            while (new_id := str(uuid5(NAMESPACE_URL, f"pmxlab-cell-copy:{cell_id}/{copy}"))) in first:
+                copy += 1
+            warnings.warn(
+                f"pmxlab | two different cells hold the id {cell_id!r} (a change that arrived ahead of an earlier "
+                f"one, y-crdt#632): the file gets {new_id!r} for the later one until they reconcile; the shared "
+                "document keeps its ids",
+                UserWarning,
+                stacklevel=2,
+            )
+            cell = {**cell, "id": new_id}
+            cell_id = new_id
+        if cell_id:
+            first[cell_id] = cell
+        cells.append(cell)
+    return {**content, "cells": cells}
+
+
+def _keeping_document_ids(upstream_get: Callable[[YNotebook, bool], Iterator[dict | None]]):
+    """``YNotebook._get`` (a generator: ``None`` per cell, then the content) with the
+    de-duplication of :func:`unique_cell_ids` instead of upstream's, which renames the live cell."""
+
+    def _get(document: YNotebook, deduplicate: bool) -> Iterator[dict | None]:
+        content = None
+        for content in upstream_get(document, False):
+            if content is None:
+                yield None
+        yield unique_cell_ids(content) if deduplicate else content
+
+    return _get
+
+
 def _newest_content(document: YNotebook, store: CommitBatchingYStore | None) -> dict:
     """The document's content now: the last read if no update came since, else a new read."""
     last = document.__dict__.get(_LAST_READ)
@@ -272,7 +328,7 @@ def _persistent(content):
 def install_durability(log: Logger, forget_sessions: Callable[[], None]) -> bool:
     """Wraps ``YDocWebSocketHandler.open``, ``on_message``, ``__anext__`` and ``on_close``,
     ``FileLoader._save_content_at_path`` and ``YDocExtension.stop_extension``, replaces
-    ``YNotebook.aget`` and switches on the store's batching (once) — only when the installed
+    ``YNotebook.aget`` and ``YNotebook._get`` and switches on the store's batching (once) — only when the installed
     packages are the versions of :data:`.versions.WRITTEN_FOR`. Otherwise it logs a warning,
     changes nothing (collaboration works as upstream's) and returns False.
 
@@ -355,6 +411,7 @@ def install_durability(log: Logger, forget_sessions: Callable[[], None]) -> bool
     FileLoader._save_content_at_path = save_after_store
     YDocExtension.stop_extension = stop_after_flush
     YNotebook.aget = _get_at_once
+    YNotebook._get = _keeping_document_ids(YNotebook._get)
     CommitBatchingYStore.batching = True
     setattr(YDocExtension, _INSTALLED, True)
     return True
