@@ -1,3 +1,4 @@
+import { ICollaborativeContentProvider } from "@jupyter/collaborative-drive";
 import type { JupyterFrontEnd, JupyterFrontEndPlugin } from "@jupyterlab/application";
 import { Dialog, ICommandPalette, Notification, showDialog } from "@jupyterlab/apputils";
 import { INotebookTracker, type NotebookPanel } from "@jupyterlab/notebook";
@@ -8,6 +9,7 @@ import { cellExercise } from "../exercise/exerciseCells.js";
 import { classJson, classServiceUrl, ownServer } from "./classService.js";
 import { HubCommandIds } from "./commandIds.js";
 import { courseNotebook, feedbackNode, syncSummary, type Feedback, type SyncReport } from "./courseFiles.js";
+import { saveForSubmit, submitNotebook } from "./submitNotebook.js";
 
 /**
  * The class on a pmxlab hub (docs/hub.md): course releases come into the home at start and
@@ -20,8 +22,14 @@ export const hubPlugin: JupyterFrontEndPlugin<void> = {
   description: "On a pmxlab hub: get course releases, submit notebooks, see feedback, record checks for the class view.",
   autoStart: true,
   requires: [INotebookTracker, IPmxlabCellState],
-  optional: [ICommandPalette],
-  activate: (app: JupyterFrontEnd, tracker: INotebookTracker, cellState: IPmxlabCellState, palette: ICommandPalette | null): void => {
+  optional: [ICommandPalette, ICollaborativeContentProvider],
+  activate: (
+    app: JupyterFrontEnd,
+    tracker: INotebookTracker,
+    cellState: IPmxlabCellState,
+    palette: ICommandPalette | null,
+    collaboration: ICollaborativeContentProvider | null,
+  ): void => {
     if (!classServiceUrl()) return;
 
     const getReleases = async (quiet: boolean): Promise<void> => {
@@ -53,8 +61,12 @@ export const hubPlugin: JupyterFrontEndPlugin<void> = {
         const c = current();
         if (!c) return;
         try {
-          await c.panel.context.save();
-          const saved = await classJson<{ at: string }>(`submissions/${encodeURIComponent(c.course)}`, "POST", { notebook: c.notebook, content: c.panel.context.model.toJSON() });
+          const saved = await submitNotebook(
+            c.notebook,
+            c.panel.context.model.toJSON(),
+            () => saveForSubmit(c.panel.context, collaboration),
+            (submission) => classJson<{ at: string }>(`submissions/${encodeURIComponent(c.course)}`, "POST", submission),
+          );
           Notification.success(`Submitted ${c.notebook} (${c.course}) at ${new Date(saved.at).toLocaleString()}`, { autoClose: 8000 });
         } catch (error) {
           failed("Submitting failed")(error);
