@@ -2,14 +2,18 @@ import type { Model } from "../model/types.js";
 
 /**
  * Writes each output row the engine reaches straight into preallocated columns: the
- * model's outputs and states chosen by index, at row `base + k` of the current subject.
- * One recorder (and one bound `record`) serves every subject, so the per-row call site
- * stays monomorphic and nothing is allocated per subject or per row. Rows a failed subject
+ * model's outputs and states chosen by index, at row `base + k` of the current subject,
+ * one row at a time (`record`) or a block of rows at once (`recordRows`). One recorder (and
+ * one bound `record`) serves every subject, so the per-row call site stays monomorphic and
+ * nothing is allocated per subject or per row. Rows a failed subject
  * never reaches are set to NaN by `finishSubject` (they must not read as zero
  * concentrations); rows it reaches are written once.
  */
 export class RowRecorder {
   private readonly out: Float64Array;
+  /** One row's state, copied out of a block for the model's output function. */
+  private readonly y: Float64Array;
+  private readonly n: number;
   private readonly outputColumns: Float64Array[];
   private readonly stateColumns: Float64Array[];
   private readonly outputIndex: Int32Array;
@@ -24,6 +28,8 @@ export class RowRecorder {
     states: { columns: Float64Array[]; index: readonly number[] },
   ) {
     this.out = new Float64Array(model.outputs.length);
+    this.n = model.compartments.length;
+    this.y = new Float64Array(this.n);
     this.outputColumns = outputs.columns;
     this.stateColumns = states.columns;
     this.outputIndex = Int32Array.from(outputs.index);
@@ -42,6 +48,32 @@ export class RowRecorder {
     const stateIndex = this.stateIndex;
     for (let i = 0; i < states.length; i++) states[i][r] = y[stateIndex[i]];
     if (k >= this.reached) this.reached = k + 1;
+  };
+
+  /**
+   * The engine's block sink: rows [from, to) of the current subject, row k's state at
+   * `states[(k − from)·n …]`. State columns are copied column by column; outputs need the
+   * model's output function row by row, and only when an output is recorded.
+   */
+  readonly recordRows = (from: number, to: number, times: Float64Array, states: Float64Array, p: Float64Array): void => {
+    const n = this.n;
+    const first = this.base + from;
+    const count = to - from;
+    const stateColumns = this.stateColumns;
+    for (let i = 0; i < stateColumns.length; i++) {
+      const column = stateColumns[i];
+      for (let r = 0, o = this.stateIndex[i]; r < count; r++, o += n) column[first + r] = states[o];
+    }
+    const outputColumns = this.outputColumns;
+    if (outputColumns.length > 0) {
+      const { y, out, outputIndex, model } = this;
+      for (let r = 0, o = 0; r < count; r++, o += n) {
+        for (let j = 0; j < n; j++) y[j] = states[o + j];
+        model.output(times[from + r], y, p, out);
+        for (let i = 0; i < outputColumns.length; i++) outputColumns[i][first + r] = out[outputIndex[i]];
+      }
+    }
+    if (to > this.reached) this.reached = to;
   };
 
   /** Starts a subject whose rows begin at `base`. */

@@ -1,11 +1,11 @@
 import { luFactor, luSolve } from "../linalg/index.js";
 import type { Model } from "../model/types.js";
 import { rodas4 } from "../ode/index.js";
-import type { OutputWindow, SolverOptions, SolverStats, SolverStatus } from "../ode/types.js";
+import type { SolverOptions, SolverStats, SolverStatus } from "../ode/types.js";
 import type { CovariateCurves } from "./covariate-curves.js";
 import { ExactLinearPropagator } from "./exact-propagator.js";
 import { OdePropagator } from "./ode-propagator.js";
-import type { Propagator } from "./propagator.js";
+import type { OutputRows, Propagator } from "./propagator.js";
 
 /**
  * Largest condition number κ₁(A) of a rate matrix for which the closed form is kept. Scaling
@@ -88,7 +88,7 @@ export class ClosedFormPropagator implements Propagator {
     this.fallback?.startSubject();
   }
 
-  advance(t0: number, t1: number, y: Float64Array, outputs: OutputWindow): SolverStatus {
+  advance(t0: number, t1: number, y: Float64Array, outputs: OutputRows): SolverStatus {
     return this.current.advance(t0, t1, y, outputs);
   }
 }
