@@ -52,12 +52,14 @@ export class Engine {
     to: number;
     sink: (k: number, yk: Float64Array) => void;
     rows: ((from: number, to: number, states: Float64Array) => void) | undefined;
+    stepRunEnd: Int32Array;
   } = {
     times: this.times,
     from: 0,
     to: 0,
     sink: this.sinkState,
     rows: undefined,
+    stepRunEnd: new Int32Array(0),
   };
   private readonly tolerance: { rtol: number; atol: number };
 
@@ -85,6 +87,7 @@ export class Engine {
     this.rowsSink = rows;
     this.times = timeline.outputTimes;
     this.window.times = this.times;
+    this.window.stepRunEnd = timeline.stepRunEnd;
     this.curves = timeline.curves;
     // Interpolated covariates are evaluated at each row's time: those rows go one by one.
     this.window.rows = rows && !this.curves ? this.sinkRows : undefined;

@@ -17,7 +17,7 @@ interface Transition {
 
 const CACHE_LIMIT = 64;
 
-/** Rows a block of equal steps holds at most: bounds the block buffer (n·8 bytes a row). */
+/** Rows a block of equal steps holds at most: bounds the block buffer (n·8 bytes a row, one row more for the step after it). */
 const BLOCK_ROWS = 512;
 
 /**
@@ -73,7 +73,7 @@ export class ExactLinearPropagator implements Propagator {
     this.work = new Float64Array(this.n);
     this.multiply = matrixStep(this.n);
     this.runSteps = matrixRun(this.n);
-    this.blockStates = new Float64Array(BLOCK_ROWS * this.n);
+    this.blockStates = new Float64Array((BLOCK_ROWS + 1) * this.n);
     this.input = new Float64Array(this.n);
     const m = 2 * this.n;
     this.exponential = new MatrixExponential(m);
@@ -101,7 +101,7 @@ export class ExactLinearPropagator implements Propagator {
 
   startSubject(): void {}
 
-  advance(t0: number, t1: number, y: Float64Array, { times, from, to, sink, rows }: OutputRows): SolverStatus {
+  advance(t0: number, t1: number, y: Float64Array, { times, from, to, sink, rows, stepRunEnd }: OutputRows): SolverStatus {
     if (this.message) return "unstable";
     // The rates are constant across one advance: whether Φ is needed is decided once.
     const r = this.rates;
@@ -126,12 +126,15 @@ export class ExactLinearPropagator implements Propagator {
       }
       if (rows !== undefined && k + 1 < to && times[k + 1] > tk) {
         // y is row k's state: it and the rows after it at the same step go out as one block.
-        const end = this.emitBlock(times, k, to, y, infusing, rows);
-        if (end < 0) {
+        const end = Math.min(stepRunEnd[k], to, k + BLOCK_ROWS);
+        const last = times[end - 1];
+        // The step to t1 joins the block when it is one more of the same (the dose after a run).
+        const through = end === to && t1 - last === times[k + 1] - tk;
+        if (!this.emitBlock(times, k, end, through, y, infusing, rows)) {
           this.stats.steps += steps;
           return "unstable";
         }
-        t = times[end - 1];
+        t = through ? t1 : last;
         k = end;
         continue;
       }
@@ -145,17 +148,14 @@ export class ExactLinearPropagator implements Propagator {
   }
 
   /**
-   * Hands row `k` (state y) and the rows after it spaced by the same step to `rows`, at most
-   * {@link BLOCK_ROWS} of them, moving y to the last one; returns the row after the block, or
-   * −1 (with `message` set) when A·dt overflows. One propagator serves the whole block, so
-   * each row costs n sums of n products and its stores.
+   * Hands rows [k, end) (row k's state is y, the others equally spaced after it, at most
+   * {@link BLOCK_ROWS}) to `rows` and moves y to the last of them, or one step further when
+   * `through`; false (with `message` set) when A·dt overflows. One propagator serves the whole
+   * block, so each row costs n sums of n products and its stores.
    */
-  private emitBlock(times: ArrayLike<number>, k: number, to: number, y: Float64Array, infusing: boolean, rows: RowsSink): number {
-    const dt = times[k + 1] - times[k];
-    let end = k + 2;
-    while (end < to && end - k < BLOCK_ROWS && times[end] - times[end - 1] === dt) end++;
-    const entry = this.prepare(times[k], dt, infusing);
-    if (!entry) return -1;
+  private emitBlock(times: ArrayLike<number>, k: number, end: number, through: boolean, y: Float64Array, infusing: boolean, rows: RowsSink): boolean {
+    const entry = this.prepare(times[k], times[k + 1] - times[k], infusing);
+    if (!entry) return false;
     const c = this.input;
     const n = this.n;
     for (let i = 0; i < n; i++) {
@@ -163,10 +163,11 @@ export class ExactLinearPropagator implements Propagator {
       if (infusing) for (let j = 0; j < n; j++) s += entry.phi[i * n + j] * this.rates[j];
       c[i] = s;
     }
-    this.runSteps(entry.e, c, y, this.blockStates, end - k - 1);
-    this.stats.steps += end - k - 1;
+    const count = end - k - 1 + (through ? 1 : 0);
+    this.runSteps(entry.e, c, y, this.blockStates, count);
+    this.stats.steps += count;
     rows(k, end, this.blockStates);
-    return end;
+    return true;
   }
 
   /** The current rate matrix A, row-major (valid until the next `setParams`). */

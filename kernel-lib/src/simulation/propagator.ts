@@ -14,6 +14,8 @@ export type RowsSink = (from: number, to: number, states: Float64Array) => void;
  */
 export interface OutputRows extends OutputWindow {
   readonly rows: RowsSink | undefined;
+  /** Per row k of `times`, one past the last row of the equal-step run from k (the timeline's `stepRunEnd`). */
+  readonly stepRunEnd: Int32Array;
 }
 
 /**
