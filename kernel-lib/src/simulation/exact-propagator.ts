@@ -40,8 +40,10 @@ export class ExactLinearPropagator implements Propagator {
   private readonly work: Float64Array;
   /** y ← E·y, unrolled for this size: the per-row work of a regular grid. */
   private readonly multiply: MatrixStep;
-  /** y ← E·y + c along a run of equal steps, for output rows handed over in blocks. */
+  /** y ← E·y along a run of equal steps, for output rows handed over in blocks. */
   private readonly runSteps: MatrixRun;
+  /** y ← E·y + c, the same under running infusions. */
+  private readonly runInputSteps: MatrixRun;
   /** The states of a block of rows (row-major, n a row). */
   private readonly blockStates: Float64Array;
   /** Φ·r, the constant input of one step under the running infusions. */
@@ -72,7 +74,8 @@ export class ExactLinearPropagator implements Propagator {
     this.zeros = new Float64Array(this.n);
     this.work = new Float64Array(this.n);
     this.multiply = matrixStep(this.n);
-    this.runSteps = matrixRun(this.n);
+    this.runSteps = matrixRun(this.n, false);
+    this.runInputSteps = matrixRun(this.n, true);
     this.blockStates = new Float64Array((BLOCK_ROWS + 1) * this.n);
     this.input = new Float64Array(this.n);
     const m = 2 * this.n;
@@ -156,15 +159,19 @@ export class ExactLinearPropagator implements Propagator {
   private emitBlock(times: ArrayLike<number>, k: number, end: number, through: boolean, y: Float64Array, infusing: boolean, rows: RowsSink): boolean {
     const entry = this.prepare(times[k], times[k + 1] - times[k], infusing);
     if (!entry) return false;
-    const c = this.input;
-    const n = this.n;
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      if (infusing) for (let j = 0; j < n; j++) s += entry.phi[i * n + j] * this.rates[j];
-      c[i] = s;
-    }
     const count = end - k - 1 + (through ? 1 : 0);
-    this.runSteps(entry.e, c, y, this.blockStates, count);
+    if (infusing) {
+      const c = this.input;
+      const n = this.n;
+      for (let i = 0; i < n; i++) {
+        let s = 0;
+        for (let j = 0; j < n; j++) s += entry.phi[i * n + j] * this.rates[j];
+        c[i] = s;
+      }
+      this.runInputSteps(entry.e, c, y, this.blockStates, count);
+    } else {
+      this.runSteps(entry.e, this.input, y, this.blockStates, count);
+    }
     this.stats.steps += count;
     rows(k, end, this.blockStates);
     return true;

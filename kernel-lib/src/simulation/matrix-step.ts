@@ -2,7 +2,8 @@
 export type MatrixStep = (e: Float64Array, y: Float64Array) => void;
 
 /**
- * `count` steps y ← E·y + c in place (E n×n row-major, c a constant input of n entries),
+ * `count` steps y ← E·y + c in place (E n×n row-major, c a constant input of n entries, not
+ * read by a run made without input),
  * writing y before the first step as row 0 of `states` and the state after step r as row r
  * (row-major, n entries a row; `states` holds at least (count + 1)·n entries).
  */
@@ -12,7 +13,7 @@ export type MatrixRun = (e: Float64Array, c: Float64Array, y: Float64Array, stat
 const MAX_UNROLLED = 12;
 
 const steps = new Map<number, MatrixStep>();
-const runs = new Map<number, MatrixRun>();
+const runs = new Map<string, MatrixRun>();
 
 /**
  * y ← E·y for systems of `n` states, generated once per n as straight-line code: the states
@@ -37,22 +38,25 @@ export function matrixStep(n: number): MatrixStep {
 }
 
 /**
- * The states along a run of equal output steps, generated once per n: E and c are read into
- * locals once, the state stays in locals from step to step, and each step is n sums written
- * straight to `states`, so a run of rows costs no call, lookup or bounds check beyond the
- * stores. Each sum adds E's products in the order of {@link matrixStep} and then c, so with
- * c = 0 (no infusion running) both give the same doubles (x + 0 = x). Larger systems get loops.
+ * The states along a run of equal output steps, generated once per n: E (and c, `withInput`)
+ * are read into locals once, the state stays in locals from step to step, and each step is n
+ * sums written straight to `states`, so a run of rows costs no call, lookup or bounds check
+ * beyond the stores. Each sum adds E's products in the order of {@link matrixStep} (then c),
+ * so without input both give the same doubles. Without input c is not read: each step
+ * depends on the one before, and one addition fewer in that chain is a quarter of its
+ * latency at n = 3. Larger systems get loops.
  *
  * @example
- * const run = matrixRun(1);
+ * const run = matrixRun(1, true);
  * const states = new Float64Array(3);
  * run(Float64Array.of(0.5), Float64Array.of(1), Float64Array.of(4), states, 2); // states = [4, 3, 2.5]
  */
-export function matrixRun(n: number): MatrixRun {
-  let run = runs.get(n);
+export function matrixRun(n: number, withInput: boolean): MatrixRun {
+  const key = `${n}${withInput ? "+c" : ""}`;
+  let run = runs.get(key);
   if (!run) {
-    run = n <= MAX_UNROLLED ? unrolledRun(n) : loopedRun(n);
-    runs.set(n, run);
+    run = n <= MAX_UNROLLED ? unrolledRun(n, withInput) : loopedRun(n, withInput);
+    runs.set(key, run);
   }
   return run;
 }
@@ -73,15 +77,15 @@ function unrolledStep(n: number): MatrixStep {
   return new Function("e", "y", body) as MatrixStep;
 }
 
-function unrolledRun(n: number): MatrixRun {
+function unrolledRun(n: number, withInput: boolean): MatrixRun {
   const all = indices(n);
   const body = [
     `const ${indices(n * n).map((k) => `e${k} = e[${k}]`).join(", ")};`,
-    `const ${all.map((i) => `c${i} = c[${i}]`).join(", ")};`,
+    ...(withInput ? [`const ${all.map((i) => `c${i} = c[${i}]`).join(", ")};`] : []),
     `let ${all.map((j) => `y${j} = y[${j}]`).join(", ")};`,
     ...all.map((j) => `states[${j}] = y${j};`),
     `for (let r = 0, o = ${n}; r < count; r++, o += ${n}) {`,
-    ...all.map((i) => `  const z${i} = ${rowSum(n, i, (k) => `e${k}`)} + c${i};`),
+    ...all.map((i) => `  const z${i} = ${rowSum(n, i, (k) => `e${k}`)}${withInput ? ` + c${i}` : ""};`),
     ...all.map((i) => `  y${i} = z${i};`),
     ...all.map((i) => `  states[o + ${i}] = z${i};`),
     `}`,
@@ -102,13 +106,13 @@ function loopedStep(n: number): MatrixStep {
   };
 }
 
-function loopedRun(n: number): MatrixRun {
+function loopedRun(n: number, withInput: boolean): MatrixRun {
   const step = loopedStep(n);
   return (e, c, y, states, count) => {
     states.set(y);
     for (let r = 1; r <= count; r++) {
       step(e, y);
-      for (let i = 0; i < n; i++) y[i] += c[i];
+      if (withInput) for (let i = 0; i < n; i++) y[i] += c[i];
       states.set(y, r * n);
     }
   };

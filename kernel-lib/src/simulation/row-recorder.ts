@@ -1,4 +1,5 @@
 import type { Model } from "../model/types.js";
+import { rowsWriter, type RowsWriter } from "./rows-writer.js";
 
 /**
  * Writes each output row the engine reaches straight into preallocated columns: the
@@ -18,6 +19,8 @@ export class RowRecorder {
   private readonly stateColumns: Float64Array[];
   private readonly outputIndex: Int32Array;
   private readonly stateIndex: Int32Array;
+  /** Writes a block of rows (generated for this model size and these columns). */
+  private readonly writeRows: RowsWriter;
   private base = 0;
   /** One past the highest row of the current subject written so far. */
   private reached = 0;
@@ -34,6 +37,7 @@ export class RowRecorder {
     this.stateColumns = states.columns;
     this.outputIndex = Int32Array.from(outputs.index);
     this.stateIndex = Int32Array.from(states.index);
+    this.writeRows = rowsWriter(this.n, states.index, outputs.index);
   }
 
   /** The engine's sink: row k of the current subject at time t. */
@@ -50,29 +54,9 @@ export class RowRecorder {
     if (k >= this.reached) this.reached = k + 1;
   };
 
-  /**
-   * The engine's block sink: rows [from, to) of the current subject, row k's state at
-   * `states[(k − from)·n …]`. State columns are copied column by column; outputs need the
-   * model's output function row by row, and only when an output is recorded.
-   */
+  /** The engine's block sink: rows [from, to) of the current subject, row k's state at `states[(k − from)·n …]`. */
   readonly recordRows = (from: number, to: number, times: Float64Array, states: Float64Array, p: Float64Array): void => {
-    const n = this.n;
-    const first = this.base + from;
-    const count = to - from;
-    const stateColumns = this.stateColumns;
-    for (let i = 0; i < stateColumns.length; i++) {
-      const column = stateColumns[i];
-      for (let r = 0, o = this.stateIndex[i]; r < count; r++, o += n) column[first + r] = states[o];
-    }
-    const outputColumns = this.outputColumns;
-    if (outputColumns.length > 0) {
-      const { y, out, outputIndex, model } = this;
-      for (let r = 0, o = 0; r < count; r++, o += n) {
-        for (let j = 0; j < n; j++) y[j] = states[o + j];
-        model.output(times[from + r], y, p, out);
-        for (let i = 0; i < outputColumns.length; i++) outputColumns[i][first + r] = out[outputIndex[i]];
-      }
-    }
+    this.writeRows(this.model, times, states, from, to, this.base + from, p, this.y, this.out, this.stateColumns, this.outputColumns);
     if (to > this.reached) this.reached = to;
   };
 

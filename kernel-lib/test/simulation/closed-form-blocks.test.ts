@@ -113,9 +113,11 @@ describe("matrixRun: y ← E·y + c along a run of equal steps", () => {
       const e = Array.from({ length: n * n }, (_, k) => Math.sin(k + 1) / n);
       const y0 = Array.from({ length: n }, (_, i) => 1 + i);
       for (const c of [new Array<number>(n).fill(0), Array.from({ length: n }, (_, i) => 0.25 * (i + 1))]) {
+        const withInput = c[0] !== 0;
         const states = new Float64Array(6 * n);
         const y = Float64Array.from(y0);
-        matrixRun(n)(Float64Array.from(e), Float64Array.from(c), y, states, 5);
+        // Without input c is not read: NaN there must not reach the states.
+        matrixRun(n, withInput)(Float64Array.from(e), withInput ? Float64Array.from(c) : new Float64Array(n).fill(NaN), y, states, 5);
         const expected = reference(e, c, y0, 5);
         expect([...states]).toEqual(expected);
         expect([...y]).toEqual(expected.slice(5 * n));
@@ -123,10 +125,16 @@ describe("matrixRun: y ← E·y + c along a run of equal steps", () => {
     });
   }
 
-  it("follows the one-state decay y·e^{−k} step by step (e = 0.5: 4, 2, 1, 0.5)", () => {
+  it("adds the input at every step (e = 0.5, c = 1 from 4: 4, 3, 2.5, 2.25)", () => {
+    const states = new Float64Array(4);
+    matrixRun(1, true)(Float64Array.of(0.5), Float64Array.of(1), Float64Array.of(4), states, 3);
+    expect([...states]).toEqual([4, 3, 2.5, 2.25]);
+  });
+
+  it("halves a one-state amount at every step with e = 0.5 (4, 2, 1, 0.5)", () => {
     const states = new Float64Array(4);
     const y = Float64Array.of(4);
-    matrixRun(1)(Float64Array.of(0.5), Float64Array.of(0), y, states, 3);
+    matrixRun(1, false)(Float64Array.of(0.5), Float64Array.of(0), y, states, 3);
     expect([...states]).toEqual([4, 2, 1, 0.5]);
     expect(y[0]).toBe(0.5);
   });
