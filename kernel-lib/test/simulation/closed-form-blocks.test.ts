@@ -6,7 +6,7 @@ import { Engine } from "../../src/simulation/engine.js";
 import { matrixRun } from "../../src/simulation/matrix-step.js";
 import { simulate } from "../../src/simulation/index.js";
 import { ClosedFormPropagator } from "../../src/simulation/stiff-fallback.js";
-import { buildTimeline } from "../../src/simulation/timeline.js";
+import { buildTimeline, stepRuns } from "../../src/simulation/timeline.js";
 import { bateman } from "./bateman.js";
 
 // The closed form hands runs of equal output steps to the recorder in blocks (one propagator
@@ -90,6 +90,18 @@ function bothPaths(modelName: string, regimen: string, times: readonly number[],
   expect(outcome.status).toBe("success");
   return { blocks, rows, blockCalls };
 }
+
+describe("stepRuns: where each run of equal output steps ends", () => {
+  it("ends runs where the step changes: 0, 1, 2, 3 | 5, 7 → [4, 4, 4, 6, 6, 6]", () => {
+    expect([...stepRuns(Float64Array.of(0, 1, 2, 3, 5, 7))]).toEqual([4, 4, 4, 6, 6, 6]);
+  });
+
+  it("treats a repeated time as a step of 0 and a single time as a run of one row", () => {
+    expect([...stepRuns(Float64Array.of(0, 0, 1, 2))]).toEqual([2, 4, 4, 4]);
+    expect([...stepRuns(Float64Array.of(5))]).toEqual([1]);
+    expect([...stepRuns(new Float64Array(0))]).toEqual([]);
+  });
+});
 
 describe("matrixRun: y ← E·y + c along a run of equal steps", () => {
   // Plain nested loops in the test: the reference for the generated straight-line code.
