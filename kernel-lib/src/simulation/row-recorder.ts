@@ -14,7 +14,6 @@ export class RowRecorder {
   private readonly out: Float64Array;
   /** One row's state, copied out of a block for the model's output function. */
   private readonly y: Float64Array;
-  private readonly n: number;
   private readonly outputColumns: Float64Array[];
   private readonly stateColumns: Float64Array[];
   private readonly outputIndex: Int32Array;
@@ -31,13 +30,13 @@ export class RowRecorder {
     states: { columns: Float64Array[]; index: readonly number[] },
   ) {
     this.out = new Float64Array(model.outputs.length);
-    this.n = model.compartments.length;
-    this.y = new Float64Array(this.n);
+    const n = model.compartments.length;
+    this.y = new Float64Array(n);
     this.outputColumns = outputs.columns;
     this.stateColumns = states.columns;
     this.outputIndex = Int32Array.from(outputs.index);
     this.stateIndex = Int32Array.from(states.index);
-    this.writeRows = rowsWriter(this.n, states.index, outputs.index);
+    this.writeRows = rowsWriter(n, states.index, outputs.index);
   }
 
   /** The engine's sink: row k of the current subject at time t. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { regimenRecords } from "../../src/data/index.js";
 import { getModel } from "../../src/library/index.js";
-import { parameterVector } from "../../src/model/index.js";
+import { defineModel, parameterVector } from "../../src/model/index.js";
 import { Engine } from "../../src/simulation/engine.js";
 import { matrixRun } from "../../src/simulation/matrix-step.js";
 import { simulate } from "../../src/simulation/index.js";
@@ -190,6 +190,35 @@ describe("closed form in blocks of equal output steps agrees with independent cl
     expect(Object.keys(sim.outputs)).toEqual(["CP"]);
     expect(Object.keys(sim.states)).toEqual([]);
     closeTo(sim.outputs.CP, times.map((t) => oral2(t, 100, p2)));
+  });
+});
+
+describe("closed form in blocks above 12 states (generated loops give way to plain ones)", () => {
+  // A chain of 13 compartments with one rate constant K: after a bolus D into the first,
+  // compartment j (1-based) holds D·(Kt)^(j−1)/(j−1)!·e^(−Kt) (the Erlang densities).
+  const names = Array.from({ length: 13 }, (_, j) => `A${j + 1}`);
+  const chain = defineModel({
+    name: "chain13",
+    parameters: { K: { value: 0.8, unit: "1/h" } },
+    compartments: Object.fromEntries(names.map((name) => [name, { unit: "mg" }])),
+    odes: Object.fromEntries(names.map((name, j) => [name, j === 0 ? "-K*A1" : `K*${names[j - 1]} - K*${name}`])),
+    outputs: { LAST: { expr: "A13", unit: "mg" } },
+  });
+  const erlang = (t: number, j: number) => {
+    let term = 100 * Math.exp(-0.8 * t);
+    for (let i = 1; i <= j; i++) term *= (0.8 * t) / i;
+    return term;
+  };
+
+  it("matches the Erlang amounts of states 1, 7 and 13 and the output on a quarter-hour grid, recording a subset", () => {
+    const times = Array.from({ length: 161 }, (_, k) => k / 4);
+    const sim = simulate(chain, { regimen: "100 mg into cmt 1", times }, { method: "closed-form", record: ["A1", "A7", "A13", "LAST"] });
+    expect(sim.method).toBe("closed-form");
+    expect(Object.keys(sim.states)).toEqual(["A1", "A7", "A13"]);
+    closeTo(sim.states.A1, times.map((t) => erlang(t, 0)));
+    closeTo(sim.states.A7, times.map((t) => erlang(t, 6)));
+    closeTo(sim.states.A13, times.map((t) => erlang(t, 12)));
+    closeTo(sim.outputs.LAST, times.map((t) => erlang(t, 12)));
   });
 });
 
