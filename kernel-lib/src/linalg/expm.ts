@@ -21,6 +21,7 @@ export class MatrixExponential {
   private readonly power: Float64Array;
   private readonly work: Float64Array;
   private readonly pivot: Int32Array;
+  private readonly multiply: Product;
 
   constructor(private readonly n: number) {
     const nn = n * n;
@@ -30,13 +31,14 @@ export class MatrixExponential {
     this.power = new Float64Array(nn);
     this.work = new Float64Array(nn);
     this.pivot = new Int32Array(n);
+    this.multiply = product(n);
   }
 
   /** Writes e^a into `out` (n×n, row-major) and returns it. */
   compute(a: Float64Array, out: Float64Array): Float64Array {
     // Loops rather than fill/set: on 3×3 matrices each built-in call costs more than the copy,
     // and the closed form takes an exponential per subject.
-    const { n, x, num, den, pivot } = this;
+    const { n, x, num, den, pivot, multiply } = this;
     let { power, work } = this;
     const nn = n * n;
     let norm = 0;
@@ -62,7 +64,7 @@ export class MatrixExponential {
         den[i] += sign * power[i];
       }
       if (k + 1 < PADE6.length) {
-        multiply(power, x, work, n);
+        multiply(power, x, work);
         const next = work;
         work = power;
         power = next;
@@ -72,7 +74,7 @@ export class MatrixExponential {
     for (let j = 0; j < n; j++) luSolve(den, n, pivot, num, j, n);
     for (let i = 0; i < nn; i++) out[i] = num[i];
     for (let s = 0; s < squarings; s++) {
-      multiply(out, out, work, n);
+      multiply(out, out, work);
       for (let i = 0; i < nn; i++) out[i] = work[i];
     }
     return out;
@@ -80,7 +82,45 @@ export class MatrixExponential {
 }
 
 /** c = a·b for n×n row-major matrices (c must not alias a or b). */
-function multiply(a: Float64Array, b: Float64Array, c: Float64Array, n: number): void {
+type Product = (a: Float64Array, b: Float64Array, c: Float64Array) => void;
+
+/** Above this size the straight-line product (n³ terms) would be larger than the loops are slow. */
+const MAX_UNROLLED = 12;
+
+const products = new Map<number, Product>();
+
+/**
+ * The n×n product, generated once per n as straight-line code (entries read into locals,
+ * each c_ij one sum over k in order): an exponential takes five products and its squarings,
+ * and at n = 3 (the closed form takes one per subject) the loops cost about as much as the
+ * arithmetic. Sums run over k in the loops' order, so both give the same numbers. Larger
+ * matrices get the loops, which skip zero entries of a.
+ */
+function product(n: number): Product {
+  let multiply = products.get(n);
+  if (!multiply) {
+    multiply = n <= MAX_UNROLLED ? unrolledProduct(n) : (a, b, c) => loopedProduct(a, b, c, n);
+    products.set(n, multiply);
+  }
+  return multiply;
+}
+
+function unrolledProduct(n: number): Product {
+  const entries = Array.from({ length: n * n }, (_, k) => k);
+  const range = Array.from({ length: n }, (_, k) => k);
+  const body = [
+    `const ${entries.map((k) => `a${k} = a[${k}]`).join(", ")};`,
+    `const ${entries.map((k) => `b${k} = b[${k}]`).join(", ")};`,
+    ...entries.map((k) => {
+      const i = Math.floor(k / n);
+      const j = k % n;
+      return `c[${k}] = ${range.map((m) => `a${i * n + m} * b${m * n + j}`).join(" + ")};`;
+    }),
+  ].join("\n");
+  return new Function("a", "b", "c", body) as Product;
+}
+
+function loopedProduct(a: Float64Array, b: Float64Array, c: Float64Array, n: number): void {
   for (let i = 0; i < n * n; i++) c[i] = 0;
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < n; k++) {

@@ -1,14 +1,20 @@
 import type { Model } from "../model/types.js";
 import { DEFAULT_TOLERANCE } from "../ode/index.js";
-import type { OutputWindow, SolverOptions, SolverStatus } from "../ode/types.js";
+import type { SolverOptions, SolverStatus } from "../ode/types.js";
 import type { ActionList, SteadyStateDose, TimedAction } from "./actions.js";
 import type { CovariateCurves } from "./covariate-curves.js";
-import type { Propagator } from "./propagator.js";
+import type { OutputRows, Propagator } from "./propagator.js";
 import { periodActions, solveSteadyState } from "./steady-state.js";
 import type { Timeline } from "./timeline.js";
 
 /** Receives the state at output row k (time t); `y` is only valid during the call. */
 export type OutputSink = (k: number, t: number, y: Float64Array, p: Float64Array) => void;
+
+/**
+ * Receives output rows [from, to) at once (row k at time `times[k]`): row k's state is
+ * `states[(k − from)·n + i]` for state i; `states` is only valid during the call.
+ */
+export type OutputRowsSink = (from: number, to: number, times: Float64Array, states: Float64Array, p: Float64Array) => void;
 
 export interface SubjectOutcome {
   status: SolverStatus;
@@ -28,6 +34,7 @@ export class Engine {
   private readonly active = new Map<number, { cmt: number; rate: number }>();
   private p: Float64Array = new Float64Array(0);
   private sink: OutputSink = () => undefined;
+  private rowsSink: OutputRowsSink | undefined;
   private times: Float64Array = new Float64Array(0);
   private curves: CovariateCurves | undefined;
   private readonly sinkState = (k: number, yk: Float64Array) => {
@@ -35,12 +42,24 @@ export class Engine {
     this.curves?.apply(this.times[k], this.p);
     this.sink(k, this.times[k], yk, this.p);
   };
+  private readonly sinkRows = (from: number, to: number, states: Float64Array) => {
+    this.rowsSink?.(from, to, this.times, states, this.p);
+  };
   /** The output window handed to the propagator, reused for every interval (no allocation per call). */
-  private readonly window: { times: ArrayLike<number>; from: number; to: number; sink: (k: number, yk: Float64Array) => void } = {
+  private readonly window: {
+    times: ArrayLike<number>;
+    from: number;
+    to: number;
+    sink: (k: number, yk: Float64Array) => void;
+    rows: ((from: number, to: number, states: Float64Array) => void) | undefined;
+    stepRunEnd: Int32Array;
+  } = {
     times: this.times,
     from: 0,
     to: 0,
     sink: this.sinkState,
+    rows: undefined,
+    stepRunEnd: new Int32Array(0),
   };
   private readonly tolerance: { rtol: number; atol: number };
 
@@ -56,13 +75,22 @@ export class Engine {
     this.tolerance = { rtol: options.rtol ?? DEFAULT_TOLERANCE.rtol, atol: options.atol ?? DEFAULT_TOLERANCE.atol };
   }
 
-  /** Simulates one subject with parameter vector `p` (parameters then covariates; changed in place by covariate actions). */
-  run(timeline: Timeline, p: Float64Array, sink: OutputSink): SubjectOutcome {
+  /**
+   * Simulates one subject with parameter vector `p` (parameters then covariates; changed in
+   * place by covariate actions). Rows go to `sink` one by one, or in blocks to `rows` when it
+   * is given, the subject has no interpolated covariates and the propagator can (the closed
+   * form on equal output steps); either way every row reaches exactly one of them.
+   */
+  run(timeline: Timeline, p: Float64Array, sink: OutputSink, rows?: OutputRowsSink): SubjectOutcome {
     this.p = p;
     this.sink = sink;
+    this.rowsSink = rows;
     this.times = timeline.outputTimes;
     this.window.times = this.times;
+    this.window.stepRunEnd = timeline.stepRunEnd;
     this.curves = timeline.curves;
+    // Interpolated covariates are evaluated at each row's time: those rows go one by one.
+    this.window.rows = rows && !this.curves ? this.sinkRows : undefined;
     this.propagator.setParams(p);
     this.propagator.setCurves(this.curves);
     this.propagator.startSubject();
@@ -111,7 +139,7 @@ export class Engine {
   }
 
   /** The outputs [from, to) of the subject's output times (none when from = to). */
-  private outputs(from: number, to: number): OutputWindow {
+  private outputs(from: number, to: number): OutputRows {
     this.window.from = from;
     this.window.to = to;
     return this.window;

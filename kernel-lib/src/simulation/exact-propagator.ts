@@ -1,9 +1,9 @@
 import { MatrixExponential } from "../linalg/index.js";
 import type { Model } from "../model/types.js";
-import type { OutputWindow, SolverStats, SolverStatus } from "../ode/types.js";
+import type { SolverStats, SolverStatus } from "../ode/types.js";
 import type { CovariateCurves } from "./covariate-curves.js";
-import { matrixStep, type MatrixStep } from "./matrix-step.js";
-import type { Propagator } from "./propagator.js";
+import { matrixRun, matrixStep, type MatrixRun, type MatrixStep } from "./matrix-step.js";
+import type { OutputRows, Propagator, RowsSink } from "./propagator.js";
 
 /**
  * Transition over dt: state matrix E = e^{A·dt} and, once an infusion needs it, the input
@@ -16,6 +16,9 @@ interface Transition {
 }
 
 const CACHE_LIMIT = 64;
+
+/** Rows a block of equal steps holds at most: bounds the block buffer (n·8 bytes a row, one row more for the step after it). */
+const BLOCK_ROWS = 512;
 
 /**
  * Exact propagation of a linear model dy/dt = A·y + r (A = the model's Jacobian, r the
@@ -37,6 +40,14 @@ export class ExactLinearPropagator implements Propagator {
   private readonly work: Float64Array;
   /** y ← E·y, unrolled for this size: the per-row work of a regular grid. */
   private readonly multiply: MatrixStep;
+  /** y ← E·y along a run of equal steps, for output rows handed over in blocks. */
+  private readonly runSteps: MatrixRun;
+  /** y ← E·y + c, the same under running infusions. */
+  private readonly runInputSteps: MatrixRun;
+  /** The states of a block of rows (row-major, n a row). */
+  private readonly blockStates: Float64Array;
+  /** Φ·r, the constant input of one step under the running infusions. */
+  private readonly input: Float64Array;
   private readonly cache = new Map<number, Transition>();
   /** Transitions of earlier subjects, reused so a new subject allocates nothing. */
   private readonly spare: Transition[] = [];
@@ -63,6 +74,10 @@ export class ExactLinearPropagator implements Propagator {
     this.zeros = new Float64Array(this.n);
     this.work = new Float64Array(this.n);
     this.multiply = matrixStep(this.n);
+    this.runSteps = matrixRun(this.n, false);
+    this.runInputSteps = matrixRun(this.n, true);
+    this.blockStates = new Float64Array((BLOCK_ROWS + 1) * this.n);
+    this.input = new Float64Array(this.n);
     const m = 2 * this.n;
     this.exponential = new MatrixExponential(m);
     this.augmented = new Float64Array(m * m);
@@ -89,7 +104,7 @@ export class ExactLinearPropagator implements Propagator {
 
   startSubject(): void {}
 
-  advance(t0: number, t1: number, y: Float64Array, { times, from, to, sink }: OutputWindow): SolverStatus {
+  advance(t0: number, t1: number, y: Float64Array, { times, from, to, sink, rows, stepRunEnd }: OutputRows): SolverStatus {
     if (this.message) return "unstable";
     // The rates are constant across one advance: whether Φ is needed is decided once.
     const r = this.rates;
@@ -97,7 +112,8 @@ export class ExactLinearPropagator implements Propagator {
     for (let i = 0; i < this.n; i++) if (r[i] !== 0) infusing = true;
     let t = t0;
     let steps = 0;
-    for (let k = from; k < to; k++) {
+    let k = from;
+    while (k < to) {
       const tk = times[k];
       if (tk > t) {
         const entry = this.last;
@@ -111,12 +127,54 @@ export class ExactLinearPropagator implements Propagator {
         }
         t = tk;
       }
+      if (rows !== undefined && k + 1 < to && times[k + 1] > tk) {
+        // y is row k's state: it and the rows after it at the same step go out as one block.
+        const end = Math.min(stepRunEnd[k], to, k + BLOCK_ROWS);
+        const last = times[end - 1];
+        // The step to t1 joins the block when it is one more of the same (the dose after a run).
+        const through = end === to && t1 - last === times[k + 1] - tk;
+        if (!this.emitBlock(times, k, end, through, y, infusing, rows)) {
+          this.stats.steps += steps;
+          return "unstable";
+        }
+        t = through ? t1 : last;
+        k = end;
+        continue;
+      }
       sink(k, y);
+      k++;
     }
     this.stats.steps += steps;
     if (t1 > t && !this.step(t, t1 - t, y, infusing)) return "unstable";
     for (let i = 0; i < this.n; i++) if (!Number.isFinite(y[i])) return "unstable";
     return "success";
+  }
+
+  /**
+   * Hands rows [k, end) (row k's state is y, the others equally spaced after it, at most
+   * {@link BLOCK_ROWS}) to `rows` and moves y to the last of them, or one step further when
+   * `through`; false (with `message` set) when A·dt overflows. One propagator serves the whole
+   * block, so each row costs n sums of n products and its stores.
+   */
+  private emitBlock(times: ArrayLike<number>, k: number, end: number, through: boolean, y: Float64Array, infusing: boolean, rows: RowsSink): boolean {
+    const entry = this.prepare(times[k], times[k + 1] - times[k], infusing);
+    if (!entry) return false;
+    const count = end - k - 1 + (through ? 1 : 0);
+    if (infusing) {
+      const c = this.input;
+      const n = this.n;
+      for (let i = 0; i < n; i++) {
+        let s = 0;
+        for (let j = 0; j < n; j++) s += entry.phi[i * n + j] * this.rates[j];
+        c[i] = s;
+      }
+      this.runInputSteps(entry.e, c, y, this.blockStates, count);
+    } else {
+      this.runSteps(entry.e, this.input, y, this.blockStates, count);
+    }
+    this.stats.steps += count;
+    rows(k, end, this.blockStates);
+    return true;
   }
 
   /** The current rate matrix A, row-major (valid until the next `setParams`). */
@@ -126,14 +184,8 @@ export class ExactLinearPropagator implements Propagator {
 
   /** Moves y across dt from t; false (with `message` set) when A·dt overflows. */
   private step(t: number, dt: number, y: Float64Array, infusing: boolean): boolean {
-    let entry = this.last;
-    if (dt !== this.lastDt || entry === undefined || (infusing && !entry.withInput)) {
-      if (!Number.isFinite(this.norm * dt)) {
-        this.message = `the interval from t = ${t} to ${t + dt} is too long for the closed-form solution (rate matrix × interval overflows); shorten the gap between records`;
-        return false;
-      }
-      entry = this.transition(dt, infusing);
-    }
+    const entry = this.prepare(t, dt, infusing);
+    if (!entry) return false;
     this.stats.steps++;
     if (!infusing) {
       this.multiply(entry.e, y);
@@ -151,6 +203,17 @@ export class ExactLinearPropagator implements Propagator {
     }
     for (let i = 0; i < n; i++) y[i] = w[i];
     return true;
+  }
+
+  /** The transition over dt from t (with Φ when infusing); undefined (with `message` set) when A·dt overflows. */
+  private prepare(t: number, dt: number, infusing: boolean): Transition | undefined {
+    const entry = this.last;
+    if (dt === this.lastDt && entry !== undefined && (entry.withInput || !infusing)) return entry;
+    if (!Number.isFinite(this.norm * dt)) {
+      this.message = `the interval from t = ${t} to ${t + dt} is too long for the closed-form solution (rate matrix × interval overflows); shorten the gap between records`;
+      return undefined;
+    }
+    return this.transition(dt, infusing);
   }
 
   private transition(dt: number, withInput: boolean): Transition {

@@ -2,6 +2,23 @@ import type { OutputWindow, SolverStats, SolverStatus } from "../ode/types.js";
 import type { CovariateCurves } from "./covariate-curves.js";
 
 /**
+ * Receives output rows [from, to) at once: row k's state is `states[(k − from)·n + i]` for
+ * state i (n states). `states` is only valid during the call.
+ */
+export type RowsSink = (from: number, to: number, states: Float64Array) => void;
+
+/**
+ * Output times with their per-row sink and, when the rows need nothing evaluated between
+ * them (no interpolated covariates), `rows`: a propagator that can produce many rows at once
+ * (the closed form on a regular grid) hands them over in blocks instead of row by row.
+ */
+export interface OutputRows extends OutputWindow {
+  readonly rows: RowsSink | undefined;
+  /** Per row k of `times`, one past the last row of the equal-step run from k (the timeline's `stepRunEnd`). */
+  readonly stepRunEnd: Int32Array;
+}
+
+/**
  * Moves a model's state across an interval with no discontinuity, under constant
  * zero-order inputs `rates` (amount/time per compartment, owned by the engine).
  * Implementations: the exact linear one (matrix exponential) and the ODE one.
@@ -22,7 +39,7 @@ export interface Propagator {
   startSubject(): void;
   /**
    * Integrates y from t0 to t1 in place, handing the state at each output time of `outputs`
-   * to its sink (those times lie in [t0, t1]).
+   * to its sink, or to `rows` (those times lie in [t0, t1]).
    */
-  advance(t0: number, t1: number, y: Float64Array, outputs: OutputWindow): SolverStatus;
+  advance(t0: number, t1: number, y: Float64Array, outputs: OutputRows): SolverStatus;
 }

@@ -1,19 +1,25 @@
 import type { Model } from "../model/types.js";
+import { rowsWriter, type RowsWriter } from "./rows-writer.js";
 
 /**
  * Writes each output row the engine reaches straight into preallocated columns: the
- * model's outputs and states chosen by index, at row `base + k` of the current subject.
- * One recorder (and one bound `record`) serves every subject, so the per-row call site
- * stays monomorphic and nothing is allocated per subject or per row. Rows a failed subject
+ * model's outputs and states chosen by index, at row `base + k` of the current subject,
+ * one row at a time (`record`) or a block of rows at once (`recordRows`). One recorder (and
+ * one bound `record`) serves every subject, so the per-row call site stays monomorphic and
+ * nothing is allocated per subject or per row. Rows a failed subject
  * never reaches are set to NaN by `finishSubject` (they must not read as zero
  * concentrations); rows it reaches are written once.
  */
 export class RowRecorder {
   private readonly out: Float64Array;
+  /** One row's state, copied out of a block for the model's output function. */
+  private readonly y: Float64Array;
   private readonly outputColumns: Float64Array[];
   private readonly stateColumns: Float64Array[];
   private readonly outputIndex: Int32Array;
   private readonly stateIndex: Int32Array;
+  /** Writes a block of rows (generated for this model size and these columns). */
+  private readonly writeRows: RowsWriter;
   private base = 0;
   /** One past the highest row of the current subject written so far. */
   private reached = 0;
@@ -24,10 +30,13 @@ export class RowRecorder {
     states: { columns: Float64Array[]; index: readonly number[] },
   ) {
     this.out = new Float64Array(model.outputs.length);
+    const n = model.compartments.length;
+    this.y = new Float64Array(n);
     this.outputColumns = outputs.columns;
     this.stateColumns = states.columns;
     this.outputIndex = Int32Array.from(outputs.index);
     this.stateIndex = Int32Array.from(states.index);
+    this.writeRows = rowsWriter(n, states.index, outputs.index);
   }
 
   /** The engine's sink: row k of the current subject at time t. */
@@ -42,6 +51,12 @@ export class RowRecorder {
     const stateIndex = this.stateIndex;
     for (let i = 0; i < states.length; i++) states[i][r] = y[stateIndex[i]];
     if (k >= this.reached) this.reached = k + 1;
+  };
+
+  /** The engine's block sink: rows [from, to) of the current subject, row k's state at `states[(k − from)·n …]`. */
+  readonly recordRows = (from: number, to: number, times: Float64Array, states: Float64Array, p: Float64Array): void => {
+    this.writeRows(this.model, times, states, from, to, this.base + from, p, this.y, this.out, this.stateColumns, this.outputColumns);
+    if (to > this.reached) this.reached = to;
   };
 
   /** Starts a subject whose rows begin at `base`. */

@@ -1,11 +1,11 @@
 import { luFactor, luSolve } from "../linalg/index.js";
 import type { Model } from "../model/types.js";
 import { rodas4 } from "../ode/index.js";
-import type { OutputWindow, SolverOptions, SolverStats, SolverStatus } from "../ode/types.js";
+import type { SolverOptions, SolverStats, SolverStatus } from "../ode/types.js";
 import type { CovariateCurves } from "./covariate-curves.js";
 import { ExactLinearPropagator } from "./exact-propagator.js";
 import { OdePropagator } from "./ode-propagator.js";
-import type { Propagator } from "./propagator.js";
+import type { OutputRows, Propagator } from "./propagator.js";
 
 /**
  * Largest condition number κ₁(A) of a rate matrix for which the closed form is kept. Scaling
@@ -31,6 +31,8 @@ export class ClosedFormPropagator implements Propagator {
   private readonly work: Float64Array;
   private readonly pivot: Int32Array;
   private readonly column: Float64Array;
+  /** The states conditionNumber keeps (allocated once: it runs for every subject). */
+  private readonly kept: Int32Array;
   /** The parameter vector last bound (undefined: none yet). */
   private bound: Float64Array | undefined;
 
@@ -45,6 +47,7 @@ export class ClosedFormPropagator implements Propagator {
     this.work = new Float64Array(this.n * this.n);
     this.pivot = new Int32Array(this.n);
     this.column = new Float64Array(this.n);
+    this.kept = new Int32Array(this.n);
   }
 
   get method(): string {
@@ -69,7 +72,7 @@ export class ClosedFormPropagator implements Propagator {
     if (this.bound?.length === p.length) this.bound.set(p);
     else this.bound = Float64Array.from(p);
     this.exact.setParams(p);
-    if (this.exact.message || conditionNumber(this.exact.rateMatrix(), this.n, this.work, this.pivot, this.column) <= MAX_CLOSED_FORM_CONDITION) {
+    if (this.exact.message || conditionNumber(this.exact.rateMatrix(), this.n, this.work, this.pivot, this.column, this.kept) <= MAX_CLOSED_FORM_CONDITION) {
       this.current = this.exact;
       return;
     }
@@ -88,7 +91,7 @@ export class ClosedFormPropagator implements Propagator {
     this.fallback?.startSubject();
   }
 
-  advance(t0: number, t1: number, y: Float64Array, outputs: OutputWindow): SolverStatus {
+  advance(t0: number, t1: number, y: Float64Array, outputs: OutputRows): SolverStatus {
     return this.current.advance(t0, t1, y, outputs);
   }
 }
@@ -105,14 +108,13 @@ function sameValues(a: Float64Array, b: Float64Array): boolean {
  * urine has a zero column and no mode of its own); 0 when that part of A is singular (a
  * closed loop with no elimination: no mode decays, nothing to lose).
  */
-function conditionNumber(a: Float64Array, n: number, work: Float64Array, pivot: Int32Array, column: Float64Array): number {
-  const kept: number[] = [];
+function conditionNumber(a: Float64Array, n: number, work: Float64Array, pivot: Int32Array, column: Float64Array, kept: Int32Array): number {
+  let m = 0;
   for (let j = 0; j < n; j++) {
     let nonzero = false;
     for (let i = 0; i < n; i++) if (a[i * n + j] !== 0) nonzero = true;
-    if (nonzero) kept.push(j);
+    if (nonzero) kept[m++] = j;
   }
-  const m = kept.length;
   if (m === 0) return 0;
   let norm = 0;
   for (let c = 0; c < m; c++) {

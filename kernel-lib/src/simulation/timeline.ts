@@ -9,6 +9,8 @@ import type { CovariateInterpolation } from "./covariate-interpolation.js";
 /** A subject's events as the engine runs them, plus the times of its output rows. */
 export interface Timeline extends ActionList {
   outputTimes: Float64Array;
+  /** Per output row k, the end of the run of rows from k spaced by the step k → k+1 (see {@link stepRuns}). */
+  stepRunEnd: Int32Array;
   /** The subject's linearly interpolated covariates, when it has any that change. */
   curves?: CovariateCurves;
 }
@@ -54,6 +56,25 @@ export function buildTimeline(
   const builder = new TimelineBuilder(model, p, records, interpolation);
   for (const record of records) builder.add(record);
   return builder.finish();
+}
+
+/**
+ * For each row k of increasing `times`, one past the last row j of the run k, k+1, …, j whose
+ * steps all equal times[k+1] − times[k] (k + 1 for the last row). Built once per timeline, so
+ * the closed form finds the runs it propagates in blocks without comparing times per subject.
+ *
+ * @example
+ * stepRuns(Float64Array.of(0, 1, 2, 3, 5, 7)); // Int32Array [4, 4, 4, 6, 6, 6]
+ */
+export function stepRuns(times: Float64Array): Int32Array {
+  const n = times.length;
+  const end = new Int32Array(n);
+  if (n > 0) end[n - 1] = n;
+  for (let k = n - 2; k >= 0; k--) {
+    const dt = times[k + 1] - times[k];
+    end[k] = k + 2 < n && times[k + 2] - times[k + 1] === dt ? end[k + 1] : k + 2;
+  }
+  return end;
 }
 
 class TimelineBuilder {
@@ -139,7 +160,8 @@ class TimelineBuilder {
   }
 
   finish(): Timeline {
-    return { ...indexActions(this.actions), outputTimes: Float64Array.from(this.outputTimes), curves: this.curves };
+    const outputTimes = Float64Array.from(this.outputTimes);
+    return { ...indexActions(this.actions), outputTimes, stepRunEnd: stepRuns(outputTimes), curves: this.curves };
   }
 
   private push(time: number, action: TimedAction["action"]): void {
