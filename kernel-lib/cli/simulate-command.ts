@@ -140,8 +140,8 @@ class Results {
   ) {}
 
   async add(sim: Simulation): Promise<void> {
+    this.check(sim);
     this.rows += sim.length;
-    this.nonZero ||= Object.values(sim.outputs).some((column) => column.some((v) => v !== 0));
     if (this.format === "csv" && this.output.staged) {
       this.formatCsv(sim);
       await this.write(IN_FLIGHT);
@@ -154,13 +154,31 @@ class Results {
       for (const piece of tablePieces({ header: this.header, rows: columns[0].length, cell: (r, c) => columns[c][r] })) await this.output.write(piece);
       return;
     }
-    for (const sim of this.kept) this.formatCsv(sim);
+    for (const sim of this.kept) {
+      this.formatCsv(sim);
+      await this.write(IN_FLIGHT);
+    }
     await this.write(0);
     if (!this.started) await this.output.write(this.header.join(",") + "\n");
   }
 
   close(): void {
     this.formatter.close();
+  }
+
+  /** Notes a non-zero output; refuses an infinite one, naming its row (counted over the whole output), subject and time. */
+  private check(sim: Simulation): void {
+    for (const name of this.header.slice(2)) {
+      const column = sim.outputs[name];
+      for (let r = 0; r < column.length; r++) {
+        const v = column[r];
+        if (v === 0) continue;
+        this.nonZero = true;
+        if (v === Infinity || v === -Infinity) {
+          throw new Error(`output row ${this.rows + r + 1}, column ${name} is ${v} (ID ${sim.id[r]}, TIME ${sim.time[r]}); CSV cells must be finite numbers or NaN`);
+        }
+      }
+    }
   }
 
   private formatCsv(sim: Simulation): void {
