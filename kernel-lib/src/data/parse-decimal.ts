@@ -30,25 +30,19 @@ export function parseDecimal(bytes: Uint8Array, start: number, end: number): num
   let significant = 0;
   let exponent = 0;
   let digits = 0;
+  let point = false;
   for (; i < end; c = bytes[++i]) {
+    if (c === 46 && !point) {
+      point = true;
+      continue;
+    }
     const d = c - 48;
     if (d < 0 || d > 9) break;
     digits++;
+    if (point) exponent--;
     if (mantissa !== 0 || d !== 0) {
       significant++;
       mantissa = mantissa * 10 + d;
-    }
-  }
-  if (c === 46 && i < end) {
-    for (c = bytes[++i]; i < end; c = bytes[++i]) {
-      const d = c - 48;
-      if (d < 0 || d > 9) break;
-      digits++;
-      exponent--;
-      if (mantissa !== 0 || d !== 0) {
-        significant++;
-        mantissa = mantissa * 10 + d;
-      }
     }
   }
   if (digits === 0) return NaN;

@@ -21,6 +21,20 @@ const data = join(dir, "events.csv");
 writeFileSync(data, ["ID,TIME,AMT", "1,0,600", ...times.map((t) => `1,${t},0`)].join("\n") + "\n");
 const exact = (t: number) => 24 * Math.exp(-0.24 * t);
 
+/** A one-compartment model with first-order elimination (K in 1/h, V in L) and the given $OUTPUTS lines. */
+const elimination = (name: string, k: number, v: number, outputs: string[]) => `$MODEL ${name}
+$DESCRIPTION first-order elimination
+$PARAMETERS
+K = ${k} : 1/h : elimination rate constant
+V = ${v} : L : volume
+$COMPARTMENTS
+central : mg : amount
+$ODE
+d/dt(central) = -K*central
+$OUTPUTS
+${outputs.join("\n")}
+`;
+
 describe("pmxlab simulate output formats", () => {
   it("writes CSV numbers that read back to the same doubles (shortest round-trip form)", () => {
     const r = pmxlab("simulate", "--model", "pk1cmt_iv", "--data", data, "--param", "CL=6", "--param", "V=25", "--format", "csv");
@@ -59,22 +73,13 @@ describe("pmxlab simulate output formats", () => {
 
   it("writes every number of a run large enough for the formatting thread so that it reads back to the engine's very double (tiny, subnormal, huge, negative)", () => {
     // One-compartment elimination with outputs scaled into the corners of the double range.
-    const model = `$MODEL corners
-$DESCRIPTION first-order elimination, outputs scaled to subnormal, tiny, huge and negative values
-$PARAMETERS
-K = 0.3 : 1/h : elimination rate constant
-V = 7 : L : volume
-$COMPARTMENTS
-central : mg : amount
-$ODE
-d/dt(central) = -K*central
-$OUTPUTS
-CP = central/V : mg/L : concentration
-SUB = central/V*1e-315 : mg/L : subnormal
-TINY = central/V*1e-300 : mg/L : tiny
-HUGE = central/V*1e300 : mg/L : huge
-NEG = -central/V*3.7 : mg/L : negative
-`;
+    const model = elimination("corners", 0.3, 7, [
+      "CP = central/V : mg/L : concentration",
+      "SUB = central/V*1e-315 : mg/L : subnormal",
+      "TINY = central/V*1e-300 : mg/L : tiny",
+      "HUGE = central/V*1e300 : mg/L : huge",
+      "NEG = -central/V*3.7 : mg/L : negative",
+    ]);
     const modelFile = join(dir, "corners.pmx");
     writeFileSync(modelFile, model);
     // 30 subjects x 700 observations = 21,000 rows: the first piece of 8,192 rows is written
@@ -109,19 +114,7 @@ NEG = -central/V*3.7 : mg/L : negative
 
   it("refuses an infinite output past the first piece of 8,192 rows, naming its row over the whole output, and writes no file", () => {
     // 100 mg eliminated at 1/h underflows to exactly 0 after about 750 h, so V/central is Infinity.
-    const model = `$MODEL inverse
-$DESCRIPTION first-order elimination and the inverse of the concentration
-$PARAMETERS
-K = 1 : 1/h : elimination rate constant
-V = 1 : L : volume
-$COMPARTMENTS
-central : mg : amount
-$ODE
-d/dt(central) = -K*central
-$OUTPUTS
-CP = central/V : mg/L : concentration
-INV = V/central : L/mg : inverse concentration
-`;
+    const model = elimination("inverse", 1, 1, ["CP = central/V : mg/L : concentration", "INV = V/central : L/mg : inverse concentration"]);
     const modelFile = join(dir, "inverse.pmx");
     writeFileSync(modelFile, model);
     const events = join(dir, "inverse.csv");
