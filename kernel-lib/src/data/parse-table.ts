@@ -34,7 +34,7 @@ export class TableReader {
 
   /** Hands `onRow` the rows completed by this piece of text. */
   push(piece: string | Uint8Array, onRow: (row: TableRow) => void): void {
-    // A plain Uint8Array view of a Buffer: one kind of array keeps the byte loops monomorphic.
+    // A plain Uint8Array view (of a Node file chunk, say): one kind of array keeps the byte loops monomorphic.
     let bytes = typeof piece === "string" ? this.encode(piece) : new Uint8Array(piece.buffer, piece.byteOffset, piece.byteLength);
     const nul = bytes.indexOf(0);
     if (nul !== -1) {
