@@ -18,7 +18,7 @@ const BATCH_ROWS = 8192;
 /** Rows per piece of CSV text handed to the output. */
 const PIECE_ROWS = 8_192;
 /** Pieces of CSV text being formatted at once: enough to keep the formatting thread busy, few enough to bound memory. */
-const IN_FLIGHT = 4;
+const IN_FLIGHT = 2;
 
 /**
  * `pmxlab simulate`: the DESIGN.md contract. The dataset is streamed and simulated in
