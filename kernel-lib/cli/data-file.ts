@@ -1,6 +1,5 @@
 import { createReadStream, existsSync } from "node:fs";
-import { StringDecoder } from "node:string_decoder";
-import { DatasetError, DatasetReader } from "@pmxlab/kernel";
+import { DatasetError, DatasetReader } from "./library-parts.js";
 import type { Dataset } from "@pmxlab/kernel";
 import { formatSize } from "./size.js";
 import { systemMessage } from "./system-error.js";
@@ -13,6 +12,7 @@ export const DEFAULT_MAX_INPUT = 512 * 2 ** 20;
 const READ_BYTES = 64 * 1024;
 
 type Subject = Dataset["subjects"][number];
+type Reader = InstanceType<typeof DatasetReader>;
 
 /**
  * Streams a dataset file (or /dev/stdin) through a `DatasetReader`, calling `onSubjects`
@@ -21,10 +21,9 @@ type Subject = Dataset["subjects"][number];
  * every `DatasetError`, whose message is prefixed with the file name. Returns the reader,
  * for the header it saw.
  */
-export async function streamDataset(file: string, maxInput: number, onSubjects: (subjects: Subject[], reader: DatasetReader) => void | Promise<void>): Promise<DatasetReader> {
+export async function streamDataset(file: string, maxInput: number, onSubjects: (subjects: Subject[], reader: Reader) => void | Promise<void>): Promise<Reader> {
   if (!existsSync(file)) throw new UsageError(`data file not found: ${file}`);
   const reader = new DatasetReader();
-  const decoder = new StringDecoder("utf8");
   let bytes = 0;
   try {
     for await (const chunk of createReadStream(file, { highWaterMark: READ_BYTES }) as AsyncIterable<Buffer>) {
@@ -32,9 +31,8 @@ export async function streamDataset(file: string, maxInput: number, onSubjects: 
       if (bytes > maxInput) {
         throw new Error(`${file}: the data is larger than the input limit of ${formatSize(maxInput)}; raise it with --max-input SIZE, e.g. --max-input 4GiB`);
       }
-      await onSubjects(reader.push(decoder.write(chunk)), reader);
+      await onSubjects(reader.push(chunk), reader);
     }
-    await onSubjects(reader.push(decoder.end()), reader);
     await onSubjects(reader.end(), reader);
   } catch (error) {
     throw located(file, error);

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { getModel, parseModel } from "@pmxlab/kernel";
+import { getModel, parseModel } from "./library-parts.js";
 import type { Model } from "@pmxlab/kernel";
 
 /**

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
-import { csvRows, simulate } from "@pmxlab/kernel";
+import { simulate } from "./library-parts.js";
 import type { Dataset, Simulation } from "@pmxlab/kernel";
+import { CsvFormatter } from "./csv-formatter.js";
 import { DEFAULT_MAX_INPUT, streamDataset } from "./data-file.js";
 import { resolveFormat, type Format } from "./format.js";
 import { loadModel } from "./model.js";
@@ -16,6 +17,8 @@ type Subject = Dataset["subjects"][number];
 const BATCH_ROWS = 8192;
 /** Rows per piece of CSV text handed to the output. */
 const PIECE_ROWS = 8_192;
+/** Pieces of CSV text being formatted at once: enough to keep the formatting thread busy, few enough to bound memory. */
+const IN_FLIGHT = 2;
 
 /**
  * `pmxlab simulate`: the DESIGN.md contract. The dataset is streamed and simulated in
@@ -51,8 +54,8 @@ export async function simulateCommand(argv: string[]): Promise<number> {
   const model = loadModel(values.model);
   const record = model.outputs.map((o) => o.name);
   const output = openOutput(values.out, values.data);
+  const results = new Results(output, resolveFormat(values.format as string, output), ["ID", "TIME", ...record]);
   try {
-    const results = new Results(output, resolveFormat(values.format as string, output), ["ID", "TIME", ...record]);
     const { dosed, hasAmt } = await simulateStream(
       values.data,
       maxInput,
@@ -72,6 +75,8 @@ export async function simulateCommand(argv: string[]): Promise<number> {
   } catch (error) {
     output.abort();
     throw error;
+  } finally {
+    results.close();
   }
   return 0;
 }
@@ -111,9 +116,11 @@ async function simulateStream(
 
 /**
  * The results on their way out. CSV into a staged output (a file that appears only on
- * commit) is written batch by batch, so memory holds one batch; anything else (standard
- * output, which cannot take back partial results, or a table, which needs every row for
- * its widths) keeps the batches' numbers (8 bytes each) until `finish`.
+ * commit) is written batch by batch, so memory holds a few batches; anything else
+ * (standard output, which cannot take back partial results, or a table, which needs every
+ * row for its widths) keeps the batches' numbers (8 bytes each) until `finish`. CSV text is
+ * made by a `CsvFormatter` (on a second thread while the next batches are simulated) and
+ * written in order.
  */
 class Results {
   /** True once any output value is not 0. */
@@ -121,6 +128,9 @@ class Results {
   /** Rows so far. */
   rows = 0;
   private readonly kept: Simulation[] = [];
+  private readonly formatter = new CsvFormatter();
+  /** CSV pieces being made, in output order. */
+  private readonly pieces: Promise<string>[] = [];
   private started = false;
 
   constructor(
@@ -130,10 +140,12 @@ class Results {
   ) {}
 
   async add(sim: Simulation): Promise<void> {
+    this.check(sim);
     this.rows += sim.length;
-    this.nonZero ||= Object.values(sim.outputs).some((column) => column.some((v) => v !== 0));
-    if (this.format === "csv" && this.output.staged) await this.writeCsv(sim);
-    else this.kept.push(sim);
+    if (this.format === "csv" && this.output.staged) {
+      this.formatCsv(sim);
+      await this.write(IN_FLIGHT);
+    } else this.kept.push(sim);
   }
 
   async finish(): Promise<void> {
@@ -142,16 +154,50 @@ class Results {
       for (const piece of tablePieces({ header: this.header, rows: columns[0].length, cell: (r, c) => columns[c][r] })) await this.output.write(piece);
       return;
     }
-    for (const sim of this.kept) await this.writeCsv(sim);
+    for (const sim of this.kept) {
+      this.formatCsv(sim);
+      await this.write(IN_FLIGHT);
+    }
+    await this.write(0);
     if (!this.started) await this.output.write(this.header.join(",") + "\n");
   }
 
-  private async writeCsv(sim: Simulation): Promise<void> {
-    if (!this.started) await this.output.write(this.header.join(",") + "\n");
-    this.started = true;
+  close(): void {
+    this.formatter.close();
+  }
+
+  /** Notes a non-zero output; refuses an infinite one, naming its row (counted over the whole output), subject and time. */
+  private check(sim: Simulation): void {
+    for (const name of this.header.slice(2)) {
+      const column = sim.outputs[name];
+      for (let r = 0; r < column.length; r++) {
+        const v = column[r];
+        if (v === 0) continue;
+        this.nonZero = true;
+        if (v === Infinity || v === -Infinity) {
+          throw new Error(`output row ${this.rows + r + 1}, column ${name} is ${v} (ID ${sim.id[r]}, TIME ${sim.time[r]}); CSV cells must be finite numbers or NaN`);
+        }
+      }
+    }
+  }
+
+  private formatCsv(sim: Simulation): void {
     const columns = this.columnsOf(sim);
     for (let start = 0; start < sim.length; start += PIECE_ROWS) {
-      await this.output.write(csvRows(columns, start, Math.min(sim.length, start + PIECE_ROWS), this.header));
+      const end = Math.min(sim.length, start + PIECE_ROWS);
+      const piece = this.formatter.format(columns.map((c) => c.subarray(start, end)), this.header);
+      piece.catch(() => {}); // its error is thrown where it is awaited, in order
+      this.pieces.push(piece);
+    }
+  }
+
+  /** Writes the pieces made, in order, until at most `pending` are left being made. */
+  private async write(pending: number): Promise<void> {
+    while (this.pieces.length > pending) {
+      const text = await (this.pieces.shift() as Promise<string>);
+      if (!this.started) await this.output.write(this.header.join(",") + "\n");
+      this.started = true;
+      await this.output.write(text);
     }
   }
 

@@ -2,7 +2,8 @@ import type { Dataset, EventRecord } from "../dosing/types.js";
 import { DatasetError } from "./dataset-error.js";
 import { isNonmemColumn } from "./nonmem-columns.js";
 import type { NonmemColumn } from "./nonmem-columns.js";
-import { TableReader, type TableRow } from "./parse-table.js";
+import { TableReader } from "./parse-table.js";
+import type { TableRow } from "./table-row.js";
 import { readRecord } from "./read-record.js";
 import type { ColumnIndex } from "./read-record.js";
 import { validateRecord } from "./validate-record.js";
@@ -15,7 +16,7 @@ export interface ReadDatasetOptions {
    * later run is a separate subject (with the same id). "error" rejects it instead.
    */
   repeatedIds?: "new-subject" | "error";
-  /** The longest line accepted, in characters (default 1,048,576); a longer one is an error. */
+  /** The longest line accepted, in UTF-8 bytes (default 1,048,576); a longer one is an error. */
   maxLineLength?: number;
 }
 
@@ -42,6 +43,9 @@ export class DatasetReader {
   private rowCount = 0;
   private current: Subject | undefined;
   private readonly seen = new Set<number>();
+  /** Subjects completed by the piece being read. */
+  private done: Subject[] = [];
+  private readonly onRow = (row: TableRow): void => this.take(row);
 
   constructor(private readonly options: ReadDatasetOptions = {}) {
     this.table = new TableReader(options.maxLineLength);
@@ -62,14 +66,16 @@ export class DatasetReader {
     return this.columns?.nonmem[name] !== undefined;
   }
 
-  /** The subjects completed by this piece of text. */
-  push(piece: string): Subject[] {
-    return this.take(this.table.push(piece));
+  /** The subjects completed by this piece of text (a string, or UTF-8 bytes such as a file stream's chunk). */
+  push(piece: string | Uint8Array): Subject[] {
+    this.table.push(piece, this.onRow);
+    return this.completed();
   }
 
   /** The subjects left at the end of the text. */
   end(): Subject[] {
-    const done = this.take(this.table.end());
+    this.table.end(this.onRow);
+    const done = this.completed();
     if (!this.columns) throw new DatasetError("the dataset is empty: a header line (ID,TIME,…) is required");
     if (this.rowCount === 0) throw new DatasetError("the dataset has a header but no data rows", { line: this.headerLine });
     if (this.current) done.push(this.current);
@@ -77,27 +83,30 @@ export class DatasetReader {
     return done;
   }
 
-  private take(rows: TableRow[]): Subject[] {
-    const done: Subject[] = [];
-    for (const { cells, line } of rows) {
-      if (!this.columns) {
-        this.columns = columnIndex(cells, line);
-        this.headerLine = line;
-        continue;
-      }
-      const finished = this.add(cells, line, this.columns);
-      if (finished) done.push(finished);
-    }
+  private completed(): Subject[] {
+    const done = this.done;
+    this.done = [];
     return done;
   }
 
+  private take(cells: TableRow): void {
+    if (!this.columns) {
+      this.columns = columnIndex(cells.all(), cells.line);
+      this.headerLine = cells.line;
+      return;
+    }
+    const finished = this.add(cells, this.columns);
+    if (finished) this.done.push(finished);
+  }
+
   /** Adds one data row; returns the previous subject when this row starts a new one. */
-  private add(cells: string[], line: number, columns: ColumnIndex): Subject | undefined {
+  private add(cells: TableRow, columns: ColumnIndex): Subject | undefined {
     const row = ++this.rowCount;
+    const line = cells.line;
     if (cells.length !== columns.header.length) {
       throw new DatasetError(`has ${cells.length} fields but the header has ${columns.header.length}`, { row, line });
     }
-    const record = readRecord(cells, columns, row, line);
+    const record = readRecord(cells, columns, row);
     validateRecord(record, line);
     const current = this.current;
     if (current && current.id === record.id) {

@@ -21,6 +21,20 @@ const data = join(dir, "events.csv");
 writeFileSync(data, ["ID,TIME,AMT", "1,0,600", ...times.map((t) => `1,${t},0`)].join("\n") + "\n");
 const exact = (t: number) => 24 * Math.exp(-0.24 * t);
 
+/** A one-compartment model with first-order elimination (K in 1/h, V in L) and the given $OUTPUTS lines. */
+const elimination = (name: string, k: number, v: number, outputs: string[]) => `$MODEL ${name}
+$DESCRIPTION first-order elimination
+$PARAMETERS
+K = ${k} : 1/h : elimination rate constant
+V = ${v} : L : volume
+$COMPARTMENTS
+central : mg : amount
+$ODE
+d/dt(central) = -K*central
+$OUTPUTS
+${outputs.join("\n")}
+`;
+
 describe("pmxlab simulate output formats", () => {
   it("writes CSV numbers that read back to the same doubles (shortest round-trip form)", () => {
     const r = pmxlab("simulate", "--model", "pk1cmt_iv", "--data", data, "--param", "CL=6", "--param", "V=25", "--format", "csv");
@@ -55,6 +69,64 @@ describe("pmxlab simulate output formats", () => {
     expect(r.stderr).toBe("");
     const sim = simulate(parseModel(MICHAELIS_MENTEN), { data: readDataset(readFileSync(data, "utf8")) }, { method: "ode" });
     expect(r.stdout).toBe(sim.toCSV());
+  });
+
+  it("writes every number of a run large enough for the formatting thread so that it reads back to the engine's very double (tiny, subnormal, huge, negative)", () => {
+    // One-compartment elimination with outputs scaled into the corners of the double range.
+    const model = elimination("corners", 0.3, 7, [
+      "CP = central/V : mg/L : concentration",
+      "SUB = central/V*1e-315 : mg/L : subnormal",
+      "TINY = central/V*1e-300 : mg/L : tiny",
+      "HUGE = central/V*1e300 : mg/L : huge",
+      "NEG = -central/V*3.7 : mg/L : negative",
+    ]);
+    const modelFile = join(dir, "corners.pmx");
+    writeFileSync(modelFile, model);
+    // 30 subjects x 700 observations = 21,000 rows: the first piece of 8,192 rows is written
+    // in the command's own thread, the later ones by the formatting thread.
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const lines = ["ID,TIME,AMT"];
+    for (let id = 1; id <= 30; id++) {
+      lines.push(`${id},0,${(100 * random()).toPrecision(17)}`);
+      let t = 0;
+      for (let k = 0; k < 700; k++) lines.push(`${id},${(t += 0.5 * random())},0`);
+    }
+    const events = join(dir, "corners.csv");
+    writeFileSync(events, lines.join("\n") + "\n");
+    const out = join(dir, "corners-out.csv");
+    const r = pmxlab("simulate", "--model", modelFile, "--data", events, "--out", out);
+    expect(r.stderr).toBe("");
+    const sim = simulate(parseModel(model), { data: readDataset(readFileSync(events, "utf8")) });
+    const columns = [sim.id, sim.time, ...["CP", "SUB", "TINY", "HUGE", "NEG"].map((name) => sim.outputs[name])];
+    const written = readFileSync(out, "utf8").trimEnd().split("\n");
+    expect(written[0]).toBe("ID,TIME,CP,SUB,TINY,HUGE,NEG");
+    expect(written).toHaveLength(1 + 21_000);
+    let subnormal = 0;
+    written.slice(1).forEach((line, row) => {
+      line.split(",").forEach((cell, c) => {
+        if (!Object.is(Number(cell), columns[c][row])) throw new Error(`row ${row + 1}, column ${c + 1}: ${cell} is not ${columns[c][row]}`);
+      });
+      if (Math.abs(columns[3][row]) < 2.2250738585072014e-308 && columns[3][row] !== 0) subnormal++;
+    });
+    expect(subnormal).toBeGreaterThan(1000); // the subnormal column is subnormal indeed
+  });
+
+  it("refuses an infinite output past the first piece of 8,192 rows, naming its row over the whole output, and writes no file", () => {
+    // 100 mg eliminated at 1/h underflows to exactly 0 after about 750 h, so V/central is Infinity.
+    const model = elimination("inverse", 1, 1, ["CP = central/V : mg/L : concentration", "INV = V/central : L/mg : inverse concentration"]);
+    const modelFile = join(dir, "inverse.pmx");
+    writeFileSync(modelFile, model);
+    const events = join(dir, "inverse.csv");
+    writeFileSync(events, ["ID,TIME,AMT", "1,0,100", ...Array.from({ length: 20_000 }, (_, i) => `1,${(i + 1) * 0.05},0`)].join("\n") + "\n");
+    const sim = simulate(parseModel(model), { data: readDataset(readFileSync(events, "utf8")) });
+    const first = sim.outputs.INV.findIndex((v) => v === Infinity);
+    expect(first).toBeGreaterThan(8192);
+    const out = join(dir, "inverse-out.csv");
+    const r = pmxlab("simulate", "--model", modelFile, "--data", events, "--out", out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`pmxlab simulate: output row ${first + 1}, column INV is Infinity (ID 1, TIME ${sim.time[first]}); CSV cells must be finite numbers or NaN\n`);
+    expect(() => readFileSync(out)).toThrow(/ENOENT/);
   });
 
   it("refuses an unknown --format as wrong usage", () => {

@@ -46,6 +46,28 @@ describe("DatasetReader", () => {
     expect(messageOf(() => inPieces(csv, 5))).toBe('row 2 (line 4), column TIME: "x" is not a number');
   });
 
+  it("reads UTF-8 bytes cut anywhere, inside a character or the byte-order mark, as the whole string", () => {
+    const csv = '\uFEFFID,TIME,Gewicht_kg\u00B2,"Zone 🌍"\n1,0,70.5,1\n1,1,.,2\n2,0,80,3\n';
+    const whole = readDataset(csv);
+    expect(whole.covariates).toEqual(["Gewicht_kg\u00B2", "Zone 🌍"]);
+    expect(whole.subjects.map((s) => s.records.map((r) => r.covariates["Zone 🌍"]))).toEqual([[1, 2], [3]]);
+    const bytes = new TextEncoder().encode(csv);
+    for (const size of [1, 2, 3, 5]) {
+      const reader = new DatasetReader();
+      const subjects = [];
+      for (let i = 0; i < bytes.length; i += size) subjects.push(...reader.push(bytes.subarray(i, i + size)));
+      subjects.push(...reader.end());
+      expect({ covariates: reader.covariates, subjects }).toEqual(whole);
+    }
+    // A string cut between the two halves of a surrogate pair (🌍) reads the same too.
+    expect(inPieces(csv, 1)).toEqual(whole);
+  });
+
+  it("reads a non-ASCII cell as text, naming it when it is not a number", () => {
+    expect(messageOf(() => readDataset("ID,TIME,WT\n1,0,７０\n"))).toBe('row 1 (line 2), column WT: "７０" is not a number');
+    expect(messageOf(() => readDataset("ID,TIME,WT\n1,0, 1 2 \n"))).toBe('row 1 (line 2), column WT: "1 2" is not a number');
+  });
+
   it("counts a CR LF split between two pieces as one line break", () => {
     expect(messageOf(() => inPieces("ID,TIME\r\n1,0\r\n1,y\r\n", 4))).toBe('row 2 (line 3), column TIME: "y" is not a number');
   });
@@ -72,7 +94,7 @@ describe("DatasetReader refuses input that is not a dataset", () => {
   it("refuses a line longer than the line limit before holding more of it", () => {
     const reader = new DatasetReader({ maxLineLength: 100 });
     reader.push("ID,TIME\n");
-    expect(messageOf(() => reader.push("1".repeat(101)))).toBe("line 2: the line is longer than 100 characters with no line break; is this a CSV file?");
+    expect(messageOf(() => reader.push("1".repeat(101)))).toBe("line 2: the line is longer than 100 bytes with no line break; is this a CSV file?");
   });
 
   it("gives covariates of user-chosen names as own values, with no object prototype behind them", () => {
