@@ -26,6 +26,8 @@ const PASSWORD = `Pmx-${randomBytes(9).toString("hex")}`;
 const COURSE = "pk-basics";
 const NOTEBOOK = "01-elimination.ipynb";
 const EXERCISE = "pk-basics/half-life";
+/** The exercise's column head on the class view's page (the gradebook CSV uses the full id). */
+const COLUMN = EXERCISE.slice(COURSE.length + 1);
 const VIEW = `.pmx-ExerciseView[data-exercise="${EXERCISE}"]`;
 const SERVICE = "/services/pmxlab";
 
@@ -196,8 +198,13 @@ test("instructor publishes, alice fetches, answers, checks and submits, bob gets
     await instructor.page.getByText(`Signed in as ${INSTRUCTOR} (instructor)`).waitFor();
     await instructor.page.locator(`a[href="class/${COURSE}/page"]`).click();
     await instructor.page.waitForURL(new RegExp(`${SERVICE}/class/${COURSE}/page$`));
-    // The roster is the hub's students group: alice has a row (the exercise columns come with a release).
-    assert.deepEqual(await gridRow(instructor.page, ALICE), { student: ALICE, "tutor requests (hints)": "0", grade: "—" }, "alice before the release");
+    // The roster is the hub's students group: alice has a row, with a column per exercise of
+    // the course (read from its notebooks before any release; the page heads them without the
+    // course prefix), all empty.
+    const before = await gridRow(instructor.page, ALICE);
+    const exerciseColumns = Object.keys(before).filter((k) => !["student", "tutor requests (hints)", "grade"].includes(k));
+    assert.deepEqual(exerciseColumns.sort(), [...points.keys()].map((id) => id.slice(COURSE.length + 1)).sort(), "a column per exercise of the course");
+    assert.deepEqual(before, { student: ALICE, "tutor requests (hints)": "0", grade: "—", ...Object.fromEntries(exerciseColumns.map((k) => [k, "—"])) }, "alice before the release");
     step("instructor on the class view");
 
     // Alice opens JupyterLab before anything is released: its fetch at start finds nothing,
@@ -273,9 +280,9 @@ test("instructor publishes, alice fetches, answers, checks and submits, bob gets
     await waitFor("alice's checks in the class view", 120, async () => {
       await instructor.page.reload();
       row = await gridRow(instructor.page, ALICE);
-      return row?.[EXERCISE] === "✓ 2 attempts";
+      return row?.[COLUMN] === "✓ 2 attempts";
     }).catch(() => assert.fail(`alice's row: ${JSON.stringify(row)}`));
-    assert.equal((await gridRow(instructor.page, BOB))?.[EXERCISE], "—", "bob, in the roster, has not checked");
+    assert.equal((await gridRow(instructor.page, BOB))?.[COLUMN], "—", "bob, in the roster, has not checked");
     assert.match(await instructor.page.locator("#misconceptions").textContent(), /pk-basics\/half-life\s*ln 2 forgotten\s*1/);
 
     // Grading: the page's button, then it reloads with the grades.
