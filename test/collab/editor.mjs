@@ -47,14 +47,20 @@ export class ChaosEditor {
     return this.client.notebook;
   }
 
-  /** Makes one random edit (or none when the drawn one does not apply). */
+  /**
+   * Makes one random edit (or none when the drawn one does not apply): 12 % inserts, 55 %
+   * typing, 18 % metadata, 10 % moves, 5 % deletes. Inserts outnumber deletes little enough
+   * that the notebook stays at hundreds of cells rather than thousands (every client's
+   * @jupyter/ydoc model does O(cells) work per structural change, which capped the total
+   * rate below 200 edits/s), and often enough that moves and deletes find cells of their own.
+   */
   step() {
     const roll = prng.real53(this.rng);
     const own = this.notebook.cells.filter((cell) => this.ledger.owners.get(cellId(cell)) === this.name);
-    if (roll < 0.22 || own.length === 0) this.#insert();
-    else if (roll < 0.65) this.#type(prng.real53(this.rng) < 0.75 ? prng.oneOf(this.rng, own) : prng.oneOf(this.rng, this.notebook.cells));
-    else if (roll < 0.82) this.#setMetadata(prng.oneOf(this.rng, own));
-    else if (roll < 0.92) this.#move(prng.oneOf(this.rng, own));
+    if (roll < 0.12 || own.length === 0) this.#insert();
+    else if (roll < 0.67) this.#type(prng.real53(this.rng) < 0.75 ? prng.oneOf(this.rng, own) : prng.oneOf(this.rng, this.notebook.cells));
+    else if (roll < 0.85) this.#setMetadata(prng.oneOf(this.rng, own));
+    else if (roll < 0.95) this.#move(prng.oneOf(this.rng, own));
     else if (own.length > 1) this.#delete(prng.oneOf(this.rng, own));
   }
 
