@@ -50,9 +50,9 @@ export class ChaosEditor {
   /**
    * Makes one random edit (or none when the drawn one does not apply): 12 % inserts, 55 %
    * typing, 18 % metadata, 10 % moves, 5 % deletes. Inserts outnumber deletes little enough
-   * that the notebook stays at hundreds of cells rather than thousands (every client's
-   * @jupyter/ydoc model does O(cells) work per structural change, which capped the total
-   * rate below 200 edits/s), and often enough that moves and deletes find cells of their own.
+   * that a run ends at about 2,000 cells rather than 3,000–7,000 (every client's @jupyter/ydoc
+   * model does O(cells) work per structural change, which capped the total rate below 200
+   * edits/s), and often enough that moves and deletes find cells of their own.
    */
   step() {
     const roll = prng.real53(this.rng);
