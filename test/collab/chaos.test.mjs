@@ -1,5 +1,5 @@
 // Chaos test of real-time collaboration against the real server: 14 clients edit one notebook
-// at random (about 250 edits/s in total), request saves often and drop their connections,
+// at random (about 250–340 edits/s in total on a quiet machine), request saves often and drop their connections,
 // while the server is restarted five times, three of them SIGKILL while saves are in flight
 // (chaos-run.mjs). Afterwards every client holds the same notebook, the file on disk equals
 // it, no cell id is duplicated, no acknowledged edit is lost, and no client was made to reload
