@@ -10,9 +10,11 @@ serve loop (read from tornado 6.6: each message is handed over in its own task, 
 has normally drained the queue first, but nothing guarantees it).
 
 :func:`answer_save` instead puts a barrier into the same queue, waits until the serve loop
-reaches it (every earlier message applied), then writes the file itself (the store is
-committed first, see :mod:`.durability`) and answers "success" only when the write
-returned; "failed" otherwise.
+reaches it (every earlier message applied) and, where the room's gate holds back changes
+the connection sent past a gap in their client's clocks (:mod:`.gate`), until they are
+applied; then it writes the file itself (the store is committed first, see
+:mod:`.durability`) and answers "success" only when the write returned; "failed" otherwise
+(also when the held changes are dropped or not applied within the timeout).
 """
 
 from __future__ import annotations
@@ -27,11 +29,14 @@ from jupyter_server_ydoc.utils import MessageType, OutOfBandChanges
 from pycrdt import Decoder
 
 from .crash_points import crash_point
+from .gate import OVERFLOW_CLOSE_CODE, Gate, admit_message
 
-#: Longest a save request waits for the client's earlier messages to be applied (seconds).
+#: Longest a save request waits for the client's earlier messages to be applied, changes the
+#: gate holds back included (seconds).
 BARRIER_TIMEOUT_S = 30.0
 _BARRIERS = "_pmxlab_save_barriers"
 _SAVER = "_pmxlab_saver"
+_GATE = "_pmxlab_gate"
 #: The loader attribute naming the document whose newest state every save writes (durability).
 DOCUMENT_ATTRIBUTE = "_pmxlab_document"
 
@@ -55,16 +60,53 @@ def save_request_id(message: bytes) -> int | None:
 
 
 async def next_message(handler: YDocWebSocketHandler) -> bytes:
-    """The handler's next Yjs message for the serve loop, passing (and releasing) barriers."""
+    """The handler's next Yjs message for the serve loop, passing (and releasing) barriers.
+
+    With the room's gate (:mod:`.gate`) the loop gets only the part of an update that can be
+    integrated now; before waiting, held parts whose gap the last message filled are applied
+    (the serve loop calls this right after applying each message), and when the connection
+    ends, what it sent that is still held is dropped.
+    """
+    gate = room_gate(handler)
     while True:
+        if gate is not None:
+            gate.release()
         message = await handler._message_queue.get()
         if isinstance(message, SaveBarrier):
             if not message.passed.done():
                 message.passed.set_result(None)
             continue
         if not message:
+            if gate is not None:
+                gate.forget(handler)
             raise StopAsyncIteration()
+        if gate is not None:
+            message = admit_message(gate, handler, message)
+            if message is None:
+                continue
         return message
+
+
+def room_gate(handler: YDocWebSocketHandler) -> Gate | None:
+    """The gate of the handler's document room (made on first use), None where it is off."""
+    room = handler.room
+    if not Gate.enabled or not isinstance(room, DocumentRoom):
+        return None
+    gate = room.__dict__.get(_GATE)
+    if gate is None:
+        gate = room.__dict__[_GATE] = Gate(room.ydoc, room.log, room.room_id, _close_overflowing, _describe)
+    return gate
+
+
+def _close_overflowing(handler: YDocWebSocketHandler) -> None:
+    handler.close(OVERFLOW_CLOSE_CODE, "too many changes held back; reconnect and sync")
+
+
+def _describe(handler: YDocWebSocketHandler) -> str:
+    try:
+        return f"{handler.current_user.username} at {handler.request.remote_ip}"
+    except Exception:
+        return "a closed connection"
 
 
 def release_barriers(handler: YDocWebSocketHandler) -> None:
@@ -84,10 +126,13 @@ async def answer_save(handler: YDocWebSocketHandler, save_id: int, log: Logger) 
         barriers.add(barrier)
         handler._message_queue.put_nowait(barrier)
         try:
-            await asyncio.wait_for(barrier.passed, BARRIER_TIMEOUT_S)
-            status = await _saver(room, log).save()
+            async with asyncio.timeout(BARRIER_TIMEOUT_S):
+                await barrier.passed
+                gate = room_gate(handler)
+                held_applied = gate is None or await gate.settled(handler)
+            status = await _saver(room, log).save() if held_applied else "failed"
         except (asyncio.CancelledError, asyncio.TimeoutError):
-            status = "failed"  # the connection closed, or its messages were not served
+            status = "failed"  # the connection closed, or its messages were not all applied in time
         finally:
             barriers.discard(barrier)
     reply = handler._encode_json_message({"type": "save", "responseTo": save_id, "status": status})
