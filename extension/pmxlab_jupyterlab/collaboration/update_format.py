@@ -76,6 +76,10 @@ class _Reader:
         return byte
 
     def var_uint(self) -> int:
+        data, pos = self.data, self.pos
+        if pos < len(data) and data[pos] < 0x80:  # most numbers in an update fit one byte
+            self.pos = pos + 1
+            return data[pos]
         value = shift = 0
         while True:
             byte = self.u8()
@@ -166,10 +170,11 @@ def _struct(reader: _Reader) -> tuple[int, int]:
             reader.var_bytes()
     if ref == _DELETED:
         return ref, reader.var_uint()
-    if ref == _JSON:
+    if ref in (_JSON, _ANY):  # a count of values: JSON strings, or lib0 Any values
         count = reader.var_uint()
+        skip_value = reader.var_bytes if ref == _JSON else reader.any
         for _ in range(count):
-            reader.var_bytes()
+            skip_value()
         return ref, count
     if ref == _BINARY:
         reader.var_bytes()
@@ -183,11 +188,6 @@ def _struct(reader: _Reader) -> tuple[int, int]:
     elif ref == _TYPE:
         if reader.var_uint() in _NAMED_TYPES:
             reader.var_bytes()
-    elif ref == _ANY:
-        count = reader.var_uint()
-        for _ in range(count):
-            reader.any()
-        return ref, count
     elif ref == _DOC:
         reader.var_bytes()
         reader.any()
