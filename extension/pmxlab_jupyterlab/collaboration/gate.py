@@ -143,7 +143,8 @@ class Gate:
         (nothing held) when ``update`` is not a Yjs v1 update.
         """
         parsed = read_update(update)
-        now, held = split(parsed.runs, read_state_vector(self.doc.get_state()))
+        state = read_state_vector(self.doc.get_state())
+        now, held = split(parsed.runs, state)
         if not held:
             return update
         entry = _Held(connection, held, parsed.delete_set, sum(len(run.body) for run in held) + len(parsed.delete_set))
@@ -152,8 +153,7 @@ class Gate:
         self.log.info(
             "pmxlab | room %s: holding back %d bytes from %s until the clocks before them arrive "
             "(client %d from clock %d; the document has it up to %d)",
-            self.room, entry.size, self.describe(connection), first.client, first.start,
-            read_state_vector(self.doc.get_state()).get(first.client, 0),
+            self.room, entry.size, self.describe(connection), first.client, first.start, state.get(first.client, 0),
         )
         self._enforce_caps(connection)
         if not now and parsed.delete_set == EMPTY_DELETE_SET:
