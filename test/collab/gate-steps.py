@@ -1,12 +1,13 @@
 """Runs y-protocols sync messages through a room's gate as the serve loop does, on the
-installed pycrdt; test/collab/gate.test.mjs makes the messages with yjs and checks the results.
+installed pycrdt; test/collab/gate-updates.test.mjs makes the messages with yjs and checks the results.
 
 stdin: {"scenarios": [{"name", "max_connection_bytes"?, "max_room_bytes"?, "steps": [step]}]}
 with a step one of {"connection": c, "message": hex} (a message from connection c),
 {"ends": c} (connection c ended) or {"save": c} (a save of connection c waits for its held
 changes). stdout: per scenario, per step: the cells, the bytes held, the connections holding
 changes, the log records, the connections closed for overflow and the outcome of each save
-so far (null while it waits); and the updates the document's observers got ("stored").
+so far (null while it waits), the document's full state (an update); and the updates the
+document's observers got ("stored").
 """
 
 import asyncio
@@ -55,6 +56,7 @@ async def run(scenario):
             await asyncio.sleep(0)
         steps.append({
             "cells": doc.get("cells", type=Array).to_py(),
+            "state": doc.get_update().hex(),
             "held_bytes": gate.held_bytes,
             "holding": sorted({c for c in ("a", "b", "c") if gate.holds(c)}),
             "log": records.records[:],
