@@ -46,7 +46,7 @@ after(async () => {
 class RawClient {
   static async open(path, clientID) {
     const { fileId, sessionId } = await openSession(server, path);
-    const client = new RawClient(clientID, `json:notebook:${fileId}`);
+    const client = new RawClient(clientID, `json:notebook:${fileId}`, fileId);
     const url = `${server.baseUrl.replace(/^http/, "ws")}/api/collaboration/room/${client.room}?sessionId=${sessionId}&token=${server.token}`;
     client.ws = new WebSocket(url);
     client.ws.on("message", (data) => client.#receive(new Uint8Array(data)));
@@ -60,10 +60,11 @@ class RawClient {
     return client;
   }
 
-  constructor(clientID, room) {
+  constructor(clientID, room, fileId) {
     this.doc = new Y.Doc();
     this.doc.clientID = clientID;
     this.room = room;
+    this.fileId = fileId;
     this.replies = new Map();
     this.nextSaveId = 1;
   }
@@ -149,7 +150,7 @@ test("a move sent ahead of the earlier edits is held, then applied, stored and b
     assert.deepEqual(fileIds(path), ["o1", "o2", "o3", "moved"], "the file at the save's reply");
     assert.match(fileText(path), /# after the move\n# moved\n# typed\n/);
     // the Y store holds what the document holds: replayed by yjs, it is the client's notebook
-    assert.deepEqual(cellsOf(storedDoc(mover.room)), expected, "the Y store lacks the released move");
+    assert.deepEqual(cellsOf(storedDoc(mover.fileId)), expected, "the Y store lacks the released move");
   } finally {
     mover.close();
   }
@@ -229,11 +230,16 @@ function logText() {
   return server.logFiles().map((file) => readFileSync(file, "utf8")).join("\n");
 }
 
-/** The document the Y store's rows of `room` make, replayed by yjs (rows read with Python's sqlite3). */
-function storedDoc(room) {
+/**
+ * The document the Y store's rows of the notebook `fileId` make (jupyter-server-ydoc stores
+ * them under `.notebook:<fileId>.y`), replayed by yjs; the rows are read with Python's sqlite3.
+ */
+function storedDoc(fileId) {
+  const path = `.notebook:${fileId}.y`;
   const rows = JSON.parse(
-    execFileSync(PYTHON, ["-c", STORE_ROWS, join(server.rootDir, ".pmxlab", "collaboration", "ystore.db"), room], { encoding: "utf8" }),
+    execFileSync(PYTHON, ["-c", STORE_ROWS, join(server.rootDir, ".pmxlab", "collaboration", "ystore.db"), path], { encoding: "utf8" }),
   );
+  assert.ok(rows.length > 0, `no Y store rows under ${path}`);
   const doc = new Y.Doc();
   for (const row of rows) Y.applyUpdate(doc, Buffer.from(row, "hex"));
   return doc;

@@ -76,7 +76,7 @@ from pycrdt import Doc
 from pycrdt.store import YDocNotFound
 
 from .crash_points import crash_point
-from .saving import DOCUMENT_ATTRIBUTE, answer_save, next_message, release_barriers, save_request_id
+from .saving import DOCUMENT_ATTRIBUTE, next_message, release_barriers, request_save, save_request_id
 from .gate import Gate
 from .store import CommitBatchingYStore, content_hash
 from .versions import refuse_gate, refuse_unsupported
@@ -379,7 +379,7 @@ def install_durability(log: Logger, forget_sessions: Callable[[], None]) -> bool
         save_id = save_request_id(message)
         if save_id is None:
             return await on_message(handler, message)
-        await answer_save(handler, save_id, log)
+        request_save(handler, save_id, log)
 
     def on_close_releasing(handler: YDocWebSocketHandler) -> None:
         release_barriers(handler)

@@ -9,12 +9,13 @@ client's earlier Yjs messages, which wait in the handler's ``_message_queue`` fo
 serve loop (read from tornado 6.6: each message is handed over in its own task, so the loop
 has normally drained the queue first, but nothing guarantees it).
 
-:func:`answer_save` instead puts a barrier into the same queue, waits until the serve loop
+:func:`request_save` instead puts a barrier into the same queue, waits until the serve loop
 reaches it (every earlier message applied) and, where the room's gate holds back changes
 the connection sent past a gap in their client's clocks (:mod:`.gate`), until they are
 applied; then it writes the file itself (the store is committed first, see
 :mod:`.durability`) and answers "success" only when the write returned; "failed" otherwise
-(also when the held changes are dropped or not applied within the timeout).
+(also when the held changes are dropped or not applied within the timeout). The waiting
+and the write run in a task of their own, so the connection's later messages keep flowing.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from .gate import OVERFLOW_CLOSE_CODE, Gate, admit_message
 BARRIER_TIMEOUT_S = 30.0
 _BARRIERS = "_pmxlab_save_barriers"
 _SAVER = "_pmxlab_saver"
+_SAVES = "_pmxlab_save_tasks"
 _GATE = "_pmxlab_gate"
 #: The loader attribute naming the document whose newest state every save writes (durability).
 DOCUMENT_ATTRIBUTE = "_pmxlab_document"
@@ -116,15 +118,33 @@ def release_barriers(handler: YDocWebSocketHandler) -> None:
             barrier.passed.cancel()
 
 
-async def answer_save(handler: YDocWebSocketHandler, save_id: int, log: Logger) -> None:
-    """Saves once the client's earlier messages are applied and replies with the outcome."""
+def request_save(handler: YDocWebSocketHandler, save_id: int, log: Logger) -> None:
+    """Puts the save request's barrier into the connection's message queue (behind the
+    messages that came before it) and answers it from a task of its own (:func:`answer_save`).
+
+    Tornado reads a connection's next message only once ``on_message`` has returned, so
+    awaiting the save there would hold up the connection's later messages for the whole
+    save, and a save waiting for changes the gate holds back until a later message fills
+    their gap would wait for itself until it timed out.
+    """
+    barrier = None
+    if isinstance(handler.room, DocumentRoom):
+        barrier = SaveBarrier()
+        handler.__dict__.setdefault(_BARRIERS, set()).add(barrier)
+        handler._message_queue.put_nowait(barrier)
+    task = asyncio.ensure_future(answer_save(handler, save_id, barrier, log))
+    tasks = handler.__dict__.setdefault(_SAVES, set())
+    tasks.add(task)  # the loop keeps only weak references to tasks
+    task.add_done_callback(tasks.discard)
+
+
+async def answer_save(handler: YDocWebSocketHandler, save_id: int, barrier: SaveBarrier | None, log: Logger) -> None:
+    """Saves once the client's earlier messages are applied (``barrier`` passed, the changes
+    of theirs the gate held back applied) and replies with the outcome; "failed" without a
+    barrier (not a document room)."""
     room = handler.room
     status = "failed"
-    if isinstance(room, DocumentRoom):
-        barrier = SaveBarrier()
-        barriers = handler.__dict__.setdefault(_BARRIERS, set())
-        barriers.add(barrier)
-        handler._message_queue.put_nowait(barrier)
+    if barrier is not None:
         try:
             async with asyncio.timeout(BARRIER_TIMEOUT_S):
                 await barrier.passed
@@ -134,7 +154,7 @@ async def answer_save(handler: YDocWebSocketHandler, save_id: int, log: Logger) 
         except (asyncio.CancelledError, asyncio.TimeoutError):
             status = "failed"  # the connection closed, or its messages were not all applied in time
         finally:
-            barriers.discard(barrier)
+            handler.__dict__.get(_BARRIERS, set()).discard(barrier)
     reply = handler._encode_json_message({"type": "save", "responseTo": save_id, "status": status})
     try:
         await handler.write_message(reply, binary=True)
