@@ -189,6 +189,9 @@ class Gate:
                                   self.describe(entry.connection), "" if not rest else f" ({len(rest)} still held)")
                 if not rest:
                     self._finish(entry, True)
+                    if not now:
+                        self.log.info("pmxlab | room %s: what was held back for %s arrived again with the changes "
+                                      "before it", self.room, self.describe(entry.connection))
                 if applied:
                     break
             if not applied or not self._held:
