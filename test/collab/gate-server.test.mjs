@@ -50,6 +50,7 @@ class RawClient {
     const url = `${server.baseUrl.replace(/^http/, "ws")}/api/collaboration/room/${client.room}?sessionId=${sessionId}&token=${server.token}`;
     client.ws = new WebSocket(url);
     client.ws.on("message", (data) => client.#receive(new Uint8Array(data)));
+    client.closed = new Promise((resolve) => client.ws.once("close", (code) => resolve(code)));
     await new Promise((resolve, reject) => {
       client.ws.once("open", resolve);
       client.ws.once("error", reject);
@@ -197,6 +198,26 @@ test("a truncated update is dropped with one error in the log; it holds nothing 
     await until(() => watcherText(watcher).startsWith("# typed\n# t1"), "the watcher got the edit sent after the bad one");
   } finally {
     typist.close();
+  }
+});
+
+test("a connection whose held edits pass the cap of 2 MiB is closed (1013) and they are dropped; the client's re-sync applies them", { timeout: 120_000 }, async () => {
+  const path = writeNotebook(server.rootDir, "cap.ipynb", [codeCell("c1", "# c1\n")]);
+  const watcher = await connectedClient(server, path, clients);
+  const typist = await RawClient.open(path, 717171);
+  const source = () => typist.doc.getArray("cells").get(0).get("source");
+  const first = recorded(typist.doc, () => source().insert(0, "# first\n"));
+  const long = recorded(typist.doc, () => source().insert(0, "y".repeat(2_200_000)));
+  typist.send(UPDATE, long);
+  assert.equal(await typist.closed, 1013, "the connection was not closed for the cap");
+  assert.match(logText(), /bytes held back for .* pass the cap of 2097152 per connection/);
+  assert.doesNotMatch(watcherText(watcher), /y/);
+  const again = await RawClient.open(path, 818181); // the client reconnects: its sync step 2
+  try {
+    again.send(STEP2, Y.mergeUpdates([first, long]));
+    await until(() => watcherText(watcher).startsWith(`${"y".repeat(2_200_000)}# first\n# c1`), "the watcher got the re-sent edits");
+  } finally {
+    again.close();
   }
 });
 
