@@ -12,58 +12,23 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { test } from "node:test";
 import * as Y from "yjs";
+import { moveCell, newCell, newNotebook, recorded } from "./yjs-notebook.mjs";
 
 const REPO_ROOT = new URL("../..", import.meta.url).pathname;
 const PYTHON = join(REPO_ROOT, ".venv", "bin", "python");
 const CELL = "c08-cell445";
 
-/** A notebook cell as @jupyter/ydoc stores it. */
-function newCell(id, source) {
-  const cell = new Y.Map();
-  cell.set("id", id);
-  cell.set("cell_type", "code");
-  cell.set("source", new Y.Text(source));
-  cell.set("metadata", new Y.Map());
-  cell.set("outputs", new Y.Array());
-  cell.set("execution_count", null);
-  return cell;
-}
-
 /** The updates of one client that types into its cell and moves it twice (@jupyter/ydoc's moveCell: one transaction). */
 function clientUpdates() {
-  const other = new Y.Doc();
-  other.transact(() => {
-    const meta = other.getMap("meta");
-    meta.set("nbformat", 4);
-    meta.set("nbformat_minor", 5);
-    meta.set("metadata", new Y.Map());
-    other.getArray("cells").insert(0, [newCell("o1", "# o1"), newCell("o2", "# o2"), newCell("o3", "# o3")]);
-  });
   const owner = new Y.Doc();
-  Y.applyUpdate(owner, Y.encodeStateAsUpdate(other));
+  Y.applyUpdate(owner, Y.encodeStateAsUpdate(newNotebook(9, ["o1", "o2", "o3"])));
   const cells = owner.getArray("cells");
   cells.insert(0, [newCell(CELL, "# first line\n")]);
   const base = Y.encodeStateAsUpdate(owner);
-  const recorded = (change) => {
-    let update;
-    const keep = (u) => (update = u);
-    owner.on("update", keep);
-    change();
-    owner.off("update", keep);
-    return update;
-  };
-  const move = (from, to) =>
-    recorded(() =>
-      owner.transact(() => {
-        const clone = newCell(cells.get(from).get("id"), cells.get(from).get("source").toString());
-        cells.delete(from, 1);
-        cells.insert(to, [clone]);
-      }),
-    );
-  const typed = recorded(() => cells.get(0).get("source").insert(13, "# typed\n"));
-  const firstMove = move(0, 2);
-  const typedAfter = recorded(() => cells.get(2).get("source").insert(21, "# typed after the move\n"));
-  const secondMove = move(2, 3);
+  const typed = recorded(owner, () => cells.get(0).get("source").insert(13, "# typed\n"));
+  const firstMove = moveCell(owner, 0, 2);
+  const typedAfter = recorded(owner, () => cells.get(2).get("source").insert(21, "# typed after the move\n"));
+  const secondMove = moveCell(owner, 2, 3);
   const hex = (u) => Buffer.from(u).toString("hex");
   return {
     base: hex(base),

@@ -39,6 +39,10 @@
    document*, an edit every client receives, so the cell keeps that id after the copies
    reconcile. It now de-duplicates the content it returns only (:func:`unique_cell_ids`),
    and the document keeps its ids.
+10. The cause of 9: the room's gate (:mod:`.gate`, wired in :func:`.saving.next_message`)
+    holds back what a client sends past a gap in its clocks until the gap is filled, as Yjs
+    does, so pycrdt never integrates it out of order (9 stays as the guard where the gate is
+    off: other pycrdt versions).
 
 They are applied to upstream's classes by :func:`install_durability` (the fix an upstream
 pull request would make in ``YDocWebSocketHandler.open`` (before its session check),
@@ -72,9 +76,10 @@ from pycrdt import Doc
 from pycrdt.store import YDocNotFound
 
 from .crash_points import crash_point
-from .saving import DOCUMENT_ATTRIBUTE, answer_save, next_message, release_barriers, save_request_id
+from .saving import DOCUMENT_ATTRIBUTE, next_message, release_barriers, request_save, save_request_id
+from .gate import Gate
 from .store import CommitBatchingYStore, content_hash
-from .versions import refuse_unsupported
+from .versions import refuse_gate, refuse_unsupported
 
 _INSTALLED = "_pmxlab_durability"
 #: Times restore_unsaved_edits reads, compares and saves the file when it changes meanwhile.
@@ -328,7 +333,8 @@ def _persistent(content):
 def install_durability(log: Logger, forget_sessions: Callable[[], None]) -> bool:
     """Wraps ``YDocWebSocketHandler.open``, ``on_message``, ``__anext__`` and ``on_close``,
     ``FileLoader._save_content_at_path`` and ``YDocExtension.stop_extension``, replaces
-    ``YNotebook.aget`` and ``YNotebook._get`` and switches on the store's batching (once) — only when the installed
+    ``YNotebook.aget`` and ``YNotebook._get``, switches on the store's batching and (for the pycrdt
+    it was tested with, :func:`.versions.refuse_gate`) the gate (once) — only when the installed
     packages are the versions of :data:`.versions.WRITTEN_FOR`. Otherwise it logs a warning,
     changes nothing (collaboration works as upstream's) and returns False.
 
@@ -373,7 +379,7 @@ def install_durability(log: Logger, forget_sessions: Callable[[], None]) -> bool
         save_id = save_request_id(message)
         if save_id is None:
             return await on_message(handler, message)
-        await answer_save(handler, save_id, log)
+        request_save(handler, save_id, log)
 
     def on_close_releasing(handler: YDocWebSocketHandler) -> None:
         release_barriers(handler)
@@ -413,5 +419,6 @@ def install_durability(log: Logger, forget_sessions: Callable[[], None]) -> bool
     YNotebook.aget = _get_at_once
     YNotebook._get = _keeping_document_ids(YNotebook._get)
     CommitBatchingYStore.batching = True
+    Gate.enabled = not refuse_gate(log)
     setattr(YDocExtension, _INSTALLED, True)
     return True

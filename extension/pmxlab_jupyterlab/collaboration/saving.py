@@ -9,10 +9,13 @@ client's earlier Yjs messages, which wait in the handler's ``_message_queue`` fo
 serve loop (read from tornado 6.6: each message is handed over in its own task, so the loop
 has normally drained the queue first, but nothing guarantees it).
 
-:func:`answer_save` instead puts a barrier into the same queue, waits until the serve loop
-reaches it (every earlier message applied), then writes the file itself (the store is
-committed first, see :mod:`.durability`) and answers "success" only when the write
-returned; "failed" otherwise.
+:func:`request_save` instead puts a barrier into the same queue, waits until the serve loop
+reaches it (every earlier message applied) and, where the room's gate holds back changes
+the connection sent past a gap in their client's clocks (:mod:`.gate`), until they are
+applied; then it writes the file itself (the store is committed first, see
+:mod:`.durability`) and answers "success" only when the write returned; "failed" otherwise
+(also when the held changes are dropped or not applied within the timeout). The waiting
+and the write run in a task of their own, so the connection's later messages keep flowing.
 """
 
 from __future__ import annotations
@@ -27,11 +30,15 @@ from jupyter_server_ydoc.utils import MessageType, OutOfBandChanges
 from pycrdt import Decoder
 
 from .crash_points import crash_point
+from .gate import OVERFLOW_CLOSE_CODE, Gate, admit_message
 
-#: Longest a save request waits for the client's earlier messages to be applied (seconds).
+#: Longest a save request waits for the client's earlier messages to be applied, changes the
+#: gate holds back included (seconds).
 BARRIER_TIMEOUT_S = 30.0
 _BARRIERS = "_pmxlab_save_barriers"
 _SAVER = "_pmxlab_saver"
+_SAVES = "_pmxlab_save_tasks"
+_GATE = "_pmxlab_gate"
 #: The loader attribute naming the document whose newest state every save writes (durability).
 DOCUMENT_ATTRIBUTE = "_pmxlab_document"
 
@@ -55,16 +62,53 @@ def save_request_id(message: bytes) -> int | None:
 
 
 async def next_message(handler: YDocWebSocketHandler) -> bytes:
-    """The handler's next Yjs message for the serve loop, passing (and releasing) barriers."""
+    """The handler's next Yjs message for the serve loop, passing (and releasing) barriers.
+
+    With the room's gate (:mod:`.gate`) the loop gets only the part of an update that can be
+    integrated now; before waiting, held parts whose gap the last message filled are applied
+    (the serve loop calls this right after applying each message), and when the connection
+    ends, what it sent that is still held is dropped.
+    """
+    gate = room_gate(handler)
     while True:
+        if gate is not None:
+            gate.release()
         message = await handler._message_queue.get()
         if isinstance(message, SaveBarrier):
             if not message.passed.done():
                 message.passed.set_result(None)
             continue
         if not message:
+            if gate is not None:
+                gate.forget(handler)
             raise StopAsyncIteration()
+        if gate is not None:
+            message = admit_message(gate, handler, message)
+            if message is None:
+                continue
         return message
+
+
+def room_gate(handler: YDocWebSocketHandler) -> Gate | None:
+    """The gate of the handler's document room (made on first use), None where it is off."""
+    room = handler.room
+    if not Gate.enabled or not isinstance(room, DocumentRoom):
+        return None
+    gate = room.__dict__.get(_GATE)
+    if gate is None:
+        gate = room.__dict__[_GATE] = Gate(room.ydoc, room.log, room.room_id, _close_overflowing, _describe)
+    return gate
+
+
+def _close_overflowing(handler: YDocWebSocketHandler) -> None:
+    handler.close(OVERFLOW_CLOSE_CODE, "too many changes held back; reconnect and sync")
+
+
+def _describe(handler: YDocWebSocketHandler) -> str:
+    try:
+        return f"{handler.current_user.username} at {handler.request.remote_ip}"
+    except Exception:
+        return "a closed connection"
 
 
 def release_barriers(handler: YDocWebSocketHandler) -> None:
@@ -74,22 +118,43 @@ def release_barriers(handler: YDocWebSocketHandler) -> None:
             barrier.passed.cancel()
 
 
-async def answer_save(handler: YDocWebSocketHandler, save_id: int, log: Logger) -> None:
-    """Saves once the client's earlier messages are applied and replies with the outcome."""
+def request_save(handler: YDocWebSocketHandler, save_id: int, log: Logger) -> None:
+    """Puts the save request's barrier into the connection's message queue (behind the
+    messages that came before it) and answers it from a task of its own (:func:`answer_save`).
+
+    Tornado reads a connection's next message only once ``on_message`` has returned, so
+    awaiting the save there would hold up the connection's later messages for the whole
+    save, and a save waiting for changes the gate holds back until a later message fills
+    their gap would wait for itself until it timed out.
+    """
+    barrier = None
+    if isinstance(handler.room, DocumentRoom):
+        barrier = SaveBarrier()
+        handler.__dict__.setdefault(_BARRIERS, set()).add(barrier)
+        handler._message_queue.put_nowait(barrier)
+    task = asyncio.ensure_future(answer_save(handler, save_id, barrier, log))
+    tasks = handler.__dict__.setdefault(_SAVES, set())
+    tasks.add(task)  # the loop keeps only weak references to tasks
+    task.add_done_callback(tasks.discard)
+
+
+async def answer_save(handler: YDocWebSocketHandler, save_id: int, barrier: SaveBarrier | None, log: Logger) -> None:
+    """Saves once the client's earlier messages are applied (``barrier`` passed, the changes
+    of theirs the gate held back applied) and replies with the outcome; "failed" without a
+    barrier (not a document room)."""
     room = handler.room
     status = "failed"
-    if isinstance(room, DocumentRoom):
-        barrier = SaveBarrier()
-        barriers = handler.__dict__.setdefault(_BARRIERS, set())
-        barriers.add(barrier)
-        handler._message_queue.put_nowait(barrier)
+    if barrier is not None:
         try:
-            await asyncio.wait_for(barrier.passed, BARRIER_TIMEOUT_S)
-            status = await _saver(room, log).save()
+            async with asyncio.timeout(BARRIER_TIMEOUT_S):
+                await barrier.passed
+                gate = room_gate(handler)
+                held_applied = gate is None or await gate.settled(handler)
+            status = await _saver(room, log).save() if held_applied else "failed"
         except (asyncio.CancelledError, asyncio.TimeoutError):
-            status = "failed"  # the connection closed, or its messages were not served
+            status = "failed"  # the connection closed, or its messages were not all applied in time
         finally:
-            barriers.discard(barrier)
+            handler.__dict__.get(_BARRIERS, set()).discard(barrier)
     reply = handler._encode_json_message({"type": "save", "responseTo": save_id, "status": status})
     try:
         await handler.write_message(reply, binary=True)
