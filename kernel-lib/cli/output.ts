@@ -22,7 +22,8 @@ export interface Output {
   readonly terminal: boolean;
   /** True when what is written stays invisible until `commit` (a file), so it may be written as it comes. */
   readonly staged: boolean;
-  write(text: string): Promise<void>;
+  /** Writes text, or ASCII/UTF-8 bytes (which are written as they are). */
+  write(text: string | Uint8Array): Promise<void>;
   commit(): void;
   /** Removes what a failed run wrote (a no-op for standard output). */
   abort(): void;
@@ -63,7 +64,7 @@ class StandardOutput implements Output {
   readonly terminal = process.stdout.isTTY === true;
   readonly staged = false;
 
-  write(text: string): Promise<void> {
+  write(text: string | Uint8Array): Promise<void> {
     return new Promise((done, fail) => {
       process.stdout.write(text, (error) => (error ? fail(writeError(error, "standard output")) : done()));
     });
@@ -89,9 +90,9 @@ class FileOutput implements Output {
     }
   }
 
-  async write(text: string): Promise<void> {
+  async write(text: string | Uint8Array): Promise<void> {
     try {
-      writeSync(this.fd as number, text);
+      writeAll(this.fd as number, text);
     } catch (error) {
       throw writeError(error as Error, this.target);
     }
@@ -117,6 +118,15 @@ class FileOutput implements Output {
       // Already renamed or never created: nothing to clean.
     }
   }
+}
+
+/** Writes all of `text` (`writeSync` of bytes may write part of them). */
+function writeAll(fd: number, text: string | Uint8Array): void {
+  if (typeof text === "string") {
+    writeSync(fd, text);
+    return;
+  }
+  for (let at = 0; at < text.length; ) at += writeSync(fd, text, at, text.length - at);
 }
 
 /** The permission bits of the file being replaced, so replacing it keeps them (new files: 0666 less umask). */

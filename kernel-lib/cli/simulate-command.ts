@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { simulate } from "./library-parts.js";
 import type { Dataset, Simulation } from "@pmxlab/kernel";
@@ -17,6 +18,8 @@ type Subject = Dataset["subjects"][number];
 const BATCH_ROWS = 8192;
 /** Rows per piece of CSV text handed to the output. */
 const PIECE_ROWS = 8_192;
+/** A data file at least this large (bytes) makes enough CSV to start the formatting thread at once. */
+const THREADED_INPUT = 1 << 20;
 /** Pieces of CSV text being formatted at once: enough to keep the formatting thread busy, few enough to bound memory. */
 const IN_FLIGHT = 2;
 
@@ -54,7 +57,8 @@ export async function simulateCommand(argv: string[]): Promise<number> {
   const model = loadModel(values.model);
   const record = model.outputs.map((o) => o.name);
   const output = openOutput(values.out, values.data);
-  const results = new Results(output, resolveFormat(values.format as string, output), ["ID", "TIME", ...record]);
+  const format = resolveFormat(values.format as string, output);
+  const results = new Results(output, format, ["ID", "TIME", ...record], format === "csv" && fileSize(values.data) >= THREADED_INPUT);
   try {
     const { dosed, hasAmt } = await simulateStream(
       values.data,
@@ -128,16 +132,19 @@ class Results {
   /** Rows so far. */
   rows = 0;
   private readonly kept: Simulation[] = [];
-  private readonly formatter = new CsvFormatter();
+  private readonly formatter: CsvFormatter;
   /** CSV pieces being made, in output order. */
-  private readonly pieces: Promise<string>[] = [];
+  private readonly pieces: Promise<Uint8Array>[] = [];
   private started = false;
 
   constructor(
     private readonly output: Output,
     private readonly format: Format,
     private readonly header: string[],
-  ) {}
+    threaded: boolean,
+  ) {
+    this.formatter = new CsvFormatter(threaded);
+  }
 
   async add(sim: Simulation): Promise<void> {
     this.check(sim);
@@ -194,7 +201,7 @@ class Results {
   /** Writes the pieces made, in order, until at most `pending` are left being made. */
   private async write(pending: number): Promise<void> {
     while (this.pieces.length > pending) {
-      const text = await (this.pieces.shift() as Promise<string>);
+      const text = await (this.pieces.shift() as Promise<Uint8Array>);
       if (!this.started) await this.output.write(this.header.join(",") + "\n");
       this.started = true;
       await this.output.write(text);
@@ -214,6 +221,16 @@ function concat(parts: readonly Float64Array[]): Float64Array {
     offset += part.length;
   }
   return all;
+}
+
+/** The size of a regular file (bytes); 0 for a pipe, a device or a missing file. */
+function fileSize(file: string): number {
+  try {
+    const stat = statSync(file);
+    return stat.isFile() ? stat.size : 0;
+  } catch {
+    return 0;
+  }
 }
 
 function tolerance(name: string, text: string | undefined): number | undefined {
