@@ -65,27 +65,29 @@ export class TableRow {
    */
   setPlain(bytes: Uint8Array, start: number, end: number, line: number): boolean {
     let count = 0;
-    let cellStart = start;
-    // The cell so far as a whole number, while it is only digits (most cells of a dataset).
-    let whole = 0;
-    let digitsOnly = true;
-    for (let i = start; i <= end; i++) {
-      const c = i < end ? bytes[i] : 44;
-      const digit = c - 48;
-      if (digit >= 0 && digit <= 9) {
+    for (let i = start; ; i++) {
+      const cellStart = i;
+      // The cell as a whole number while it is only digits (most cells of a dataset).
+      let whole = 0;
+      let c = 44;
+      for (; i < end; i++) {
+        c = bytes[i];
+        const digit = c - 48;
+        if (digit < 0 || digit > 9) break;
         whole = whole * 10 + digit;
-        continue;
-      }
-      if (c !== 44) {
-        if (c > 127) return false;
-        digitsOnly = false;
-        continue;
       }
       if (count === this.values.length) this.grow();
-      this.setCell(count++, bytes, cellStart, i, digitsOnly ? whole : NaN);
-      cellStart = i + 1;
-      whole = 0;
-      digitsOnly = true;
+      if (i === end || c === 44) {
+        this.setCell(count++, bytes, cellStart, i, whole);
+      } else {
+        for (; i < end; i++) {
+          c = bytes[i];
+          if (c === 44) break;
+          if (c > 127) return false;
+        }
+        this.setCell(count++, bytes, cellStart, i, NaN);
+      }
+      if (i === end) break;
     }
     this.bytes = bytes;
     this.cells = undefined;

@@ -1,0 +1,31 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { PMXLAB_BIN } from "./run-bin.js";
+
+const dir = mkdtempSync(join(tmpdir(), "pmxlab-bundle-"));
+const file = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+// Preloaded into the command's process: at exit, lists the pmxlab files it loaded (relative to dist/).
+const probe = file(
+  "probe.cjs",
+  `process.on("exit", () => require("node:fs").writeSync(2, Object.keys(require.cache).filter((f) => f.includes("/kernel-lib/dist/")).map((f) => f.slice(f.indexOf("/dist/") + 6)).sort().join("\\n") + "\\n"));\n`,
+);
+const events = file("events.csv", ["ID,TIME,EVID,AMT,CMT,DV", "1,0,1,600,1,.", "1,3,0,0,1,.", ""].join("\n"));
+
+describe("pmxlab simulate's start-up", () => {
+  it("loads the library as one bundled file, not the compiled library's modules, and still gives the closed-form value", () => {
+    const r = spawnSync(process.execPath, ["-r", probe, PMXLAB_BIN, "simulate", "--model", "pk1cmt_iv", "--data", events], { encoding: "utf8", timeout: 30_000 });
+    expect(r.status).toBe(0);
+    const loaded = r.stderr.trim().split("\n");
+    expect(loaded).toContain("cli/simulate-bundle.js");
+    expect(loaded.filter((f) => f.startsWith("cjs/"))).toEqual([]);
+    // 600 mg into V 25 L with CL 6 L/h (the model's defaults): 24·e^(−0.24·3) mg/L at 3 h.
+    expect(Number(r.stdout.trim().split("\n")[1].split(",")[2])).toBeCloseTo(24 * Math.exp(-0.24 * 3), 12);
+  });
+});
