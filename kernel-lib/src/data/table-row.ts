@@ -60,16 +60,19 @@ export class TableRow {
   }
 
   /**
-   * This row is the cells of the line in `bytes[start]` … `bytes[end - 1]`, which holds no
-   * quote; false if the line is not all ASCII (then give its cells with `setCells`).
+   * This row is the cells of the line that starts at `bytes[start]` and ends at the first line
+   * break (\n) before `end` (or at `end`), which holds no quote. Returns where the line ends
+   * (the index of its \n, or `end`), or −1 if the line is not all ASCII (then give its cells
+   * with `setCells`). Finding the line's end in the same pass as its cells reads each byte once.
    */
-  setPlain(bytes: Uint8Array, start: number, end: number, line: number): boolean {
+  setPlain(bytes: Uint8Array, start: number, end: number, line: number): number {
     let count = 0;
-    for (let i = start; ; i++) {
+    let i = start;
+    for (;;) {
       const cellStart = i;
       // The cell as a whole number while it is only digits (most cells of a dataset).
       let whole = 0;
-      let c = 44;
+      let c = 10;
       for (; i < end; i++) {
         c = bytes[i];
         const digit = c - 48;
@@ -77,23 +80,24 @@ export class TableRow {
         whole = whole * 10 + digit;
       }
       if (count === this.values.length) this.grow();
-      if (i === end || c === 44) {
+      if (i === end || c === 44 || c === 10) {
         this.setCell(count++, bytes, cellStart, i, whole);
       } else {
         for (; i < end; i++) {
           c = bytes[i];
-          if (c === 44) break;
-          if (c > 127) return false;
+          if (c === 44 || c === 10) break;
+          if (c > 127) return -1;
         }
         this.setCell(count++, bytes, cellStart, i, NaN);
       }
-      if (i === end) break;
+      if (i === end || c === 10) break;
+      i++;
     }
     this.bytes = bytes;
     this.cells = undefined;
     this.length = count;
     this.line = line;
-    return true;
+    return i;
   }
 
   /** This row is `cells` (trimmed in place). */
