@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -110,6 +110,26 @@ describe("pmxlab simulate output formats", () => {
       if (Math.abs(columns[3][row]) < 2.2250738585072014e-308 && columns[3][row] !== 0) subnormal++;
     });
     expect(subnormal).toBeGreaterThan(1000); // the subnormal column is subnormal indeed
+  });
+
+  it("formats every piece on the thread, started at once, for a data file of 1 MiB or more: the CSV the library writes in process, byte for byte", () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const lines = ["ID,TIME,AMT"];
+    for (let id = 1; id <= 60; id++) {
+      lines.push(`${id},0,${(600 * random()).toPrecision(17)}`);
+      let t = 0;
+      for (let k = 0; k < 1000; k++) lines.push(`${id},${(t += 0.1 * random()).toPrecision(17)},0`);
+    }
+    const events = join(dir, "large.csv");
+    writeFileSync(events, lines.join("\n") + "\n");
+    expect(statSync(events).size).toBeGreaterThan(2 ** 20);
+    const out = join(dir, "large-out.csv");
+    const r = pmxlab("simulate", "--model", "pk1cmt_iv", "--data", events, "--out", out);
+    expect(r.stderr).toBe("");
+    const sim = simulate("pk1cmt_iv", { data: readDataset(readFileSync(events, "utf8")) }, { record: ["CP"] });
+    expect(sim.length).toBe(60_000);
+    expect(readFileSync(out, "utf8")).toBe(sim.toCSV());
   });
 
   it("refuses an infinite output past the first piece of 8,192 rows, naming its row over the whole output, and writes no file", () => {
