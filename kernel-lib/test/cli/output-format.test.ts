@@ -21,6 +21,23 @@ const data = join(dir, "events.csv");
 writeFileSync(data, ["ID,TIME,AMT", "1,0,600", ...times.map((t) => `1,${t},0`)].join("\n") + "\n");
 const exact = (t: number) => 24 * Math.exp(-0.24 * t);
 
+/**
+ * A dataset file of `subjects` x (one dose of up to `dose` mg at 0, then `observations` rows
+ * at random steps of up to `step` h), from a seeded Park–Miller generator; numbers in 17 digits.
+ */
+function randomEvents(name: string, seed: number, subjects: number, observations: number, dose: number, step: number): string {
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const lines = ["ID,TIME,AMT"];
+  for (let id = 1; id <= subjects; id++) {
+    lines.push(`${id},0,${(dose * random()).toPrecision(17)}`);
+    let t = 0;
+    for (let k = 0; k < observations; k++) lines.push(`${id},${(t += step * random()).toPrecision(17)},0`);
+  }
+  const path = join(dir, name);
+  writeFileSync(path, lines.join("\n") + "\n");
+  return path;
+}
+
 /** A one-compartment model with first-order elimination (K in 1/h, V in L) and the given $OUTPUTS lines. */
 const elimination = (name: string, k: number, v: number, outputs: string[]) => `$MODEL ${name}
 $DESCRIPTION first-order elimination
@@ -84,16 +101,7 @@ describe("pmxlab simulate output formats", () => {
     writeFileSync(modelFile, model);
     // 30 subjects x 700 observations = 21,000 rows: the first piece of 8,192 rows is written
     // in the command's own thread, the later ones by the formatting thread.
-    let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-    const lines = ["ID,TIME,AMT"];
-    for (let id = 1; id <= 30; id++) {
-      lines.push(`${id},0,${(100 * random()).toPrecision(17)}`);
-      let t = 0;
-      for (let k = 0; k < 700; k++) lines.push(`${id},${(t += 0.5 * random())},0`);
-    }
-    const events = join(dir, "corners.csv");
-    writeFileSync(events, lines.join("\n") + "\n");
+    const events = randomEvents("corners.csv", 7, 30, 700, 100, 0.5);
     const out = join(dir, "corners-out.csv");
     const r = pmxlab("simulate", "--model", modelFile, "--data", events, "--out", out);
     expect(r.stderr).toBe("");
@@ -113,16 +121,7 @@ describe("pmxlab simulate output formats", () => {
   });
 
   it("formats every piece on the thread, started at once, for a data file of 1 MiB or more: the CSV the library writes in process, byte for byte", () => {
-    let seed = 11;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-    const lines = ["ID,TIME,AMT"];
-    for (let id = 1; id <= 60; id++) {
-      lines.push(`${id},0,${(600 * random()).toPrecision(17)}`);
-      let t = 0;
-      for (let k = 0; k < 1000; k++) lines.push(`${id},${(t += 0.1 * random()).toPrecision(17)},0`);
-    }
-    const events = join(dir, "large.csv");
-    writeFileSync(events, lines.join("\n") + "\n");
+    const events = randomEvents("large.csv", 11, 60, 1000, 600, 0.1);
     expect(statSync(events).size).toBeGreaterThan(2 ** 20);
     const out = join(dir, "large-out.csv");
     const r = pmxlab("simulate", "--model", "pk1cmt_iv", "--data", events, "--out", out);
