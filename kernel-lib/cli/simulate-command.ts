@@ -131,7 +131,8 @@ class Results {
   nonZero = false;
   /** Rows so far. */
   rows = 0;
-  private readonly kept: Simulation[] = [];
+  /** The columns of each batch kept for `finish` (the numbers only: a `Simulation` holds its input, every event record, too). */
+  private readonly kept: Float64Array[][] = [];
   private readonly formatter: CsvFormatter;
   /** CSV pieces being made, in output order. */
   private readonly pieces: Promise<Uint8Array>[] = [];
@@ -150,19 +151,19 @@ class Results {
     this.check(sim);
     this.rows += sim.length;
     if (this.format === "csv" && this.output.staged) {
-      this.formatCsv(sim);
+      this.formatCsv(this.columnsOf(sim));
       await this.write(IN_FLIGHT);
-    } else this.kept.push(sim);
+    } else this.kept.push(this.columnsOf(sim));
   }
 
   async finish(): Promise<void> {
     if (this.format === "table") {
-      const columns = this.header.map((_, c) => concat(this.kept.map((sim) => this.columnsOf(sim)[c])));
+      const columns = this.header.map((_, c) => concat(this.kept.map((batch) => batch[c])));
       for (const piece of tablePieces({ header: this.header, rows: columns[0].length, cell: (r, c) => columns[c][r] })) await this.output.write(piece);
       return;
     }
-    for (const sim of this.kept) {
-      this.formatCsv(sim);
+    for (const batch of this.kept) {
+      this.formatCsv(batch);
       await this.write(IN_FLIGHT);
     }
     await this.write(0);
@@ -188,10 +189,10 @@ class Results {
     }
   }
 
-  private formatCsv(sim: Simulation): void {
-    const columns = this.columnsOf(sim);
-    for (let start = 0; start < sim.length; start += PIECE_ROWS) {
-      const end = Math.min(sim.length, start + PIECE_ROWS);
+  private formatCsv(columns: Float64Array[]): void {
+    const length = columns[0].length;
+    for (let start = 0; start < length; start += PIECE_ROWS) {
+      const end = Math.min(length, start + PIECE_ROWS);
       const piece = this.formatter.format(columns.map((c) => c.subarray(start, end)), this.header);
       piece.catch(() => {}); // its error is thrown where it is awaited, in order
       this.pieces.push(piece);
