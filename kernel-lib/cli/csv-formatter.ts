@@ -5,15 +5,20 @@ import { csvRowBytes } from "./library-parts.js";
 /** The formatting thread's young generation (MiB). */
 const YOUNG_MB = 4;
 
-/** A piece of numeric columns to write as CSV lines, sent to the formatting thread. */
+/** A piece of numeric columns to write as CSV lines, sent to the formatting thread; with `fd`, the thread writes them into that file itself. */
 export interface FormatRequest {
   id: number;
   columns: Float64Array[];
   names: string[];
+  fd: number | undefined;
 }
 
-/** The CSV lines of a `FormatRequest` (ASCII bytes), or the message of the error that writing them gave. */
-export type FormatReply = { id: number; bytes: Uint8Array } | { id: number; error: string };
+/**
+ * The CSV lines of a `FormatRequest` (ASCII bytes; none when the thread wrote them into the
+ * request's file), or the error that making or writing them gave (with a system error's code).
+ */
+export type FormatReply = { id: number; bytes: Uint8Array } | { id: number; error: string; code?: string; syscall?: string };
+
 
 /**
  * Numeric columns as CSV lines in bytes (`csvRowBytes`: shortest round-trip numbers, NaN as
@@ -22,8 +27,11 @@ export type FormatReply = { id: number; bytes: Uint8Array } | { id: number; erro
  * machine with two cores. Unless told that the run is large (`threaded`), the first piece is
  * formatted here, so a small run never starts a thread; a large run starts the thread at
  * once, so that it boots while the data are read. The bytes come back transferred, not
- * copied, and go to the output as they are. Pieces come back in any order of completion but
- * each promise holds its own piece; the thread never keeps the process alive.
+ * copied, and go to the output as they are; or, given a file descriptor (a staged `--out`
+ * file) with `threaded`, the thread writes every piece into that file itself, in the order
+ * asked (it handles one request at a time), and the promise holds no bytes: the output never
+ * comes back to this thread. Pieces come back in any order of completion but each promise
+ * holds its own piece; the thread never keeps the process alive.
  */
 export class CsvFormatter {
   private thread: Worker | undefined;
@@ -31,7 +39,10 @@ export class CsvFormatter {
   private pieces = 0;
   private readonly waiting = new Map<number, { done: (bytes: Uint8Array) => void; fail: (error: Error) => void }>();
 
-  constructor(private readonly threaded = false) {
+  constructor(
+    private readonly threaded = false,
+    private readonly fd?: number,
+  ) {
     if (threaded) this.start();
   }
 
@@ -45,7 +56,7 @@ export class CsvFormatter {
       this.waiting.set(id, { done, fail });
     });
     // A copy of just these rows (a view would send its whole buffer along).
-    const request: FormatRequest = { id, columns: columns.map((c) => c.slice()), names: [...names] };
+    const request: FormatRequest = { id, columns: columns.map((c) => c.slice()), names: [...names], fd: this.threaded ? this.fd : undefined };
     thread.postMessage(request, request.columns.map((c) => c.buffer));
     return promise;
   }
@@ -66,7 +77,7 @@ export class CsvFormatter {
       const waiter = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);
       if ("bytes" in reply) waiter?.done(reply.bytes);
-      else waiter?.fail(new Error(reply.error));
+      else waiter?.fail(Object.assign(new Error(reply.error), { code: reply.code, syscall: reply.syscall }));
     });
     thread.on("error", (error) => {
       this.failure = error;

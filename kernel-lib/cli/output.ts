@@ -1,7 +1,8 @@
-import { closeSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, openSync, realpathSync, renameSync, statSync, unlinkSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { systemMessage } from "./system-error.js";
+import { writeAll } from "./write-all.js";
 import { UsageError } from "./usage-error.js";
 
 /** The reader of standard output went away (`| head`): stop quietly, with exit code 0. */
@@ -24,6 +25,13 @@ export interface Output {
   readonly staged: boolean;
   /** Writes text, or ASCII/UTF-8 bytes (which are written as they are). */
   write(text: string | Uint8Array): Promise<void>;
+  /**
+   * The open file descriptor of a staged file, so that a thread can write into it in order
+   * (the results then never come back to this thread); undefined for standard output.
+   */
+  readonly descriptor: number | undefined;
+  /** The error to report when writing into `descriptor` failed with `error` (a system error). */
+  failure(error: Error): Error;
   commit(): void;
   /** Removes what a failed run wrote (a no-op for standard output). */
   abort(): void;
@@ -63,6 +71,11 @@ function sameFile(a: string, b: string): boolean {
 class StandardOutput implements Output {
   readonly terminal = process.stdout.isTTY === true;
   readonly staged = false;
+  readonly descriptor = undefined;
+
+  failure(error: Error): Error {
+    return writeError(error, "standard output");
+  }
 
   write(text: string | Uint8Array): Promise<void> {
     return new Promise((done, fail) => {
@@ -90,11 +103,19 @@ class FileOutput implements Output {
     }
   }
 
+  get descriptor(): number | undefined {
+    return this.fd;
+  }
+
+  failure(error: Error): Error {
+    return writeError(error, this.target);
+  }
+
   async write(text: string | Uint8Array): Promise<void> {
     try {
       writeAll(this.fd as number, text);
     } catch (error) {
-      throw writeError(error as Error, this.target);
+      throw this.failure(error as Error);
     }
   }
 
@@ -118,15 +139,6 @@ class FileOutput implements Output {
       // Already renamed or never created: nothing to clean.
     }
   }
-}
-
-/** Writes all of `text` (`writeSync` of bytes may write part of them). */
-function writeAll(fd: number, text: string | Uint8Array): void {
-  if (typeof text === "string") {
-    writeSync(fd, text);
-    return;
-  }
-  for (let at = 0; at < text.length; ) at += writeSync(fd, text, at, text.length - at);
 }
 
 /** The permission bits of the file being replaced, so replacing it keeps them (new files: 0666 less umask). */

@@ -77,6 +77,8 @@ export async function simulateCommand(argv: string[]): Promise<number> {
     await results.finish();
     output.commit();
   } catch (error) {
+    // The thread first: it may be writing into the output file that abort closes and removes.
+    results.close();
     output.abort();
     throw error;
   } finally {
@@ -124,7 +126,7 @@ async function simulateStream(
  * (standard output, which cannot take back partial results, or a table, which needs every
  * row for its widths) keeps the batches' numbers (8 bytes each) until `finish`. CSV text is
  * made by a `CsvFormatter` (on a second thread while the next batches are simulated) and
- * written in order.
+ * written in order; in a large run into a file, that thread writes it there itself.
  */
 class Results {
   /** True once any output value is not 0. */
@@ -137,6 +139,8 @@ class Results {
   /** CSV pieces being made, in output order. */
   private readonly pieces: Promise<Uint8Array>[] = [];
   private started = false;
+  /** True when the formatting thread writes the CSV into the output file itself (so the header goes first, from here). */
+  private readonly direct: boolean;
 
   constructor(
     private readonly output: Output,
@@ -144,13 +148,19 @@ class Results {
     private readonly header: string[],
     threaded: boolean,
   ) {
-    this.formatter = new CsvFormatter(threaded);
+    // A large run into a file: the formatting thread writes the pieces into it itself.
+    this.direct = threaded && output.descriptor !== undefined;
+    this.formatter = new CsvFormatter(threaded, output.descriptor);
   }
 
   async add(sim: Simulation): Promise<void> {
     this.check(sim);
     this.rows += sim.length;
     if (this.format === "csv" && this.output.staged) {
+      if (this.direct && !this.started) {
+        await this.output.write(this.header.join(",") + "\n");
+        this.started = true;
+      }
       this.formatCsv(this.columnsOf(sim));
       await this.write(IN_FLIGHT);
     } else this.kept.push(this.columnsOf(sim));
@@ -202,7 +212,13 @@ class Results {
   /** Writes the pieces made, in order, until at most `pending` are left being made. */
   private async write(pending: number): Promise<void> {
     while (this.pieces.length > pending) {
-      const text = await (this.pieces.shift() as Promise<Uint8Array>);
+      let text: Uint8Array;
+      try {
+        text = await (this.pieces.shift() as Promise<Uint8Array>);
+      } catch (error) {
+        // The thread's own write into the file failed: the same message as a write from here.
+        throw (error as NodeJS.ErrnoException).syscall ? this.output.failure(error as Error) : error;
+      }
       if (!this.started) await this.output.write(this.header.join(",") + "\n");
       this.started = true;
       await this.output.write(text);
