@@ -68,6 +68,8 @@ export class TableRow {
   setPlain(bytes: Uint8Array, start: number, end: number, line: number): number {
     let count = 0;
     let i = start;
+    let values = this.values;
+    let bounds = this.bounds;
     for (;;) {
       const cellStart = i;
       // The cell as a whole number while it is only digits (most cells of a dataset).
@@ -79,16 +81,25 @@ export class TableRow {
         if (digit < 0 || digit > 9) break;
         whole = whole * 10 + digit;
       }
-      if (count === this.values.length) this.grow();
+      if (count === values.length) {
+        this.grow();
+        values = this.values;
+        bounds = this.bounds;
+      }
       if (i === end || c === 44 || c === 10) {
-        this.setCell(count++, bytes, cellStart, i, whole);
+        if (i > cellStart && i - cellStart <= 15) {
+          // At most 15 digits: exact in a double, as Number reads it.
+          bounds[2 * count] = cellStart;
+          bounds[2 * count + 1] = i;
+          values[count++] = whole;
+        } else this.setCell(count++, bytes, cellStart, i);
       } else {
         for (; i < end; i++) {
           c = bytes[i];
           if (c === 44 || c === 10) break;
           if (c > 127) return -1;
         }
-        this.setCell(count++, bytes, cellStart, i, NaN);
+        this.setCell(count++, bytes, cellStart, i);
       }
       if (i === end || c === 10) break;
       i++;
@@ -113,15 +124,8 @@ export class TableRow {
     this.line = line;
   }
 
-  /** Cell `index` is `bytes[start]` … `bytes[end - 1]`; `whole` is its value when it is only digits, else NaN. */
-  private setCell(index: number, bytes: Uint8Array, start: number, end: number, whole: number): void {
-    if (whole === whole && end > start && end - start <= 15) {
-      // At most 15 digits: exact in a double, as Number reads it.
-      this.bounds[2 * index] = start;
-      this.bounds[2 * index + 1] = end;
-      this.values[index] = whole;
-      return;
-    }
+  /** Cell `index` is `bytes[start]` … `bytes[end - 1]`, which is not 1 to 15 digits: trimmed, read by `parseDecimal`. */
+  private setCell(index: number, bytes: Uint8Array, start: number, end: number): void {
     // Trim the ASCII characters that String.prototype.trim removes: tab, line breaks, vertical tab, form feed, space.
     let a = start;
     let b = end;
