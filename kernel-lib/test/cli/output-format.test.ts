@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -146,6 +146,24 @@ describe("pmxlab simulate output formats", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`pmxlab simulate: output row ${first + 1}, column INV is Infinity (ID 1, TIME ${sim.time[first]}); CSV cells must be finite numbers or NaN\n`);
     expect(() => readFileSync(out)).toThrow(/ENOENT/);
+  });
+
+  it("stops a large run into --out (the thread writing the file) at an infinite output, naming its row, and leaves neither the file nor a temporary one", () => {
+    // As above, over 1 MiB of data: 100 mg eliminated at 1/h underflows to 0 after about 750 h.
+    const model = elimination("inverse", 1, 1, ["CP = central/V : mg/L : concentration", "INV = V/central : L/mg : inverse concentration"]);
+    const modelFile = join(dir, "inverse-large.pmx");
+    writeFileSync(modelFile, model);
+    const sub = mkdtempSync(join(dir, "large-failure-"));
+    const events = join(sub, "inverse.csv");
+    writeFileSync(events, ["ID,TIME,AMT", "1,0,100", ...Array.from({ length: 110_000 }, (_, i) => `1,${(i + 1) / 100},0`)].join("\n") + "\n");
+    expect(statSync(events).size).toBeGreaterThan(2 ** 20);
+    const sim = simulate(parseModel(model), { data: readDataset(readFileSync(events, "utf8")) });
+    const first = sim.outputs.INV.findIndex((v) => v === Infinity);
+    expect(first).toBeGreaterThan(4 * 8192);
+    const r = pmxlab("simulate", "--model", modelFile, "--data", events, "--out", join(sub, "out.csv"));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`pmxlab simulate: output row ${first + 1}, column INV is Infinity (ID 1, TIME ${sim.time[first]}); CSV cells must be finite numbers or NaN\n`);
+    expect(readdirSync(sub)).toEqual(["inverse.csv"]);
   });
 
   it("refuses an unknown --format as wrong usage", () => {
