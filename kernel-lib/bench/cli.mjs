@@ -7,6 +7,10 @@
 //   on the parsed dataset): target ratio <= 2. CPU time is printed too: the command's (both
 //   threads: it formats the CSV on a second thread while simulating) and its main thread's
 //   alone (Linux), beside the engine's;
+// - the floor of that command, stage by stage: Node's start (`node -e 0`), loading the
+//   command's bundle, and, warm in this process, reading the file into subjects
+//   (DatasetReader), the engine, and formatting the CSV bytes (csvRowBytes) — the main thread
+//   needs at least start + load + read + engine; the formatting runs beside it on a 2nd thread;
 // - memory: 1,000,000 rows read and written; peak RSS of the command beside the same command
 //   on a one-subject file (Node, the library and mathjs) and the file's size: the rows must
 //   cost less than holding the file twice. The in-memory path (readFileSync, readDataset,
@@ -17,7 +21,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { getModel, readDataset, simulate } from "../dist/esm/index.js";
+import { csvRowBytes, DatasetReader, getModel, readDataset, simulate } from "../dist/esm/index.js";
 
 const bin = fileURLToPath(new URL("../bin/pmxlab.js", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "pmxlab-cli-bench-"));
@@ -99,6 +103,38 @@ for (let r = 0; r < 3; r++) {
   engineCpu = Math.min(engineCpu, (used.user + used.system) / 1000);
   rows = sim.length;
 }
+// Stages, warm in this process (best of 3): the file's bytes into subjects, and the command's CSV bytes.
+const fileBytes = readFileSync(workload);
+const best = (f) => {
+  let ms = Infinity;
+  for (let r = 0; r < 3; r++) {
+    const start = process.hrtime.bigint();
+    f();
+    ms = Math.min(ms, Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return ms;
+};
+const parseMs = best(() => {
+  const reader = new DatasetReader();
+  for (let at = 0; at < fileBytes.length; at += 65536) reader.push(fileBytes.subarray(at, at + 65536));
+  reader.end();
+});
+const cpOnly = simulate(model, { data, params }, { record: ["CP"] });
+const formatMs = best(() => {
+  for (let at = 0; at < cpOnly.length; at += 8192) {
+    const end = Math.min(cpOnly.length, at + 8192);
+    csvRowBytes([cpOnly.id, cpOnly.time, cpOnly.outputs.CP], at, end);
+  }
+});
+// Loading the command's bundle (with the launcher's lazy mathjs), beside Node alone.
+const lazyHook = join(dir, "lazy-mathjs-hook.cjs");
+writeFileSync(
+  lazyHook,
+  `const M = require("node:module"); const lazy = ${JSON.stringify(fileURLToPath(new URL("../bin/lazy-mathjs.js", import.meta.url)))}; const r = M._resolveFilename;
+  M._resolveFilename = function (q, ...rest) { return q === "mathjs" ? lazy : r.call(this, q, ...rest); };\n`,
+);
+const loadBundle = wall(["-r", lazyHook, "-e", `require(${JSON.stringify(fileURLToPath(new URL("../dist/cli/simulate-bundle.js", import.meta.url)))})`], 7);
+const nodeHook = wall(["-r", lazyHook, "-e", "0"], 7);
 const out = join(dir, "out.csv");
 const simulateArgs = [bin, "simulate", "--model", "pk2cmt_oral", "--data", workload, "--out", out, ...PARAMS];
 const endToEnd = wall(simulateArgs, 3);
@@ -135,6 +171,9 @@ console.log(`  simulate 1,000 subjects x 338 rows (${rows.toLocaleString("en-US"
 console.log(`    end to end ${endToEnd.toFixed(0)} ms; engine alone (in process, parsed data) ${engine.toFixed(0)} ms; ratio ${ratio.toFixed(2)}x (target <= 2)`);
 const mainCpu = endToEndCpu.main < 0 ? "" : `, its main thread ${endToEndCpu.main.toFixed(0)} ms (ratio ${(endToEndCpu.main / engineCpu).toFixed(2)}x)`;
 console.log(`    CPU time: end to end ${endToEndCpu.all.toFixed(0)} ms (both threads; ratio ${(endToEndCpu.all / engineCpu).toFixed(2)}x)${mainCpu}, engine ${engineCpu.toFixed(0)} ms`);
+const floor = node + (loadBundle - nodeHook) + parseMs + engine;
+console.log(`    stages (wall): Node start ${node.toFixed(0)} ms, loading the command ${(loadBundle - nodeHook).toFixed(0)} ms; warm in one thread: reading the file into subjects ${parseMs.toFixed(0)} ms, engine ${engine.toFixed(0)} ms, CSV bytes ${formatMs.toFixed(0)} ms`);
+console.log(`    floor of the main thread (start + load + read + engine, formatting beside it): ${floor.toFixed(0)} ms = ${(floor / engine).toFixed(2)}x the engine; CSV bytes alone ${(formatMs / engine).toFixed(2)}x`);
 console.log(`  1,000,050 rows in (${bytes.toFixed(1)} MiB), ${outBytes.toFixed(1)} MiB out, peak RSS:`);
 console.log(`    streamed command ${streamRss.toFixed(0)} MiB = ${baseRss.toFixed(0)} MiB for a one-subject file + ${extra.toFixed(0)} MiB for the rows (${(extra / bytes).toFixed(2)}x the file; target < 2x)`);
 console.log(`    half the rows: ${halfRss.toFixed(0)} MiB, so the second half million rows added ${(streamRss - halfRss).toFixed(0)} MiB (${(bytes / 2).toFixed(1)} MiB of file)`);

@@ -9,4 +9,4 @@ import type * as Kernel from "@pmxlab/kernel";
 export const { simulate } = require("../cjs/simulation/simulate.js") as Pick<typeof Kernel, "simulate">;
 export const { getModel } = require("../cjs/library/registry.js") as Pick<typeof Kernel, "getModel">;
 export const { parseModel } = require("../cjs/model/parse-model.js") as Pick<typeof Kernel, "parseModel">;
-export const { DatasetReader, DatasetError, csvRows } = require("../cjs/data/index.js") as Pick<typeof Kernel, "DatasetReader" | "DatasetError" | "csvRows">;
+export const { DatasetReader, DatasetError, csvRowBytes } = require("../cjs/data/index.js") as Pick<typeof Kernel, "DatasetReader" | "DatasetError" | "csvRowBytes">;

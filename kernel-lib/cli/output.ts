@@ -1,7 +1,8 @@
-import { closeSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, openSync, realpathSync, renameSync, statSync, unlinkSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { systemMessage } from "./system-error.js";
+import { writeAll } from "./write-all.js";
 import { UsageError } from "./usage-error.js";
 
 /** The reader of standard output went away (`| head`): stop quietly, with exit code 0. */
@@ -22,7 +23,15 @@ export interface Output {
   readonly terminal: boolean;
   /** True when what is written stays invisible until `commit` (a file), so it may be written as it comes. */
   readonly staged: boolean;
-  write(text: string): Promise<void>;
+  /** Writes text, or ASCII/UTF-8 bytes (which are written as they are). */
+  write(text: string | Uint8Array): Promise<void>;
+  /**
+   * The open file descriptor of a staged file, so that a thread can write into it in order
+   * (the results then never come back to this thread); undefined for standard output.
+   */
+  readonly descriptor: number | undefined;
+  /** The error to report when writing into `descriptor` failed with `error` (a system error). */
+  failure(error: Error): Error;
   commit(): void;
   /** Removes what a failed run wrote (a no-op for standard output). */
   abort(): void;
@@ -62,8 +71,13 @@ function sameFile(a: string, b: string): boolean {
 class StandardOutput implements Output {
   readonly terminal = process.stdout.isTTY === true;
   readonly staged = false;
+  readonly descriptor = undefined;
 
-  write(text: string): Promise<void> {
+  failure(error: Error): Error {
+    return writeError(error, "standard output");
+  }
+
+  write(text: string | Uint8Array): Promise<void> {
     return new Promise((done, fail) => {
       process.stdout.write(text, (error) => (error ? fail(writeError(error, "standard output")) : done()));
     });
@@ -89,11 +103,19 @@ class FileOutput implements Output {
     }
   }
 
-  async write(text: string): Promise<void> {
+  get descriptor(): number | undefined {
+    return this.fd;
+  }
+
+  failure(error: Error): Error {
+    return writeError(error, this.target);
+  }
+
+  async write(text: string | Uint8Array): Promise<void> {
     try {
-      writeSync(this.fd as number, text);
+      writeAll(this.fd as number, text);
     } catch (error) {
-      throw writeError(error as Error, this.target);
+      throw this.failure(error as Error);
     }
   }
 

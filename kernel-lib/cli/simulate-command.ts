@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { simulate } from "./library-parts.js";
 import type { Dataset, Simulation } from "@pmxlab/kernel";
@@ -17,6 +18,8 @@ type Subject = Dataset["subjects"][number];
 const BATCH_ROWS = 8192;
 /** Rows per piece of CSV text handed to the output. */
 const PIECE_ROWS = 8_192;
+/** A data file at least this large (bytes) makes enough CSV to start the formatting thread at once. */
+const THREADED_INPUT = 1 << 20;
 /** Pieces of CSV text being formatted at once: enough to keep the formatting thread busy, few enough to bound memory. */
 const IN_FLIGHT = 2;
 
@@ -54,7 +57,8 @@ export async function simulateCommand(argv: string[]): Promise<number> {
   const model = loadModel(values.model);
   const record = model.outputs.map((o) => o.name);
   const output = openOutput(values.out, values.data);
-  const results = new Results(output, resolveFormat(values.format as string, output), ["ID", "TIME", ...record]);
+  const format = resolveFormat(values.format as string, output);
+  const results = new Results(output, format, ["ID", "TIME", ...record], format === "csv" && fileSize(values.data) >= THREADED_INPUT);
   try {
     const { dosed, hasAmt } = await simulateStream(
       values.data,
@@ -73,6 +77,8 @@ export async function simulateCommand(argv: string[]): Promise<number> {
     await results.finish();
     output.commit();
   } catch (error) {
+    // The thread first: it may be writing into the output file that abort closes and removes.
+    results.close();
     output.abort();
     throw error;
   } finally {
@@ -120,42 +126,54 @@ async function simulateStream(
  * (standard output, which cannot take back partial results, or a table, which needs every
  * row for its widths) keeps the batches' numbers (8 bytes each) until `finish`. CSV text is
  * made by a `CsvFormatter` (on a second thread while the next batches are simulated) and
- * written in order.
+ * written in order; in a large run into a file, that thread writes it there itself.
  */
 class Results {
   /** True once any output value is not 0. */
   nonZero = false;
   /** Rows so far. */
   rows = 0;
-  private readonly kept: Simulation[] = [];
-  private readonly formatter = new CsvFormatter();
+  /** The columns of each batch kept for `finish` (the numbers only: a `Simulation` holds its input, every event record, too). */
+  private readonly kept: Float64Array[][] = [];
+  private readonly formatter: CsvFormatter;
   /** CSV pieces being made, in output order. */
-  private readonly pieces: Promise<string>[] = [];
+  private readonly pieces: Promise<Uint8Array>[] = [];
   private started = false;
+  /** True when the formatting thread writes the CSV into the output file itself (so the header goes first, from here). */
+  private readonly direct: boolean;
 
   constructor(
     private readonly output: Output,
     private readonly format: Format,
     private readonly header: string[],
-  ) {}
+    threaded: boolean,
+  ) {
+    // A large run into a file: the formatting thread writes the pieces into it itself.
+    this.direct = threaded && output.descriptor !== undefined;
+    this.formatter = new CsvFormatter(threaded, output.descriptor);
+  }
 
   async add(sim: Simulation): Promise<void> {
     this.check(sim);
     this.rows += sim.length;
     if (this.format === "csv" && this.output.staged) {
-      this.formatCsv(sim);
+      if (this.direct && !this.started) {
+        await this.output.write(this.header.join(",") + "\n");
+        this.started = true;
+      }
+      this.formatCsv(this.columnsOf(sim));
       await this.write(IN_FLIGHT);
-    } else this.kept.push(sim);
+    } else this.kept.push(this.columnsOf(sim));
   }
 
   async finish(): Promise<void> {
     if (this.format === "table") {
-      const columns = this.header.map((_, c) => concat(this.kept.map((sim) => this.columnsOf(sim)[c])));
+      const columns = this.header.map((_, c) => concat(this.kept.map((batch) => batch[c])));
       for (const piece of tablePieces({ header: this.header, rows: columns[0].length, cell: (r, c) => columns[c][r] })) await this.output.write(piece);
       return;
     }
-    for (const sim of this.kept) {
-      this.formatCsv(sim);
+    for (const batch of this.kept) {
+      this.formatCsv(batch);
       await this.write(IN_FLIGHT);
     }
     await this.write(0);
@@ -181,10 +199,10 @@ class Results {
     }
   }
 
-  private formatCsv(sim: Simulation): void {
-    const columns = this.columnsOf(sim);
-    for (let start = 0; start < sim.length; start += PIECE_ROWS) {
-      const end = Math.min(sim.length, start + PIECE_ROWS);
+  private formatCsv(columns: Float64Array[]): void {
+    const length = columns[0].length;
+    for (let start = 0; start < length; start += PIECE_ROWS) {
+      const end = Math.min(length, start + PIECE_ROWS);
       const piece = this.formatter.format(columns.map((c) => c.subarray(start, end)), this.header);
       piece.catch(() => {}); // its error is thrown where it is awaited, in order
       this.pieces.push(piece);
@@ -194,7 +212,13 @@ class Results {
   /** Writes the pieces made, in order, until at most `pending` are left being made. */
   private async write(pending: number): Promise<void> {
     while (this.pieces.length > pending) {
-      const text = await (this.pieces.shift() as Promise<string>);
+      let text: Uint8Array;
+      try {
+        text = await (this.pieces.shift() as Promise<Uint8Array>);
+      } catch (error) {
+        // The thread's own write into the file failed: the same message as a write from here.
+        throw (error as NodeJS.ErrnoException).syscall ? this.output.failure(error as Error) : error;
+      }
       if (!this.started) await this.output.write(this.header.join(",") + "\n");
       this.started = true;
       await this.output.write(text);
@@ -214,6 +238,16 @@ function concat(parts: readonly Float64Array[]): Float64Array {
     offset += part.length;
   }
   return all;
+}
+
+/** The size of a regular file (bytes); 0 for a pipe, a device or a missing file. */
+function fileSize(file: string): number {
+  try {
+    const stat = statSync(file);
+    return stat.isFile() ? stat.size : 0;
+  } catch {
+    return 0;
+  }
 }
 
 function tolerance(name: string, text: string | undefined): number | undefined {

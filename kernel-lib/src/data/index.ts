@@ -6,6 +6,7 @@ export type { DatasetLocation } from "./dataset-error.js";
 export { NONMEM_COLUMNS } from "./nonmem-columns.js";
 export type { NonmemColumn } from "./nonmem-columns.js";
 export { csvRows, toCsv } from "./write-csv.js";
+export { csvRowBytes } from "./csv-bytes.js";
 export { datasetToCsv } from "./dataset-to-csv.js";
 export { datasetFromRegimen, regimenRecords } from "./regimen-records.js";
 export type { RegimenSource } from "./regimen-records.js";

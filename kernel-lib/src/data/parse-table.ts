@@ -99,9 +99,12 @@ export class TableReader {
       // Papa's fast mode does, read in place (Papa's per-row bookkeeping took twice as long,
       // a string per cell as long again).
       for (let start = 0; start <= end; ) {
-        let stop = text.indexOf(10, start);
-        if (stop === -1 || stop > end) stop = end;
-        if (!row.setPlain(text, start, stop, this.line)) row.setCells(utf8.decode(text.subarray(start, stop)).split(","), this.line);
+        let stop = row.setPlain(text, start, end, this.line);
+        if (stop < 0) {
+          stop = text.indexOf(10, start);
+          if (stop === -1 || stop > end) stop = end;
+          row.setCells(utf8.decode(text.subarray(start, stop)).split(","), this.line);
+        }
         this.line++;
         if (!row.skipped()) onRow(row);
         start = stop + 1;

@@ -30,8 +30,8 @@ const NO_COVARIATES: Record<string, number> = Object.freeze(Object.create(null))
 export function readRecord(cells: TableRow, columns: ColumnIndex, row: number): EventRecord {
   const line = cells.line;
   const { nonmem } = columns;
-  const id = required(cells, columns, "ID", row, line);
-  const time = required(cells, columns, "TIME", row, line);
+  const id = required(cells, columns, nonmem.ID as number, "ID", row, line);
+  const time = required(cells, columns, nonmem.TIME as number, "TIME", row, line);
   const amt = cell(cells, columns, nonmem.AMT, 0, row, line);
   const givenMdv = nonmem.MDV === undefined ? undefined : cell(cells, columns, nonmem.MDV, 0, row, line);
   const evid = cell(cells, columns, nonmem.EVID, amt > 0 ? 1 : givenMdv === 1 ? 2 : 0, row, line);
@@ -59,8 +59,8 @@ export function readRecord(cells: TableRow, columns: ColumnIndex, row: number): 
   };
 }
 
-function required(cells: TableRow, columns: ColumnIndex, name: "ID" | "TIME", row: number, line: number): number {
-  const index = columns.nonmem[name] as number;
+/** The number in column `index` (the ID or TIME column, passed by position rather than looked up by name on every row); missing is an error. */
+function required(cells: TableRow, columns: ColumnIndex, index: number, name: "ID" | "TIME", row: number, line: number): number {
   const value = cell(cells, columns, index, NaN, row, line);
   if (Number.isNaN(value)) throw new DatasetError(`${name} is missing`, { row, line, column: columns.header[index] });
   return value;

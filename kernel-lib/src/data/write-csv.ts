@@ -1,4 +1,7 @@
 import Papa from "papaparse";
+import { csvRowBytes } from "./csv-bytes.js";
+
+const ascii = new TextDecoder();
 
 /**
  * CSV text from a header and rows, as NONMEM reads it: numbers in their shortest
@@ -18,19 +21,14 @@ export function toCsv(header: readonly string[], rows: readonly ArrayLike<number
 /**
  * Rows `start` to `end - 1` of numeric columns as CSV lines (no header), each ending with
  * "\n", numbers as in `toCsv`: for writing a large table in pieces without building a row
- * array per row. `names` only names a column in the error for an infinite value.
+ * array per row. `names` only names a column in the error for an infinite value. The
+ * text of `csvRowBytes`, which writes the same lines as bytes.
  *
  * @example
  * csvRows([Float64Array.of(1, 1), Float64Array.of(0, 0.5)], 0, 2); // "1,0\n1,0.5\n"
  */
 export function csvRows(columns: readonly ArrayLike<number>[], start: number, end: number, names: readonly string[] = []): string {
-  let text = "";
-  const last = columns.length - 1;
-  for (let r = start; r < end; r++) {
-    for (let c = 0; c < last; c++) text += csvNumber(columns[c][r], r, names[c] ?? c + 1) + ",";
-    text += csvNumber(columns[last][r], r, names[last] ?? last + 1) + "\n";
-  }
-  return text;
+  return ascii.decode(csvRowBytes(columns, start, end, names));
 }
 
 function csvNumber(value: number, row: number, column: string | number): string {

@@ -40,3 +40,21 @@ describe("pmxlab simulate and mathjs", () => {
     expect(r.stderr).toBe("mathjs loaded: true\n");
   });
 });
+
+// Preloaded into the command's process: at exit, lists the pmxlab files it loaded (relative to dist/).
+const listing = file(
+  "listing.cjs",
+  `process.on("exit", () => require("node:fs").writeSync(2, Object.keys(require.cache).filter((f) => f.includes("/kernel-lib/dist/")).map((f) => f.slice(f.indexOf("/dist/") + 6)).sort().join("\\n") + "\\n"));\n`,
+);
+
+describe("pmxlab simulate's start-up", () => {
+  it("loads the library as one bundled file, not the compiled library's modules, and still gives the closed-form value", () => {
+    const r = spawnSync(process.execPath, ["-r", listing, PMXLAB_BIN, "simulate", "--model", "pk1cmt_iv", "--data", events], { encoding: "utf8", timeout: 30_000 });
+    expect(r.status).toBe(0);
+    const loaded = r.stderr.trim().split("\n");
+    expect(loaded).toContain("cli/simulate-bundle.js");
+    expect(loaded.filter((f) => f.startsWith("cjs/"))).toEqual([]);
+    // 600 mg into V 25 L with CL 6 L/h (the model's defaults): 24·e^(−0.24·3) mg/L at 3 h.
+    expect(Number(r.stdout.trim().split("\n")[1].split(",")[2])).toBeCloseTo(24 * Math.exp(-0.24 * 3), 12);
+  });
+});

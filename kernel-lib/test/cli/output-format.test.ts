@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -20,6 +20,23 @@ const times = [0.1, 1 / 3, 2.5, 7, 100, 1000];
 const data = join(dir, "events.csv");
 writeFileSync(data, ["ID,TIME,AMT", "1,0,600", ...times.map((t) => `1,${t},0`)].join("\n") + "\n");
 const exact = (t: number) => 24 * Math.exp(-0.24 * t);
+
+/**
+ * A dataset file of `subjects` x (one dose of up to `dose` mg at 0, then `observations` rows
+ * at random steps of up to `step` h), from a seeded Park–Miller generator; numbers in 17 digits.
+ */
+function randomEvents(name: string, seed: number, subjects: number, observations: number, dose: number, step: number): string {
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const lines = ["ID,TIME,AMT"];
+  for (let id = 1; id <= subjects; id++) {
+    lines.push(`${id},0,${(dose * random()).toPrecision(17)}`);
+    let t = 0;
+    for (let k = 0; k < observations; k++) lines.push(`${id},${(t += step * random()).toPrecision(17)},0`);
+  }
+  const path = join(dir, name);
+  writeFileSync(path, lines.join("\n") + "\n");
+  return path;
+}
 
 /** A one-compartment model with first-order elimination (K in 1/h, V in L) and the given $OUTPUTS lines. */
 const elimination = (name: string, k: number, v: number, outputs: string[]) => `$MODEL ${name}
@@ -84,16 +101,7 @@ describe("pmxlab simulate output formats", () => {
     writeFileSync(modelFile, model);
     // 30 subjects x 700 observations = 21,000 rows: the first piece of 8,192 rows is written
     // in the command's own thread, the later ones by the formatting thread.
-    let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-    const lines = ["ID,TIME,AMT"];
-    for (let id = 1; id <= 30; id++) {
-      lines.push(`${id},0,${(100 * random()).toPrecision(17)}`);
-      let t = 0;
-      for (let k = 0; k < 700; k++) lines.push(`${id},${(t += 0.5 * random())},0`);
-    }
-    const events = join(dir, "corners.csv");
-    writeFileSync(events, lines.join("\n") + "\n");
+    const events = randomEvents("corners.csv", 7, 30, 700, 100, 0.5);
     const out = join(dir, "corners-out.csv");
     const r = pmxlab("simulate", "--model", modelFile, "--data", events, "--out", out);
     expect(r.stderr).toBe("");
@@ -112,6 +120,17 @@ describe("pmxlab simulate output formats", () => {
     expect(subnormal).toBeGreaterThan(1000); // the subnormal column is subnormal indeed
   });
 
+  it("formats every piece on the thread, started at once, for a data file of 1 MiB or more: the CSV the library writes in process, byte for byte", () => {
+    const events = randomEvents("large.csv", 11, 60, 1000, 600, 0.1);
+    expect(statSync(events).size).toBeGreaterThan(2 ** 20);
+    const out = join(dir, "large-out.csv");
+    const r = pmxlab("simulate", "--model", "pk1cmt_iv", "--data", events, "--out", out);
+    expect(r.stderr).toBe("");
+    const sim = simulate("pk1cmt_iv", { data: readDataset(readFileSync(events, "utf8")) }, { record: ["CP"] });
+    expect(sim.length).toBe(60_000);
+    expect(readFileSync(out, "utf8")).toBe(sim.toCSV());
+  });
+
   it("refuses an infinite output past the first piece of 8,192 rows, naming its row over the whole output, and writes no file", () => {
     // 100 mg eliminated at 1/h underflows to exactly 0 after about 750 h, so V/central is Infinity.
     const model = elimination("inverse", 1, 1, ["CP = central/V : mg/L : concentration", "INV = V/central : L/mg : inverse concentration"]);
@@ -127,6 +146,24 @@ describe("pmxlab simulate output formats", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`pmxlab simulate: output row ${first + 1}, column INV is Infinity (ID 1, TIME ${sim.time[first]}); CSV cells must be finite numbers or NaN\n`);
     expect(() => readFileSync(out)).toThrow(/ENOENT/);
+  });
+
+  it("stops a large run into --out (the thread writing the file) at an infinite output, naming its row, and leaves neither the file nor a temporary one", () => {
+    // As above, over 1 MiB of data: 100 mg eliminated at 1/h underflows to 0 after about 750 h.
+    const model = elimination("inverse", 1, 1, ["CP = central/V : mg/L : concentration", "INV = V/central : L/mg : inverse concentration"]);
+    const modelFile = join(dir, "inverse-large.pmx");
+    writeFileSync(modelFile, model);
+    const sub = mkdtempSync(join(dir, "large-failure-"));
+    const events = join(sub, "inverse.csv");
+    writeFileSync(events, ["ID,TIME,AMT", "1,0,100", ...Array.from({ length: 110_000 }, (_, i) => `1,${(i + 1) / 100},0`)].join("\n") + "\n");
+    expect(statSync(events).size).toBeGreaterThan(2 ** 20);
+    const sim = simulate(parseModel(model), { data: readDataset(readFileSync(events, "utf8")) });
+    const first = sim.outputs.INV.findIndex((v) => v === Infinity);
+    expect(first).toBeGreaterThan(4 * 8192);
+    const r = pmxlab("simulate", "--model", modelFile, "--data", events, "--out", join(sub, "out.csv"));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`pmxlab simulate: output row ${first + 1}, column INV is Infinity (ID 1, TIME ${sim.time[first]}); CSV cells must be finite numbers or NaN\n`);
+    expect(readdirSync(sub)).toEqual(["inverse.csv"]);
   });
 
   it("refuses an unknown --format as wrong usage", () => {

@@ -41,6 +41,17 @@ describe("DatasetReader", () => {
     expect(reader.end().map((s) => s.id)).toEqual([2]);
   });
 
+  it("reads plain rows cell by cell: spaces, empty and trailing cells, signs and decimals, non-ASCII text after digits", () => {
+    const d = readDataset("ID,TIME,AMT,DV,WT\n1, 0 ,100,,70\n1,2.5,0,-1e-3,\n");
+    expect(d.subjects[0].records.map((r) => [r.time, r.amt, r.dv, r.covariates.WT])).toEqual([
+      [0, 100, NaN, 70],
+      [2.5, 0, -0.001, NaN],
+    ]);
+    expect(messageOf(() => readDataset("ID,TIME,WT\n1,0,70\u00BD\n"))).toBe('row 1 (line 2), column WT: "70\u00BD" is not a number');
+    expect(messageOf(() => readDataset("ID,TIME,WT\n1,0,7x0\n"))).toBe('row 1 (line 2), column WT: "7x0" is not a number');
+    expect(messageOf(() => readDataset("ID,TIME,WT\n1,0,70,\n"))).toBe("row 1 (line 2): has 4 fields but the header has 3");
+  });
+
   it("keeps a quoted line break inside one row and counts the lines after it", () => {
     const csv = 'ID,TIME,NOTE2\n1,0,"1\n"\n1,x,0\n';
     expect(messageOf(() => inPieces(csv, 5))).toBe('row 2 (line 4), column TIME: "x" is not a number');
