@@ -177,6 +177,13 @@ export class ExactLinearPropagator implements Propagator {
     return true;
   }
 
+  gridStep(step: number, steps: number): Float64Array | undefined {
+    if (this.message || !Number.isFinite(this.norm * step)) return undefined;
+    for (let i = 0; i < this.n; i++) if (this.rates[i] !== 0) return undefined;
+    this.stats.steps += steps;
+    return this.transition(step, false).e;
+  }
+
   /** The current rate matrix A, row-major (valid until the next `setParams`). */
   rateMatrix(): Float64Array {
     return this.a;

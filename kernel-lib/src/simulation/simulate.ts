@@ -109,7 +109,7 @@ export function simulate(model: Model | string, input: SimulationInput, options:
     id.fill(subject.id, offset, offset + count);
     time.set(timeline.outputTimes, offset);
     recorder.startSubject(offset);
-    const outcome = engine.run(timeline, subject.p, recorder.record, recorder.recordRows);
+    const outcome = engine.run(timeline, subject.p, recorder.record, recorder.recordRows, recorder.recordGrid);
     recorder.finishSubject(count);
     if (outcome.status !== "success" && status === "success") {
       status = outcome.status;

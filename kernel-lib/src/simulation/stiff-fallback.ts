@@ -94,6 +94,10 @@ export class ClosedFormPropagator implements Propagator {
   advance(t0: number, t1: number, y: Float64Array, outputs: OutputRows): SolverStatus {
     return this.current.advance(t0, t1, y, outputs);
   }
+
+  gridStep(step: number, steps: number): Float64Array | undefined {
+    return this.current === this.exact ? this.exact.gridStep(step, steps) : undefined;
+  }
 }
 
 /** True when a and b hold the same numbers (a NaN never equals one). */
