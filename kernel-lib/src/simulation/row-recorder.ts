@@ -42,7 +42,7 @@ export class RowRecorder {
     this.outputIndex = Int32Array.from(outputs.index);
     this.stateIndex = Int32Array.from(states.index);
     this.writeRows = rowsWriter(n, states.index, outputs.index);
-    this.writeGrid = gridWriter(n, states.index, outputs.index);
+    this.writeGrid = gridWriter(model, states.index, outputs.index);
   }
 
   /** The engine's sink: row k of the current subject at time t. */

@@ -9,7 +9,9 @@ import { gridDoses } from "../../src/simulation/grid-doses.js";
 import { simulate } from "../../src/simulation/index.js";
 import { ClosedFormPropagator } from "../../src/simulation/stiff-fallback.js";
 import { buildTimeline } from "../../src/simulation/timeline.js";
+import { outputCodeOf } from "../../src/model/output-code.js";
 import { bateman } from "./bateman.js";
+import { handOral1 } from "./hand-models.js";
 
 // A timeline whose boluses all fall on the output times of one equal-step grid (q12h on an
 // hourly grid) is run as one generated loop per subject that propagates and writes the rows
@@ -205,6 +207,55 @@ describe("grid timelines: one loop per subject gives the dose-by-dose path's num
     const reference = generalPath(model1, records, parameterVector(model1, { CL: 6, V: 25 }));
     expect(reference.grids).toBe(1);
     expect(subjectColumns(sim, 1)).toEqual(reference.columns);
+  });
+});
+
+describe("grid timelines: the outputs of a compiled model inlined in the loop", () => {
+  // Derived names of parameters only (K) are computed once per subject, those of states (C)
+  // per row, and an output may read t: CT = C·e^{K·t} stays D/V after one bolus at 0.
+  const model = defineModel({
+    name: "iv1_effect",
+    parameters: {
+      CL: { value: 6, unit: "L/h" },
+      V: { value: 25, unit: "L" },
+      E0: { value: 5, unit: "1" },
+      EMAX: { value: 80, unit: "1" },
+      EC50: { value: 2, unit: "mg/L" },
+    },
+    compartments: { central: { unit: "mg" } },
+    derived: { K: "CL/V", C: "central/V" },
+    odes: { central: "-K*central" },
+    outputs: { CP: { expr: "C", unit: "mg/L" }, E: { expr: "E0 + EMAX*C/(EC50 + C)", unit: "1" }, CT: { expr: "C*exp(K*t)", unit: "mg/L" } },
+  });
+
+  it("hoists the derived name of parameters and keeps the one of states per row", () => {
+    const code = outputCodeOf(model.output);
+    expect(code?.setup).toContain("const v_K = ");
+    expect(code?.body.join("\n")).toContain("const v_C = ");
+    expect(code?.loads).toEqual([[0, "v_central"]]);
+  });
+
+  it("gives the output function's doubles and the closed forms: CP = 4·e^(−0.24t), E = 5 + 80·CP/(2 + CP), CT = 4 mg/L", () => {
+    const times = Array.from({ length: 97 }, (_, k) => k / 4);
+    const sim = simulate(model, { regimen: "100 mg", times, subjects: [{}, { CL: 3 }] }, { method: "closed-form" });
+    const cp = times.map((t) => 4 * Math.exp(-0.24 * t));
+    closeTo(sim.subject(1).outputs.CP, cp);
+    closeTo(sim.subject(1).outputs.E, cp.map((c) => 5 + (80 * c) / (2 + c)));
+    closeTo(sim.subject(1).outputs.CT, times.map(() => 4));
+    const records = regimenRecords("100 mg", times);
+    [{}, { CL: 3 }].forEach((s, i) => {
+      const reference = generalPath(model, records, parameterVector(model, s));
+      expect(reference.grids).toBe(1);
+      expect(subjectColumns(sim, i + 1)).toEqual(reference.columns);
+    });
+  });
+
+  it("calls the output function of a hand-written model (no generated code) on the same grid: the Bateman curve", () => {
+    const hand = handOral1();
+    expect(outputCodeOf(hand.output)).toBeUndefined();
+    const times = hourly(48);
+    const sim = simulate(hand, { regimen: "100 mg q12h x 4", times }, { method: "closed-form" });
+    closeTo(sim.outputs.CP, times.map((t) => bateman(t, [0, 12, 24, 36].map((time) => ({ time, amt: 100 })), { KA: 1.1, CL: 6, V: 25 })));
   });
 });
 
