@@ -133,7 +133,8 @@ export class Engine {
 
   private resetState(): void {
     this.model.init(this.p, this.y);
-    this.active.clear();
+    // Clearing a Map allocates its table: done only when an infusion ran (once per subject otherwise).
+    if (this.active.size > 0) this.active.clear();
     this.rates.fill(0);
   }
 
