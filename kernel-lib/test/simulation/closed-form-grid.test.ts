@@ -237,13 +237,14 @@ describe("grid timelines: the outputs of a compiled model inlined in the loop", 
 
   it("gives the output function's doubles and the closed forms: CP = 4·e^(−0.24t), E = 5 + 80·CP/(2 + CP), CT = 4 mg/L", () => {
     const times = Array.from({ length: 97 }, (_, k) => k / 4);
-    const sim = simulate(model, { regimen: "100 mg", times, subjects: [{}, { CL: 3 }] }, { method: "closed-form" });
+    const subjects: Record<string, number>[] = [{}, { CL: 3 }];
+    const sim = simulate(model, { regimen: "100 mg", times, subjects }, { method: "closed-form" });
     const cp = times.map((t) => 4 * Math.exp(-0.24 * t));
     closeTo(sim.subject(1).outputs.CP, cp);
     closeTo(sim.subject(1).outputs.E, cp.map((c) => 5 + (80 * c) / (2 + c)));
     closeTo(sim.subject(1).outputs.CT, times.map(() => 4));
     const records = regimenRecords("100 mg", times);
-    [{}, { CL: 3 }].forEach((s, i) => {
+    subjects.forEach((s, i) => {
       const reference = generalPath(model, records, parameterVector(model, s));
       expect(reference.grids).toBe(1);
       expect(subjectColumns(sim, i + 1)).toEqual(reference.columns);
