@@ -1,5 +1,6 @@
 import { parameterRules } from "../model/check-parameters.js";
 import { parseModel } from "../model/parse-model.js";
+import { outputCodeOf } from "../model/output-code.js";
 import { rhsCodePartsOf } from "../model/rhs-code.js";
 import type { Model } from "../model/types.js";
 import { SOURCES } from "./sources.js";
@@ -35,7 +36,8 @@ export function precompiledSource(): string {
 function entry(model: Model): string {
   const generated = model.generated as NonNullable<Model["generated"]>;
   const parts = rhsCodePartsOf(model.rhs);
-  if (!parts) throw new Error(`model ${model.name}: the compiler registered no inlinable right-hand side`);
+  const outputCode = outputCodeOf(model.output);
+  if (!parts || !outputCode) throw new Error(`model ${model.name}: the compiler registered no inlinable right-hand side or outputs`);
   const data = {
     name: model.name,
     description: model.description,
@@ -63,6 +65,7 @@ function entry(model: Model): string {
     `    init: ${fn(["p", "y0"], generated.init)},`,
     `    output: ${fn(["t", "y", "p", "out"], generated.output)},`,
     `    rhsCode: ${JSON.stringify(parts)},`,
+    `    outputCode: ${JSON.stringify(outputCode)},`,
     `    rules: ${JSON.stringify(parameterRules(model).map((r) => r ?? null))},`,
     "  }",
   ];

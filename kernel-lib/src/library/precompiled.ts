@@ -26,6 +26,7 @@ export const PRECOMPILED: ReadonlyMap<string, PrecompiledModel> = new Map<string
       out[0] = (v_central / v_V);
     },
     rhsCode: {"setup":"const v_CL = p[0];\nconst v_V = p[1];\nconst v_F1 = p[2];\nconst v_ALAG1 = p[3];\nconst w$0 = ((-v_CL) / v_V);","loads":[[0,"v_central"]],"body":[],"rates":["(w$0 * v_central)"]},
+    outputCode: {"setup":"const v_CL = p[0];\nconst v_V = p[1];\nconst v_F1 = p[2];\nconst v_ALAG1 = p[3];","loads":[[0,"v_central"]],"body":[],"outputs":["(v_central / v_V)"]},
     rules: [{"kind":"a clearance","zeroAllowed":true},{"kind":"a volume","zeroAllowed":false},null,{"kind":"a time","zeroAllowed":true}],
   }],
   ["pk1cmt_oral", {
@@ -57,6 +58,7 @@ export const PRECOMPILED: ReadonlyMap<string, PrecompiledModel> = new Map<string
       out[0] = (v_central / v_V);
     },
     rhsCode: {"setup":"const v_KA = p[0];\nconst v_CL = p[1];\nconst v_V = p[2];\nconst v_F1 = p[3];\nconst v_ALAG1 = p[4];\nconst w$0 = (-v_KA);\nconst w$1 = (v_CL / v_V);","loads":[[0,"v_depot"],[1,"v_central"]],"body":[],"rates":["(w$0 * v_depot)","((v_KA * v_depot) - (w$1 * v_central))"]},
+    outputCode: {"setup":"const v_KA = p[0];\nconst v_CL = p[1];\nconst v_V = p[2];\nconst v_F1 = p[3];\nconst v_ALAG1 = p[4];","loads":[[1,"v_central"]],"body":[],"outputs":["(v_central / v_V)"]},
     rules: [{"kind":"a rate constant","zeroAllowed":true},{"kind":"a clearance","zeroAllowed":true},{"kind":"a volume","zeroAllowed":false},null,{"kind":"a time","zeroAllowed":true}],
   }],
   ["pk2cmt_iv", {
@@ -90,6 +92,7 @@ export const PRECOMPILED: ReadonlyMap<string, PrecompiledModel> = new Map<string
       out[0] = (v_central / v_V1);
     },
     rhsCode: {"setup":"const v_CL = p[0];\nconst v_V1 = p[1];\nconst v_Q = p[2];\nconst v_V2 = p[3];\nconst v_F1 = p[4];\nconst v_ALAG1 = p[5];\nconst w$0 = ((-v_CL) / v_V1);\nconst w$1 = (v_Q / v_V1);\nconst w$2 = (v_Q / v_V2);","loads":[[0,"v_central"],[1,"v_periph"]],"body":[],"rates":["(((w$0 * v_central) - (w$1 * v_central)) + (w$2 * v_periph))","((w$1 * v_central) - (w$2 * v_periph))"]},
+    outputCode: {"setup":"const v_CL = p[0];\nconst v_V1 = p[1];\nconst v_Q = p[2];\nconst v_V2 = p[3];\nconst v_F1 = p[4];\nconst v_ALAG1 = p[5];","loads":[[0,"v_central"]],"body":[],"outputs":["(v_central / v_V1)"]},
     rules: [{"kind":"a clearance","zeroAllowed":true},{"kind":"a volume","zeroAllowed":false},{"kind":"a clearance","zeroAllowed":true},{"kind":"a volume","zeroAllowed":false},null,{"kind":"a time","zeroAllowed":true}],
   }],
   ["pk2cmt_oral", {
@@ -132,6 +135,7 @@ export const PRECOMPILED: ReadonlyMap<string, PrecompiledModel> = new Map<string
       out[0] = (v_central / v_V1);
     },
     rhsCode: {"setup":"const v_KA = p[0];\nconst v_CL = p[1];\nconst v_V1 = p[2];\nconst v_Q = p[3];\nconst v_V2 = p[4];\nconst v_F1 = p[5];\nconst v_ALAG1 = p[6];\nconst w$0 = (-v_KA);\nconst w$1 = (v_CL / v_V1);\nconst w$2 = (v_Q / v_V1);\nconst w$3 = (v_Q / v_V2);","loads":[[0,"v_depot"],[1,"v_central"],[2,"v_periph"]],"body":[],"rates":["(w$0 * v_depot)","((((v_KA * v_depot) - (w$1 * v_central)) - (w$2 * v_central)) + (w$3 * v_periph))","((w$2 * v_central) - (w$3 * v_periph))"]},
+    outputCode: {"setup":"const v_KA = p[0];\nconst v_CL = p[1];\nconst v_V1 = p[2];\nconst v_Q = p[3];\nconst v_V2 = p[4];\nconst v_F1 = p[5];\nconst v_ALAG1 = p[6];","loads":[[1,"v_central"]],"body":[],"outputs":["(v_central / v_V1)"]},
     rules: [{"kind":"a rate constant","zeroAllowed":true},{"kind":"a clearance","zeroAllowed":true},{"kind":"a volume","zeroAllowed":false},{"kind":"a clearance","zeroAllowed":true},{"kind":"a volume","zeroAllowed":false},null,{"kind":"a time","zeroAllowed":true}],
   }],
   ["pk3cmt_iv", {
@@ -176,6 +180,7 @@ export const PRECOMPILED: ReadonlyMap<string, PrecompiledModel> = new Map<string
       out[0] = (v_central / v_V1);
     },
     rhsCode: {"setup":"const v_CL = p[0];\nconst v_V1 = p[1];\nconst v_Q2 = p[2];\nconst v_V2 = p[3];\nconst v_Q3 = p[4];\nconst v_V3 = p[5];\nconst v_F1 = p[6];\nconst v_ALAG1 = p[7];\nconst w$0 = ((-v_CL) / v_V1);\nconst w$1 = (v_Q2 / v_V1);\nconst w$2 = (v_Q2 / v_V2);\nconst w$3 = (v_Q3 / v_V1);\nconst w$4 = (v_Q3 / v_V3);","loads":[[0,"v_central"],[1,"v_periph1"],[2,"v_periph2"]],"body":[],"rates":["(((((w$0 * v_central) - (w$1 * v_central)) + (w$2 * v_periph1)) - (w$3 * v_central)) + (w$4 * v_periph2))","((w$1 * v_central) - (w$2 * v_periph1))","((w$3 * v_central) - (w$4 * v_periph2))"]},
+    outputCode: {"setup":"const v_CL = p[0];\nconst v_V1 = p[1];\nconst v_Q2 = p[2];\nconst v_V2 = p[3];\nconst v_Q3 = p[4];\nconst v_V3 = p[5];\nconst v_F1 = p[6];\nconst v_ALAG1 = p[7];","loads":[[0,"v_central"]],"body":[],"outputs":["(v_central / v_V1)"]},
     rules: [{"kind":"a clearance","zeroAllowed":true},{"kind":"a volume","zeroAllowed":false},{"kind":"a clearance","zeroAllowed":true},{"kind":"a volume","zeroAllowed":false},{"kind":"a clearance","zeroAllowed":true},{"kind":"a volume","zeroAllowed":false},null,{"kind":"a time","zeroAllowed":true}],
   }],
   ["pk3cmt_oral", {
@@ -231,6 +236,7 @@ export const PRECOMPILED: ReadonlyMap<string, PrecompiledModel> = new Map<string
       out[0] = (v_central / v_V1);
     },
     rhsCode: {"setup":"const v_KA = p[0];\nconst v_CL = p[1];\nconst v_V1 = p[2];\nconst v_Q2 = p[3];\nconst v_V2 = p[4];\nconst v_Q3 = p[5];\nconst v_V3 = p[6];\nconst v_F1 = p[7];\nconst v_ALAG1 = p[8];\nconst w$0 = (-v_KA);\nconst w$1 = (v_CL / v_V1);\nconst w$2 = (v_Q2 / v_V1);\nconst w$3 = (v_Q2 / v_V2);\nconst w$4 = (v_Q3 / v_V1);\nconst w$5 = (v_Q3 / v_V3);","loads":[[0,"v_depot"],[1,"v_central"],[2,"v_periph1"],[3,"v_periph2"]],"body":[],"rates":["(w$0 * v_depot)","((((((v_KA * v_depot) - (w$1 * v_central)) - (w$2 * v_central)) + (w$3 * v_periph1)) - (w$4 * v_central)) + (w$5 * v_periph2))","((w$2 * v_central) - (w$3 * v_periph1))","((w$4 * v_central) - (w$5 * v_periph2))"]},
+    outputCode: {"setup":"const v_KA = p[0];\nconst v_CL = p[1];\nconst v_V1 = p[2];\nconst v_Q2 = p[3];\nconst v_V2 = p[4];\nconst v_Q3 = p[5];\nconst v_V3 = p[6];\nconst v_F1 = p[7];\nconst v_ALAG1 = p[8];","loads":[[1,"v_central"]],"body":[],"outputs":["(v_central / v_V1)"]},
     rules: [{"kind":"a rate constant","zeroAllowed":true},{"kind":"a clearance","zeroAllowed":true},{"kind":"a volume","zeroAllowed":false},{"kind":"a clearance","zeroAllowed":true},{"kind":"a volume","zeroAllowed":false},{"kind":"a clearance","zeroAllowed":true},{"kind":"a volume","zeroAllowed":false},null,{"kind":"a time","zeroAllowed":true}],
   }],
   ["emax", {
@@ -267,6 +273,7 @@ export const PRECOMPILED: ReadonlyMap<string, PrecompiledModel> = new Map<string
       out[1] = (v_E0 + ((v_EMAX * v_C) / (v_EC50 + v_C)));
     },
     rhsCode: {"setup":"const v_KA = p[0];\nconst v_CL = p[1];\nconst v_V = p[2];\nconst v_F1 = p[3];\nconst v_ALAG1 = p[4];\nconst v_E0 = p[5];\nconst v_EMAX = p[6];\nconst v_EC50 = p[7];\nconst w$0 = (-v_KA);\nconst w$1 = (v_CL / v_V);","loads":[[0,"v_depot"],[1,"v_central"]],"body":["const v_C = (v_central / v_V);"],"rates":["(w$0 * v_depot)","((v_KA * v_depot) - (w$1 * v_central))"]},
+    outputCode: {"setup":"const v_KA = p[0];\nconst v_CL = p[1];\nconst v_V = p[2];\nconst v_F1 = p[3];\nconst v_ALAG1 = p[4];\nconst v_E0 = p[5];\nconst v_EMAX = p[6];\nconst v_EC50 = p[7];","loads":[[1,"v_central"]],"body":["const v_C = (v_central / v_V);"],"outputs":["v_C","(v_E0 + ((v_EMAX * v_C) / (v_EC50 + v_C)))"]},
     rules: [{"kind":"a rate constant","zeroAllowed":true},{"kind":"a clearance","zeroAllowed":true},{"kind":"a volume","zeroAllowed":false},null,{"kind":"a time","zeroAllowed":true},null,null,null],
   }],
   ["sigmoid_emax", {
@@ -304,6 +311,7 @@ export const PRECOMPILED: ReadonlyMap<string, PrecompiledModel> = new Map<string
       out[1] = (v_E0 + ((v_EMAX * Math.pow((v_C / v_EC50), v_GAMMA)) / (1 + Math.pow((v_C / v_EC50), v_GAMMA))));
     },
     rhsCode: {"setup":"const v_KA = p[0];\nconst v_CL = p[1];\nconst v_V = p[2];\nconst v_F1 = p[3];\nconst v_ALAG1 = p[4];\nconst v_E0 = p[5];\nconst v_EMAX = p[6];\nconst v_EC50 = p[7];\nconst v_GAMMA = p[8];\nconst w$0 = (-v_KA);\nconst w$1 = (v_CL / v_V);","loads":[[0,"v_depot"],[1,"v_central"]],"body":["const v_C = (v_central / v_V);"],"rates":["(w$0 * v_depot)","((v_KA * v_depot) - (w$1 * v_central))"]},
+    outputCode: {"setup":"const v_KA = p[0];\nconst v_CL = p[1];\nconst v_V = p[2];\nconst v_F1 = p[3];\nconst v_ALAG1 = p[4];\nconst v_E0 = p[5];\nconst v_EMAX = p[6];\nconst v_EC50 = p[7];\nconst v_GAMMA = p[8];","loads":[[1,"v_central"]],"body":["const v_C = (v_central / v_V);"],"outputs":["v_C","(v_E0 + ((v_EMAX * Math.pow((v_C / v_EC50), v_GAMMA)) / (1 + Math.pow((v_C / v_EC50), v_GAMMA))))"]},
     rules: [{"kind":"a rate constant","zeroAllowed":true},{"kind":"a clearance","zeroAllowed":true},{"kind":"a volume","zeroAllowed":false},null,{"kind":"a time","zeroAllowed":true},null,null,null,null],
   }],
   ["effect_cmt", {
@@ -342,6 +350,7 @@ export const PRECOMPILED: ReadonlyMap<string, PrecompiledModel> = new Map<string
       out[1] = (v_E0 + ((v_EMAX * v_CE) / (v_EC50 + v_CE)));
     },
     rhsCode: {"setup":"const v_CL = p[0];\nconst v_V = p[1];\nconst v_F1 = p[2];\nconst v_ALAG1 = p[3];\nconst v_KE0 = p[4];\nconst v_E0 = p[5];\nconst v_EMAX = p[6];\nconst v_EC50 = p[7];\nconst w$0 = ((-v_CL) / v_V);","loads":[[0,"v_central"],[1,"v_CE"]],"body":["const v_C = (v_central / v_V);"],"rates":["(w$0 * v_central)","(v_KE0 * (v_C - v_CE))"]},
+    outputCode: {"setup":"const v_CL = p[0];\nconst v_V = p[1];\nconst v_F1 = p[2];\nconst v_ALAG1 = p[3];\nconst v_KE0 = p[4];\nconst v_E0 = p[5];\nconst v_EMAX = p[6];\nconst v_EC50 = p[7];","loads":[[0,"v_central"],[1,"v_CE"]],"body":["const v_C = (v_central / v_V);"],"outputs":["v_C","(v_E0 + ((v_EMAX * v_CE) / (v_EC50 + v_CE)))"]},
     rules: [{"kind":"a clearance","zeroAllowed":true},{"kind":"a volume","zeroAllowed":false},null,{"kind":"a time","zeroAllowed":true},{"kind":"a rate constant","zeroAllowed":true},null,null,null],
   }],
   ["idr1", {
@@ -396,6 +405,7 @@ export const PRECOMPILED: ReadonlyMap<string, PrecompiledModel> = new Map<string
       out[1] = v_R;
     },
     rhsCode: {"setup":"const v_KA = p[0];\nconst v_CL = p[1];\nconst v_V = p[2];\nconst v_F1 = p[3];\nconst v_ALAG1 = p[4];\nconst v_KIN = p[5];\nconst v_KOUT = p[6];\nconst v_IMAX = p[7];\nconst v_IC50 = p[8];\nconst w$0 = (-v_KA);\nconst w$1 = (v_CL / v_V);","loads":[[0,"v_depot"],[1,"v_central"],[2,"v_R"]],"body":["const v_C = (v_central / v_V);"],"rates":["(w$0 * v_depot)","((v_KA * v_depot) - (w$1 * v_central))","((v_KIN * (1 - ((v_IMAX * v_C) / (v_IC50 + v_C)))) - (v_KOUT * v_R))"]},
+    outputCode: {"setup":"const v_KA = p[0];\nconst v_CL = p[1];\nconst v_V = p[2];\nconst v_F1 = p[3];\nconst v_ALAG1 = p[4];\nconst v_KIN = p[5];\nconst v_KOUT = p[6];\nconst v_IMAX = p[7];\nconst v_IC50 = p[8];","loads":[[1,"v_central"],[2,"v_R"]],"body":["const v_C = (v_central / v_V);"],"outputs":["v_C","v_R"]},
     rules: [{"kind":"a rate constant","zeroAllowed":true},{"kind":"a clearance","zeroAllowed":true},{"kind":"a volume","zeroAllowed":false},null,{"kind":"a time","zeroAllowed":true},{"kind":"a rate constant","zeroAllowed":true},{"kind":"a rate constant","zeroAllowed":true},null,null],
   }],
   ["idr2", {
@@ -450,6 +460,7 @@ export const PRECOMPILED: ReadonlyMap<string, PrecompiledModel> = new Map<string
       out[1] = v_R;
     },
     rhsCode: {"setup":"const v_KA = p[0];\nconst v_CL = p[1];\nconst v_V = p[2];\nconst v_F1 = p[3];\nconst v_ALAG1 = p[4];\nconst v_KIN = p[5];\nconst v_KOUT = p[6];\nconst v_IMAX = p[7];\nconst v_IC50 = p[8];\nconst w$0 = (-v_KA);\nconst w$1 = (v_CL / v_V);","loads":[[0,"v_depot"],[1,"v_central"],[2,"v_R"]],"body":["const v_C = (v_central / v_V);"],"rates":["(w$0 * v_depot)","((v_KA * v_depot) - (w$1 * v_central))","(v_KIN - ((v_KOUT * (1 - ((v_IMAX * v_C) / (v_IC50 + v_C)))) * v_R))"]},
+    outputCode: {"setup":"const v_KA = p[0];\nconst v_CL = p[1];\nconst v_V = p[2];\nconst v_F1 = p[3];\nconst v_ALAG1 = p[4];\nconst v_KIN = p[5];\nconst v_KOUT = p[6];\nconst v_IMAX = p[7];\nconst v_IC50 = p[8];","loads":[[1,"v_central"],[2,"v_R"]],"body":["const v_C = (v_central / v_V);"],"outputs":["v_C","v_R"]},
     rules: [{"kind":"a rate constant","zeroAllowed":true},{"kind":"a clearance","zeroAllowed":true},{"kind":"a volume","zeroAllowed":false},null,{"kind":"a time","zeroAllowed":true},{"kind":"a rate constant","zeroAllowed":true},{"kind":"a rate constant","zeroAllowed":true},null,null],
   }],
   ["idr3", {
@@ -504,6 +515,7 @@ export const PRECOMPILED: ReadonlyMap<string, PrecompiledModel> = new Map<string
       out[1] = v_R;
     },
     rhsCode: {"setup":"const v_KA = p[0];\nconst v_CL = p[1];\nconst v_V = p[2];\nconst v_F1 = p[3];\nconst v_ALAG1 = p[4];\nconst v_KIN = p[5];\nconst v_KOUT = p[6];\nconst v_EMAX = p[7];\nconst v_EC50 = p[8];\nconst w$0 = (-v_KA);\nconst w$1 = (v_CL / v_V);","loads":[[0,"v_depot"],[1,"v_central"],[2,"v_R"]],"body":["const v_C = (v_central / v_V);"],"rates":["(w$0 * v_depot)","((v_KA * v_depot) - (w$1 * v_central))","((v_KIN * (1 + ((v_EMAX * v_C) / (v_EC50 + v_C)))) - (v_KOUT * v_R))"]},
+    outputCode: {"setup":"const v_KA = p[0];\nconst v_CL = p[1];\nconst v_V = p[2];\nconst v_F1 = p[3];\nconst v_ALAG1 = p[4];\nconst v_KIN = p[5];\nconst v_KOUT = p[6];\nconst v_EMAX = p[7];\nconst v_EC50 = p[8];","loads":[[1,"v_central"],[2,"v_R"]],"body":["const v_C = (v_central / v_V);"],"outputs":["v_C","v_R"]},
     rules: [{"kind":"a rate constant","zeroAllowed":true},{"kind":"a clearance","zeroAllowed":true},{"kind":"a volume","zeroAllowed":false},null,{"kind":"a time","zeroAllowed":true},{"kind":"a rate constant","zeroAllowed":true},{"kind":"a rate constant","zeroAllowed":true},null,null],
   }],
   ["idr4", {
@@ -558,6 +570,7 @@ export const PRECOMPILED: ReadonlyMap<string, PrecompiledModel> = new Map<string
       out[1] = v_R;
     },
     rhsCode: {"setup":"const v_KA = p[0];\nconst v_CL = p[1];\nconst v_V = p[2];\nconst v_F1 = p[3];\nconst v_ALAG1 = p[4];\nconst v_KIN = p[5];\nconst v_KOUT = p[6];\nconst v_EMAX = p[7];\nconst v_EC50 = p[8];\nconst w$0 = (-v_KA);\nconst w$1 = (v_CL / v_V);","loads":[[0,"v_depot"],[1,"v_central"],[2,"v_R"]],"body":["const v_C = (v_central / v_V);"],"rates":["(w$0 * v_depot)","((v_KA * v_depot) - (w$1 * v_central))","(v_KIN - ((v_KOUT * (1 + ((v_EMAX * v_C) / (v_EC50 + v_C)))) * v_R))"]},
+    outputCode: {"setup":"const v_KA = p[0];\nconst v_CL = p[1];\nconst v_V = p[2];\nconst v_F1 = p[3];\nconst v_ALAG1 = p[4];\nconst v_KIN = p[5];\nconst v_KOUT = p[6];\nconst v_EMAX = p[7];\nconst v_EC50 = p[8];","loads":[[1,"v_central"],[2,"v_R"]],"body":["const v_C = (v_central / v_V);"],"outputs":["v_C","v_R"]},
     rules: [{"kind":"a rate constant","zeroAllowed":true},{"kind":"a clearance","zeroAllowed":true},{"kind":"a volume","zeroAllowed":false},null,{"kind":"a time","zeroAllowed":true},{"kind":"a rate constant","zeroAllowed":true},{"kind":"a rate constant","zeroAllowed":true},null,null],
   }],
   ["tmdd", {
@@ -614,6 +627,7 @@ export const PRECOMPILED: ReadonlyMap<string, PrecompiledModel> = new Map<string
       out[1] = (v_R + v_RC);
     },
     rhsCode: {"setup":"const v_V = p[0];\nconst v_KEL = p[1];\nconst v_KON = p[2];\nconst v_KOFF = p[3];\nconst v_KINT = p[4];\nconst v_KDEG = p[5];\nconst v_R0 = p[6];\nconst v_F1 = p[7];\nconst v_ALAG1 = p[8];\nconst v_KSYN = (v_KDEG * v_R0);\nconst w$0 = (-v_KEL);","loads":[[0,"v_central"],[1,"v_R"],[2,"v_RC"]],"body":["const v_L = (v_central / v_V);","const v_BINDING = (((v_KON * v_L) * v_R) - (v_KOFF * v_RC));"],"rates":["((w$0 * v_central) - (v_BINDING * v_V))","((v_KSYN - (v_KDEG * v_R)) - v_BINDING)","(v_BINDING - (v_KINT * v_RC))"]},
+    outputCode: {"setup":"const v_V = p[0];\nconst v_KEL = p[1];\nconst v_KON = p[2];\nconst v_KOFF = p[3];\nconst v_KINT = p[4];\nconst v_KDEG = p[5];\nconst v_R0 = p[6];\nconst v_F1 = p[7];\nconst v_ALAG1 = p[8];\nconst v_KSYN = (v_KDEG * v_R0);","loads":[[0,"v_central"],[1,"v_R"],[2,"v_RC"]],"body":["const v_L = (v_central / v_V);","const v_BINDING = (((v_KON * v_L) * v_R) - (v_KOFF * v_RC));"],"outputs":["v_L","(v_R + v_RC)"]},
     rules: [{"kind":"a volume","zeroAllowed":false},{"kind":"a rate constant","zeroAllowed":true},null,{"kind":"a rate constant","zeroAllowed":true},{"kind":"a rate constant","zeroAllowed":true},{"kind":"a rate constant","zeroAllowed":true},null,null,{"kind":"a time","zeroAllowed":true}],
   }],
   ["simeoni", {
@@ -696,6 +710,7 @@ export const PRECOMPILED: ReadonlyMap<string, PrecompiledModel> = new Map<string
       out[1] = v_W;
     },
     rhsCode: {"setup":"const v_CL = p[0];\nconst v_V = p[1];\nconst v_F1 = p[2];\nconst v_ALAG1 = p[3];\nconst v_LAMBDA0 = p[4];\nconst v_LAMBDA1 = p[5];\nconst v_K1 = p[6];\nconst v_K2 = p[7];\nconst v_PSI = p[8];\nconst v_W0 = p[9];\nconst w$0 = ((-v_CL) / v_V);\nconst w$1 = (v_LAMBDA0 / v_LAMBDA1);\nconst w$2 = (1 / v_PSI);","loads":[[0,"v_central"],[1,"v_X1"],[2,"v_X2"],[3,"v_X3"],[4,"v_X4"]],"body":["const v_C = (v_central / v_V);","const v_W = (((v_X1 + v_X2) + v_X3) + v_X4);"],"rates":["(w$0 * v_central)","(((v_LAMBDA0 * v_X1) / Math.pow((1 + Math.pow((w$1 * v_W), v_PSI)), w$2)) - ((v_K2 * v_C) * v_X1))","(((v_K2 * v_C) * v_X1) - (v_K1 * v_X2))","(v_K1 * (v_X2 - v_X3))","(v_K1 * (v_X3 - v_X4))"]},
+    outputCode: {"setup":"const v_CL = p[0];\nconst v_V = p[1];\nconst v_F1 = p[2];\nconst v_ALAG1 = p[3];\nconst v_LAMBDA0 = p[4];\nconst v_LAMBDA1 = p[5];\nconst v_K1 = p[6];\nconst v_K2 = p[7];\nconst v_PSI = p[8];\nconst v_W0 = p[9];","loads":[[0,"v_central"],[1,"v_X1"],[2,"v_X2"],[3,"v_X3"],[4,"v_X4"]],"body":["const v_C = (v_central / v_V);","const v_W = (((v_X1 + v_X2) + v_X3) + v_X4);"],"outputs":["v_C","v_W"]},
     rules: [{"kind":"a clearance","zeroAllowed":true},{"kind":"a volume","zeroAllowed":false},null,{"kind":"a time","zeroAllowed":true},{"kind":"a rate constant","zeroAllowed":true},null,{"kind":"a rate constant","zeroAllowed":true},null,null,null],
   }],
   ["friberg", {
@@ -788,6 +803,7 @@ export const PRECOMPILED: ReadonlyMap<string, PrecompiledModel> = new Map<string
       out[1] = v_CIRC;
     },
     rhsCode: {"setup":"const v_CL = p[0];\nconst v_V = p[1];\nconst v_F1 = p[2];\nconst v_ALAG1 = p[3];\nconst v_MTT = p[4];\nconst v_CIRC0 = p[5];\nconst v_GAMMA = p[6];\nconst v_SLOPE = p[7];\nconst v_KTR = (4 / v_MTT);\nconst w$0 = ((-v_CL) / v_V);","loads":[[0,"v_central"],[1,"v_PROL"],[2,"v_TRANSIT1"],[3,"v_TRANSIT2"],[4,"v_TRANSIT3"],[5,"v_CIRC"]],"body":["const v_C = (v_central / v_V);","const v_EDRUG = (v_SLOPE * v_C);"],"rates":["(w$0 * v_central)","((((v_KTR * v_PROL) * (1 - v_EDRUG)) * Math.pow((v_CIRC0 / v_CIRC), v_GAMMA)) - (v_KTR * v_PROL))","(v_KTR * (v_PROL - v_TRANSIT1))","(v_KTR * (v_TRANSIT1 - v_TRANSIT2))","(v_KTR * (v_TRANSIT2 - v_TRANSIT3))","(v_KTR * (v_TRANSIT3 - v_CIRC))"]},
+    outputCode: {"setup":"const v_CL = p[0];\nconst v_V = p[1];\nconst v_F1 = p[2];\nconst v_ALAG1 = p[3];\nconst v_MTT = p[4];\nconst v_CIRC0 = p[5];\nconst v_GAMMA = p[6];\nconst v_SLOPE = p[7];\nconst v_KTR = (4 / v_MTT);","loads":[[0,"v_central"],[5,"v_CIRC"]],"body":["const v_C = (v_central / v_V);","const v_EDRUG = (v_SLOPE * v_C);"],"outputs":["v_C","v_CIRC"]},
     rules: [{"kind":"a clearance","zeroAllowed":true},{"kind":"a volume","zeroAllowed":false},null,{"kind":"a time","zeroAllowed":true},{"kind":"a time","zeroAllowed":true},null,null,null],
   }],
   ["pk2cmt_idr", {
@@ -844,6 +860,7 @@ export const PRECOMPILED: ReadonlyMap<string, PrecompiledModel> = new Map<string
       out[1] = v_R;
     },
     rhsCode: {"setup":"const v_CL = p[0];\nconst v_V1 = p[1];\nconst v_Q = p[2];\nconst v_V2 = p[3];\nconst v_F1 = p[4];\nconst v_ALAG1 = p[5];\nconst v_KIN = p[6];\nconst v_KOUT = p[7];\nconst v_IMAX = p[8];\nconst v_IC50 = p[9];\nconst w$0 = ((-v_CL) / v_V1);\nconst w$1 = (v_Q / v_V1);\nconst w$2 = (v_Q / v_V2);","loads":[[0,"v_central"],[1,"v_periph"],[2,"v_R"]],"body":["const v_C = (v_central / v_V1);"],"rates":["(((w$0 * v_central) - (w$1 * v_central)) + (w$2 * v_periph))","((w$1 * v_central) - (w$2 * v_periph))","((v_KIN * (1 - ((v_IMAX * v_C) / (v_IC50 + v_C)))) - (v_KOUT * v_R))"]},
+    outputCode: {"setup":"const v_CL = p[0];\nconst v_V1 = p[1];\nconst v_Q = p[2];\nconst v_V2 = p[3];\nconst v_F1 = p[4];\nconst v_ALAG1 = p[5];\nconst v_KIN = p[6];\nconst v_KOUT = p[7];\nconst v_IMAX = p[8];\nconst v_IC50 = p[9];","loads":[[0,"v_central"],[2,"v_R"]],"body":["const v_C = (v_central / v_V1);"],"outputs":["v_C","v_R"]},
     rules: [{"kind":"a clearance","zeroAllowed":true},{"kind":"a volume","zeroAllowed":false},{"kind":"a clearance","zeroAllowed":true},{"kind":"a volume","zeroAllowed":false},null,{"kind":"a time","zeroAllowed":true},{"kind":"a rate constant","zeroAllowed":true},{"kind":"a rate constant","zeroAllowed":true},null,null],
   }],
 ]);

@@ -4,6 +4,7 @@ import { toJs } from "./codegen.js";
 import type { ItemKind } from "./definition.js";
 import { substitute } from "./expression.js";
 import { finiteDifferenceJacobian, isLinear, isZero, symbolicJacobian } from "./jacobian.js";
+import { outputCodeParts, registerOutputCode } from "./output-code.js";
 import { registerRhsCode, rhsCodeParts } from "./rhs-code.js";
 import type { Model } from "./types.js";
 
@@ -48,7 +49,8 @@ export function inlineDerived(derived: Equation[]): Map<string, MathNode> {
  * written into dydt, jac (row-major, structural zeros as 0), y0 or out, so the functions
  * allocate nothing and never call mathjs. The Jacobian differentiates the equations with
  * derived names inlined; when mathjs cannot (min, max) it is central differences of rhs.
- * The right-hand side's source is also kept for integrators that inline it (`rhsCodeOf`).
+ * The right-hand side's source is also kept for integrators that inline it (`rhsCodeOf`), and
+ * the outputs' for the closed form's grid loop (`outputCodeOf`).
  * @internal
  */
 export function generateCode(model: CheckedModel): Pick<Model, "rhs" | "jacobian" | "init" | "output" | "linear" | "generated"> {
@@ -68,6 +70,8 @@ export function generateCode(model: CheckedModel): Pick<Model, "rhs" | "jacobian
 
   const rhs = new Function("t", "y", "p", "dydt", rhsBody) as Rhs;
   registerRhsCode(rhs, rhsCodeParts(model));
+  const output = new Function("t", "y", "p", "out", outputBody) as Model["output"];
+  registerOutputCode(output, outputCodeParts(model));
   const flat = model.odes.map((o) => substitute(o.node, inlined));
   const entries = symbolicJacobian(flat, model.states.map((c) => c.name));
   const jacobianBody = entries && jacobianSource(entries, [...loadInputs, ...loadStates], js);
@@ -75,7 +79,7 @@ export function generateCode(model: CheckedModel): Pick<Model, "rhs" | "jacobian
     rhs,
     jacobian: jacobianBody ? (new Function("t", "y", "p", "jac", jacobianBody) as Jacobian) : finiteDifferenceJacobian(rhs, model.states.length),
     init: new Function("p", "y0", initBody) as Model["init"],
-    output: new Function("t", "y", "p", "out", outputBody) as Model["output"],
+    output,
     linear: entries !== undefined && jacobianBody !== undefined && isLinear(flat, entries, new Set(model.states.map((c) => c.name))),
     generated: {
       rhs: rhsBody,

@@ -30,15 +30,16 @@ export function parameterVector(model: Model, ...values: (Readonly<Record<string
   for (let i = 0; i < np; i++) p[i] = model.parameters[i].value;
   for (let i = 0; i < model.covariateSpecs.length; i++) p[np + i] = model.covariateSpecs[i].value;
   for (const record of values) {
+    if (!record) continue;
     // `{ __proto__: 5 }` sets the literal's prototype: the value would be silently ignored.
-    const proto = record ? Object.getPrototypeOf(record) : null;
+    const proto = Object.getPrototypeOf(record);
     if (proto !== null && proto !== Object.prototype) {
       throw new ParameterError(`parameter values for model ${model.name} have a key "__proto__" (taken by JavaScript as the object's prototype), which is not a parameter; known: ${[...index.keys()].join(", ")}`);
     }
-    for (const name of Object.keys(record ?? {})) {
+    for (const name of Object.keys(record)) {
       const i = index.get(name);
       if (i === undefined) throw new ParameterError(`unknown parameter "${name}" for model ${model.name}; known: ${[...index.keys()].join(", ")}`);
-      p[i] = (record as Record<string, number>)[name];
+      p[i] = record[name];
     }
   }
   return p;

@@ -3,6 +3,7 @@ import { DEFAULT_TOLERANCE } from "../ode/index.js";
 import type { SolverOptions, SolverStatus } from "../ode/types.js";
 import type { ActionList, SteadyStateDose, TimedAction } from "./actions.js";
 import type { CovariateCurves } from "./covariate-curves.js";
+import type { GridDoses } from "./grid-doses.js";
 import type { OutputRows, Propagator } from "./propagator.js";
 import { periodActions, solveSteadyState } from "./steady-state.js";
 import type { Timeline } from "./timeline.js";
@@ -16,10 +17,20 @@ export type OutputSink = (k: number, t: number, y: Float64Array, p: Float64Array
  */
 export type OutputRowsSink = (from: number, to: number, times: Float64Array, states: Float64Array, p: Float64Array) => void;
 
+/**
+ * Writes every row of a grid timeline (`Timeline.grid`, rows at `times`) from y, the state at
+ * its first row before that row's doses, moving it by `e` = e^{A·step} from row to row; false
+ * when the state is not finite at the end (the engine then runs the subject again by its
+ * actions, which rewrites the same rows and finds where it failed).
+ */
+export type OutputGridSink = (e: Float64Array, y: Float64Array, grid: GridDoses, times: Float64Array, p: Float64Array) => boolean;
+
 export interface SubjectOutcome {
   status: SolverStatus;
   message: string;
 }
+
+const SUCCESS: SubjectOutcome = Object.freeze<SubjectOutcome>({ status: "success", message: "" });
 
 /**
  * Runs timelines: integrates between actions with a propagator and applies each action
@@ -79,9 +90,11 @@ export class Engine {
    * Simulates one subject with parameter vector `p` (parameters then covariates; changed in
    * place by covariate actions). Rows go to `sink` one by one, or in blocks to `rows` when it
    * is given, the subject has no interpolated covariates and the propagator can (the closed
-   * form on equal output steps); either way every row reaches exactly one of them.
+   * form on equal output steps); either way every row reaches exactly one of them. A grid
+   * timeline (`Timeline.grid`) goes to `grid` whole instead when it is given and the
+   * propagator gives the step's matrix (the closed form), unless the state turns non-finite.
    */
-  run(timeline: Timeline, p: Float64Array, sink: OutputSink, rows?: OutputRowsSink): SubjectOutcome {
+  run(timeline: Timeline, p: Float64Array, sink: OutputSink, rows?: OutputRowsSink, grid?: OutputGridSink): SubjectOutcome {
     this.p = p;
     this.sink = sink;
     this.rowsSink = rows;
@@ -96,12 +109,32 @@ export class Engine {
     this.propagator.startSubject();
     this.resetState();
     const start = timeline.times.length > 0 ? Math.min(0, timeline.times[0]) : 0;
+    if (grid && timeline.grid && this.runGrid(timeline.grid, start, grid)) return SUCCESS;
     return this.runActions(timeline, start, this.y, true);
+  }
+
+  /**
+   * A grid timeline (boluses at output times of one equal-step grid) written by `grid` in one
+   * call, when the propagator gives the step's matrix: the state is brought from `start` to the
+   * first row as `runActions` would. False (state reset) leaves the subject to `runActions`,
+   * which also words any failure.
+   */
+  private runGrid(doses: GridDoses, start: number, grid: OutputGridSink): boolean {
+    const first = this.times[0];
+    if (first > start && this.propagator.advance(start, first, this.y, this.outputs(0, 0)) !== "success") return this.restart();
+    const e = this.propagator.gridStep?.(doses.step, doses.rows - 1);
+    return (e !== undefined && grid(e, this.y, doses, this.times, this.p)) || this.restart();
+  }
+
+  private restart(): false {
+    this.resetState();
+    return false;
   }
 
   private resetState(): void {
     this.model.init(this.p, this.y);
-    this.active.clear();
+    // Clearing a Map allocates its table: done only when an infusion ran (once per subject otherwise).
+    if (this.active.size > 0) this.active.clear();
     this.rates.fill(0);
   }
 
@@ -135,7 +168,7 @@ export class Engine {
       const status = this.propagator.advance(t, end, y, this.outputs(0, 0));
       if (status !== "success") return this.failure(status, t);
     }
-    return { status: "success", message: "" };
+    return SUCCESS;
   }
 
   /** The outputs [from, to) of the subject's output times (none when from = to). */

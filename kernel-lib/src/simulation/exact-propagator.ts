@@ -7,12 +7,13 @@ import type { OutputRows, Propagator, RowsSink } from "./propagator.js";
 
 /**
  * Transition over dt: state matrix E = e^{A·dt} and, once an infusion needs it, the input
- * matrix Φ = ∫₀^dt e^{A·s} ds (`withInput`).
+ * matrix Φ = ∫₀^dt e^{A·s} ds (`withInput`), for the rate matrix of `generation`.
  */
 interface Transition {
   e: Float64Array;
   phi: Float64Array;
   withInput: boolean;
+  generation: number;
 }
 
 const CACHE_LIMIT = 64;
@@ -48,8 +49,14 @@ export class ExactLinearPropagator implements Propagator {
   private readonly blockStates: Float64Array;
   /** Φ·r, the constant input of one step under the running infusions. */
   private readonly input: Float64Array;
+  /**
+   * Transitions by dt. A new rate matrix starts a new `generation` instead of emptying the
+   * map: subjects on the same output grid find their dt's entry and refill it, so a new
+   * subject allocates nothing (clearing a Map allocates its table).
+   */
   private readonly cache = new Map<number, Transition>();
-  /** Transitions of earlier subjects, reused so a new subject allocates nothing. */
+  private generation = 0;
+  /** Transitions dropped when the cache was full, reused before allocating. */
   private readonly spare: Transition[] = [];
   private readonly exponential: MatrixExponential;
   private readonly augmented: Float64Array;
@@ -91,8 +98,7 @@ export class ExactLinearPropagator implements Propagator {
     this.stats.jacobianEvals++;
     this.message = nonFiniteRate(this.model, this.a, p);
     this.norm = norm1(this.a, this.n);
-    for (const entry of this.cache.values()) this.spare.push(entry);
-    this.cache.clear();
+    this.generation++;
     this.last = undefined;
     this.lastDt = NaN;
   }
@@ -177,6 +183,13 @@ export class ExactLinearPropagator implements Propagator {
     return true;
   }
 
+  gridStep(step: number, steps: number): Float64Array | undefined {
+    if (this.message || !Number.isFinite(this.norm * step)) return undefined;
+    for (let i = 0; i < this.n; i++) if (this.rates[i] !== 0) return undefined;
+    this.stats.steps += steps;
+    return this.transition(step, false).e;
+  }
+
   /** The current rate matrix A, row-major (valid until the next `setParams`). */
   rateMatrix(): Float64Array {
     return this.a;
@@ -218,13 +231,13 @@ export class ExactLinearPropagator implements Propagator {
 
   private transition(dt: number, withInput: boolean): Transition {
     const hit = this.cache.get(dt);
-    if (hit && (hit.withInput || !withInput)) {
+    if (hit && hit.generation === this.generation && (hit.withInput || !withInput)) {
       this.lastDt = dt;
       this.last = hit;
       return hit;
     }
     const n = this.n;
-    const entry = hit ?? this.spare.pop() ?? { e: new Float64Array(n * n), phi: new Float64Array(n * n), withInput: false };
+    const entry = hit ?? this.spare.pop() ?? { e: new Float64Array(n * n), phi: new Float64Array(n * n), withInput: false, generation: 0 };
     if (withInput) {
       const m = 2 * n;
       const aug = this.augmented;
@@ -246,6 +259,7 @@ export class ExactLinearPropagator implements Propagator {
       this.stateExponential.compute(scaled, entry.e);
     }
     entry.withInput = withInput;
+    entry.generation = this.generation;
     this.stats.factorizations++;
     if (!hit) {
       if (this.cache.size >= CACHE_LIMIT) {

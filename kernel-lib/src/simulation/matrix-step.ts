@@ -61,10 +61,14 @@ export function matrixRun(n: number, withInput: boolean): MatrixRun {
   return run;
 }
 
-const indices = (n: number) => Array.from({ length: n }, (_, i) => i);
+/** 0, 1, …, n − 1, for the generated code's locals. @internal */
+export const indices = (n: number) => Array.from({ length: n }, (_, i) => i);
 
-/** Row i of E·y with E's entries in `e` and the state in locals y0 … y(n−1): "e[0] * y0 + e[1] * y1 …". */
-const rowSum = (n: number, i: number, entry: (k: number) => string) =>
+/**
+ * Row i of E·y with E's entries in `e` and the state in locals y0 … y(n−1): "e[0] * y0 + e[1] * y1 …",
+ * the one order of the products in every generated step. @internal
+ */
+export const rowSum = (n: number, i: number, entry: (k: number) => string) =>
   indices(n)
     .map((j) => `${entry(i * n + j)} * y${j}`)
     .join(" + ");

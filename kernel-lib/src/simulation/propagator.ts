@@ -42,4 +42,11 @@ export interface Propagator {
    * to its sink, or to `rows` (those times lie in [t0, t1]).
    */
   advance(t0: number, t1: number, y: Float64Array, outputs: OutputRows): SolverStatus;
+  /**
+   * E = e^{A·step}, the state's move over one step of a grid timeline (see `GridDoses`) taken
+   * `steps` times, when this subject's propagation is that matrix (the closed form, no
+   * infusion running); undefined when it is not or A·step overflows (the general path then
+   * runs the subject and words the failure). Valid until the next `setParams`.
+   */
+  gridStep?(step: number, steps: number): Float64Array | undefined;
 }

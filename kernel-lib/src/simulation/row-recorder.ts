@@ -1,10 +1,13 @@
 import type { Model } from "../model/types.js";
+import type { GridDoses } from "./grid-doses.js";
+import { gridWriter, type GridWriter } from "./grid-writer.js";
 import { rowsWriter, type RowsWriter } from "./rows-writer.js";
 
 /**
  * Writes each output row the engine reaches straight into preallocated columns: the
  * model's outputs and states chosen by index, at row `base + k` of the current subject,
- * one row at a time (`record`) or a block of rows at once (`recordRows`). One recorder (and
+ * one row at a time (`record`), a block of rows at once (`recordRows`) or a whole grid
+ * timeline, propagating it as it goes (`recordGrid`). One recorder (and
  * one bound `record`) serves every subject, so the per-row call site stays monomorphic and
  * nothing is allocated per subject or per row. Rows a failed subject
  * never reaches are set to NaN by `finishSubject` (they must not read as zero
@@ -20,6 +23,8 @@ export class RowRecorder {
   private readonly stateIndex: Int32Array;
   /** Writes a block of rows (generated for this model size and these columns). */
   private readonly writeRows: RowsWriter;
+  /** Propagates and writes a whole grid timeline (generated likewise). */
+  private readonly writeGrid: GridWriter;
   private base = 0;
   /** One past the highest row of the current subject written so far. */
   private reached = 0;
@@ -37,6 +42,7 @@ export class RowRecorder {
     this.outputIndex = Int32Array.from(outputs.index);
     this.stateIndex = Int32Array.from(states.index);
     this.writeRows = rowsWriter(n, states.index, outputs.index);
+    this.writeGrid = gridWriter(model, states.index, outputs.index);
   }
 
   /** The engine's sink: row k of the current subject at time t. */
@@ -57,6 +63,13 @@ export class RowRecorder {
   readonly recordRows = (from: number, to: number, times: Float64Array, states: Float64Array, p: Float64Array): void => {
     this.writeRows(this.model, times, states, from, to, this.base + from, p, this.y, this.out, this.stateColumns, this.outputColumns);
     if (to > this.reached) this.reached = to;
+  };
+
+  /** The engine's grid sink: every row of a grid timeline, propagated by `e` from `y` (see `OutputGridSink`). */
+  readonly recordGrid = (e: Float64Array, y: Float64Array, grid: GridDoses, times: Float64Array, p: Float64Array): boolean => {
+    const finite = this.writeGrid(this.model, e, y, grid, this.base, times, p, this.y, this.out, this.stateColumns, this.outputColumns);
+    if (finite) this.reached = grid.rows;
+    return finite;
   };
 
   /** Starts a subject whose rows begin at `base`. */

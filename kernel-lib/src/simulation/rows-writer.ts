@@ -54,17 +54,29 @@ function unrolled(n: number, stateIndex: readonly number[], outputIndex: readonl
     ...outputIndex.map((_, c) => `const o${c} = outputColumns[${c}];`),
     `for (let k = from, o = 0, row = first; k < to; k++, o += ${n}, row++) {`,
     `  const ${states.map((i) => `y${i} = states[o + ${i}]`).join(", ")};`,
-    ...stateIndex.map((i, c) => `  s${c}[row] = y${i};`),
-    ...(outputIndex.length > 0
-      ? [
-          ...states.map((i) => `  y[${i}] = y${i};`),
-          `  model.output(times[k], y, p, out);`,
-          ...outputIndex.map((i, c) => `  o${c}[row] = out[${i}];`),
-        ]
-      : []),
+    ...rowStores(n, stateIndex, outputIndex, "y", "times[k]"),
     `}`,
   ].join("\n");
   return new Function("model", "times", "states", "from", "to", "first", "p", "y", "out", "stateColumns", "outputColumns", body) as RowsWriter;
+}
+
+/**
+ * The stores of one row, the state in locals y0 … y(n−1): the recorded states into columns
+ * s0, s1, … and, when an output is recorded, the state copied into the array `scratch` for one
+ * call of the model's output function at `time`, its recorded outputs into o0, o1, … (all at
+ * index `row`). @internal
+ */
+export function rowStores(n: number, stateIndex: readonly number[], outputIndex: readonly number[], scratch: string, time: string): string[] {
+  return [
+    ...stateIndex.map((i, c) => `  s${c}[row] = y${i};`),
+    ...(outputIndex.length > 0
+      ? [
+          ...Array.from({ length: n }, (_, i) => `  ${scratch}[${i}] = y${i};`),
+          `  model.output(${time}, ${scratch}, p, out);`,
+          ...outputIndex.map((i, c) => `  o${c}[row] = out[${i}];`),
+        ]
+      : []),
+  ];
 }
 
 function looped(n: number, stateIndex: readonly number[], outputIndex: readonly number[]): RowsWriter {

@@ -109,7 +109,7 @@ export function simulate(model: Model | string, input: SimulationInput, options:
     id.fill(subject.id, offset, offset + count);
     time.set(timeline.outputTimes, offset);
     recorder.startSubject(offset);
-    const outcome = engine.run(timeline, subject.p, recorder.record, recorder.recordRows);
+    const outcome = engine.run(timeline, subject.p, recorder.record, recorder.recordRows, recorder.recordGrid);
     recorder.finishSubject(count);
     if (outcome.status !== "success" && status === "success") {
       status = outcome.status;
@@ -211,12 +211,14 @@ function regimenSubjects(model: Model, input: SimulationInput): SubjectInput[] {
   let times: ArrayLike<number> | undefined;
   let shared: EventRecord[] | undefined;
   const declared = new Set([...model.parameters.map((q) => q.name), ...model.covariates]);
+  const dosingNames = [...DOSING_COVARIATES.keys()].filter((name) => !declared.has(name));
+  const none = new Map<string, number>();
   return (input.subjects ?? [{}]).map((values, i) => {
-    const who = `subject ${i + 1}`;
-    const { known, dosing } = splitDosingCovariates(declared, [input.covariates, values]);
-    const p = checkedParameters(model, input.params, ...known);
-    missingCovariates(model, p, who);
-    const modelDoses = common ?? toModelDoses(model, doses, bodySize(model, p, dosing), who);
+    // Most subjects give no dosing covariate: their records go on as they are, nothing copied.
+    const split = hasAny(input.covariates, dosingNames) || hasAny(values, dosingNames) ? splitDosingCovariates(dosingNames, [input.covariates, values]) : undefined;
+    const p = split ? checkedParameters(model, input.params, ...split.known) : checkedParameters(model, input.params, input.covariates, values);
+    if (model.covariates.length > 0) missingCovariates(model, p, `subject ${i + 1}`);
+    const modelDoses = common ?? toModelDoses(model, doses, bodySize(model, p, split?.dosing ?? none), `subject ${i + 1}`);
     times ??= outputTimes(input.times, modelDoses, model);
     // One record list for all subjects when they share doses: the id lives in the output columns.
     const records = common ? (shared ??= regimenRecords(modelDoses, times)) : regimenRecords(modelDoses, times);
@@ -224,21 +226,25 @@ function regimenSubjects(model: Model, input: SimulationInput): SubjectInput[] {
   });
 }
 
+/** Whether `record` has a value named in `names`. */
+function hasAny(record: Record<string, number> | undefined, names: readonly string[]): boolean {
+  if (!record) return false;
+  for (const name of names) if (Object.prototype.hasOwnProperty.call(record, name)) return true;
+  return false;
+}
+
 /**
- * Covariate records split into what the model reads and the dosing covariates (WT, HT, BSA)
- * it does not declare (`declared`: the model's parameter and covariate names), which only
- * size doses per kg or per m².
+ * Covariate records split into what the model reads and the dosing covariates `dosingNames`
+ * (WT, HT, BSA that the model does not declare), which only size doses per kg or per m².
  */
-function splitDosingCovariates(declared: ReadonlySet<string>, records: (Record<string, number> | undefined)[]): { known: (Record<string, number> | undefined)[]; dosing: Map<string, number> } {
+function splitDosingCovariates(dosingNames: readonly string[], records: (Record<string, number> | undefined)[]): { known: (Record<string, number> | undefined)[]; dosing: Map<string, number> } {
   const dosing = new Map<string, number>();
-  const isDosing = (name: string) => DOSING_COVARIATES.has(name) && !declared.has(name);
   const known = records.map((record) => {
-    // Most records hold no dosing covariate: passed on as they are (parameterVector checks them).
-    if (!record || !Object.keys(record).some(isDosing)) return record;
+    if (!hasAny(record, dosingNames)) return record;
     // Null prototype: a user's name such as "__proto__" stays a key, so parameterVector names it.
     const kept: Record<string, number> = Object.create(null);
-    for (const [name, value] of Object.entries(record)) {
-      if (isDosing(name)) dosing.set(name, value);
+    for (const [name, value] of Object.entries(record as Record<string, number>)) {
+      if (dosingNames.includes(name)) dosing.set(name, value);
       else kept[name] = value;
     }
     return kept;

@@ -94,6 +94,10 @@ export class ClosedFormPropagator implements Propagator {
   advance(t0: number, t1: number, y: Float64Array, outputs: OutputRows): SolverStatus {
     return this.current.advance(t0, t1, y, outputs);
   }
+
+  gridStep(step: number, steps: number): Float64Array | undefined {
+    return this.current === this.exact ? this.exact.gridStep(step, steps) : undefined;
+  }
 }
 
 /** True when a and b hold the same numbers (a NaN never equals one). */
@@ -125,8 +129,8 @@ function conditionNumber(a: Float64Array, n: number, work: Float64Array, pivot: 
   if (!luFactor(work, m, pivot)) return 0;
   let inverse = 0;
   for (let c = 0; c < m; c++) {
-    column.fill(0, 0, m);
-    column[c] = 1;
+    // A loop, not fill: on 3×3 matrices the built-in call costs more than the stores, per subject.
+    for (let r = 0; r < m; r++) column[r] = r === c ? 1 : 0;
     luSolve(work, m, pivot, column);
     let sum = 0;
     for (let r = 0; r < m; r++) sum += Math.abs(column[r]);

@@ -5,6 +5,7 @@ import type { Model } from "../model/types.js";
 import { indexActions, type ActionList, type SteadyStateDose, type TimedAction } from "./actions.js";
 import { CovariateCurves } from "./covariate-curves.js";
 import type { CovariateInterpolation } from "./covariate-interpolation.js";
+import { gridDoses, type GridDoses } from "./grid-doses.js";
 
 /** A subject's events as the engine runs them, plus the times of its output rows. */
 export interface Timeline extends ActionList {
@@ -13,6 +14,8 @@ export interface Timeline extends ActionList {
   stepRunEnd: Int32Array;
   /** The subject's linearly interpolated covariates, when it has any that change. */
   curves?: CovariateCurves;
+  /** The boluses as a grid of rows (see {@link gridDoses}), when the timeline is one. */
+  grid?: GridDoses;
 }
 
 /** Raised for records the engine cannot honour; names the subject and dataset row. */
@@ -161,7 +164,10 @@ class TimelineBuilder {
 
   finish(): Timeline {
     const outputTimes = Float64Array.from(this.outputTimes);
-    return { ...indexActions(this.actions), outputTimes, stepRunEnd: stepRuns(outputTimes), curves: this.curves };
+    const list = indexActions(this.actions);
+    const stepRunEnd = stepRuns(outputTimes);
+    const grid = this.curves ? undefined : gridDoses(list, outputTimes, stepRunEnd);
+    return { ...list, outputTimes, stepRunEnd, curves: this.curves, grid };
   }
 
   private push(time: number, action: TimedAction["action"]): void {

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parameterRules } from "../../src/model/check-parameters.js";
 import { parseModel } from "../../src/model/parse-model.js";
+import { outputCodeOf } from "../../src/model/output-code.js";
 import { rhsCodeOf } from "../../src/model/rhs-code.js";
 import type { Model } from "../../src/model/types.js";
 import { PRECOMPILED_FILE, precompiledSource } from "../../src/library/precompile.js";
@@ -63,7 +64,7 @@ describe("the precompiled built-in models", () => {
     }
   });
 
-  it("carries the compiled model's data, inlinable right-hand side and parameter rules", () => {
+  it("carries the compiled model's data, inlinable right-hand side and outputs and parameter rules", () => {
     const state = (i: number) => `y[${i}]`;
     const rate = (i: number) => `f[${i}]`;
     for (const name of SOURCES.keys()) {
@@ -77,6 +78,8 @@ describe("the precompiled built-in models", () => {
       const b = rhsCodeOf(precompiled.rhs);
       expect(b?.setup, name).toBe(a?.setup);
       expect(b?.derivative(state, rate), name).toBe(a?.derivative(state, rate));
+      expect(outputCodeOf(compiled.output), name).toBeDefined();
+      expect(outputCodeOf(precompiled.output), name).toEqual(outputCodeOf(compiled.output));
       expect(parameterRules(precompiled), name).toEqual(parameterRules(compiled));
     }
   });
