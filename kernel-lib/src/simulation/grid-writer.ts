@@ -1,8 +1,8 @@
 import { outputCodeOf, type OutputCodeParts } from "../model/output-code.js";
 import type { Model } from "../model/types.js";
 import type { GridDoses } from "./grid-doses.js";
-import { indices, matrixStep, rowSum } from "./matrix-step.js";
-import { rowStores } from "./rows-writer.js";
+import { indices, MAX_UNROLLED, matrixStep, rowSum } from "./matrix-step.js";
+import { columnLocals, rowStores } from "./rows-writer.js";
 
 /**
  * Writes a whole grid timeline into result columns from row `first` (see `GridDoses`): from
@@ -26,9 +26,6 @@ export type GridWriter = (
   stateColumns: readonly Float64Array[],
   outputColumns: readonly Float64Array[],
 ) => boolean;
-
-/** Above this many states the straight-line code would be longer than a loop is slow. */
-const MAX_UNROLLED = 12;
 
 /** Writers that call the model's output function, by shape. */
 const shared = new Map<string, GridWriter>();
@@ -80,8 +77,7 @@ function unrolled(n: number, stateIndex: readonly number[], outputIndex: readonl
   ];
   const body = [
     `const position = grid.position, state = grid.state, amount = grid.amount, last = grid.rows - 1;`,
-    ...stateIndex.map((_, c) => `const s${c} = stateColumns[${c}];`),
-    ...outputIndex.map((_, c) => `const o${c} = outputColumns[${c}];`),
+    ...columnLocals(stateIndex, outputIndex),
     ...(code ? [code.setup] : []),
     `const ${indices(n * n).map((k) => `e${k} = e[${k}]`).join(", ")};`,
     `let ${all.map((j) => `y${j} = y[${j}]`).join(", ")};`,

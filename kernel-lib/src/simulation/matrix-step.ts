@@ -9,8 +9,11 @@ export type MatrixStep = (e: Float64Array, y: Float64Array) => void;
  */
 export type MatrixRun = (e: Float64Array, c: Float64Array, y: Float64Array, states: Float64Array, count: number) => void;
 
-/** Above this size the unrolled code (n² terms) would be larger than the loop is slow. */
-const MAX_UNROLLED = 12;
+/**
+ * Above this many states the generated straight-line code (n² terms a step, n stores a row)
+ * would be larger than the loop is slow: the limit of every generated step and row writer. @internal
+ */
+export const MAX_UNROLLED = 12;
 
 const steps = new Map<number, MatrixStep>();
 const runs = new Map<string, MatrixRun>();

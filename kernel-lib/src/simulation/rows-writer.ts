@@ -1,4 +1,5 @@
 import type { Model } from "../model/types.js";
+import { indices, MAX_UNROLLED } from "./matrix-step.js";
 
 /**
  * Writes rows [from, to) of a block of states into result columns at `first`…: row k's state
@@ -18,9 +19,6 @@ export type RowsWriter = (
   stateColumns: readonly Float64Array[],
   outputColumns: readonly Float64Array[],
 ) => void;
-
-/** Above this many states the straight-line row body would be longer than a loop is slow. */
-const MAX_UNROLLED = 12;
 
 const writers = new Map<string, RowsWriter>();
 
@@ -48,16 +46,19 @@ export function rowsWriter(n: number, stateIndex: readonly number[], outputIndex
 }
 
 function unrolled(n: number, stateIndex: readonly number[], outputIndex: readonly number[]): RowsWriter {
-  const states = Array.from({ length: n }, (_, i) => i);
   const body = [
-    ...stateIndex.map((_, c) => `const s${c} = stateColumns[${c}];`),
-    ...outputIndex.map((_, c) => `const o${c} = outputColumns[${c}];`),
+    ...columnLocals(stateIndex, outputIndex),
     `for (let k = from, o = 0, row = first; k < to; k++, o += ${n}, row++) {`,
-    `  const ${states.map((i) => `y${i} = states[o + ${i}]`).join(", ")};`,
+    `  const ${indices(n).map((i) => `y${i} = states[o + ${i}]`).join(", ")};`,
     ...rowStores(n, stateIndex, outputIndex, "y", "times[k]"),
     `}`,
   ].join("\n");
   return new Function("model", "times", "states", "from", "to", "first", "p", "y", "out", "stateColumns", "outputColumns", body) as RowsWriter;
+}
+
+/** The recorded columns as the locals s0, s1, … and o0, o1, … that `rowStores` writes to. @internal */
+export function columnLocals(stateIndex: readonly number[], outputIndex: readonly number[]): string[] {
+  return [...stateIndex.map((_, c) => `const s${c} = stateColumns[${c}];`), ...outputIndex.map((_, c) => `const o${c} = outputColumns[${c}];`)];
 }
 
 /**
@@ -71,7 +72,7 @@ export function rowStores(n: number, stateIndex: readonly number[], outputIndex:
     ...stateIndex.map((i, c) => `  s${c}[row] = y${i};`),
     ...(outputIndex.length > 0
       ? [
-          ...Array.from({ length: n }, (_, i) => `  ${scratch}[${i}] = y${i};`),
+          ...indices(n).map((i) => `  ${scratch}[${i}] = y${i};`),
           `  model.output(${time}, ${scratch}, p, out);`,
           ...outputIndex.map((i, c) => `  o${c}[row] = out[${i}];`),
         ]
