@@ -134,7 +134,7 @@ class Gate:
 
     def holds(self, connection: object) -> bool:
         """Whether changes that ``connection`` sent are held back."""
-        return any(entry.connection == connection for entry in self._held)
+        return bool(self._held_for(connection))
 
     def admit(self, connection: object, update: bytes) -> bytes | None:
         """The part of ``update`` (sent by ``connection``) to apply now: ``update`` itself when
@@ -202,7 +202,7 @@ class Gate:
     def forget(self, connection: object) -> None:
         """Drops what ``connection`` sent that is still held (it ended; module docstring: why
         that loses nothing)."""
-        entries = [entry for entry in self._held if entry.connection == connection]
+        entries = self._held_for(connection)
         for entry in entries:
             self._finish(entry, False)
         if entries:
@@ -214,7 +214,7 @@ class Gate:
         """Waits until the changes ``connection`` sent so far are applied: True, or False if any
         of them were dropped (their connection ended, a cap was passed, or they failed to apply)."""
         loop = asyncio.get_running_loop()
-        for entry in [entry for entry in self._held if entry.connection == connection]:
+        for entry in self._held_for(connection):
             if entry.released is None:
                 if entry.outcome is None:
                     entry.outcome = loop.create_future()
@@ -224,11 +224,12 @@ class Gate:
         return True
 
     def _enforce_caps(self, connection: object) -> None:
-        mine = sum(entry.size for entry in self._held if entry.connection == connection)
+        entries = self._held_for(connection)
+        mine = sum(entry.size for entry in entries)
         total = self.held_bytes
         if mine <= self.max_connection_bytes and total <= self.max_room_bytes:
             return
-        for entry in [entry for entry in self._held if entry.connection == connection]:
+        for entry in entries:
             self._finish(entry, False)
         self.log.warning(
             "pmxlab | room %s: %d bytes held back for %s (%d in the room) pass the cap of %d per connection "
@@ -237,6 +238,10 @@ class Gate:
             self.max_connection_bytes, self.max_room_bytes,
         )
         self.on_overflow(connection)
+
+    def _held_for(self, connection: object) -> list[_Held]:
+        """The entries held for ``connection``, as a new list (finishing one removes it from ``_held``)."""
+        return [entry for entry in self._held if entry.connection == connection]
 
     def _finish(self, entry: _Held, released: bool) -> None:
         entry.released = released
