@@ -5,19 +5,31 @@ import { indices, MAX_UNROLLED, matrixStep, rowSum } from "./matrix-step.js";
 import { columnLocals, rowStores } from "./rows-writer.js";
 
 /**
- * Writes a whole grid timeline into result columns from row `first` (see `GridDoses`): from
+ * Writes a whole grid timeline into result columns from row `first` (see `GridDoses`, whose
+ * arrays and row count are passed one by one): from
  * y, the state at the first row before its doses, each row r takes the doses at position 2r,
  * is recorded (the states `stateColumns` were made for, and the outputs by the model's output
  * code inlined, or through its output function with `yRow` and `out` as scratch), takes the doses at 2r + 1 and, unless it
  * is the last row, moves one step y ← E·y. Returns false when the state is not finite at the
  * end (it then was not from some row on: the rows are to be written again by the general
  * path, which finds where).
+ *
+ * Why the grid's fields are arguments: V8 compiled the writer against the map of the object it
+ * read them from, and a change to that map elsewhere (its fields' representation or constness,
+ * as other GridDoses were made) threw the compiled writer away; the writer, first entered in
+ * its long loop, then ran in its on-stack-replacement code for every later subject, 2.2×
+ * slower, in 12 of 56 bench processes (kernel-lib/bench/closed-form.mjs; V8 11.3,
+ * --trace-deopt --trace-osr), 0 of 22 with the arguments. Typed arrays and numbers carry no
+ * such dependency.
  */
 export type GridWriter = (
   model: Model,
   e: Float64Array,
   y: Float64Array,
-  grid: GridDoses,
+  position: GridDoses["position"],
+  state: GridDoses["state"],
+  amount: GridDoses["amount"],
+  rows: number,
   first: number,
   times: Float64Array,
   p: Float64Array,
@@ -76,7 +88,7 @@ function unrolled(n: number, stateIndex: readonly number[], outputIndex: readonl
     `  }`,
   ];
   const body = [
-    `const position = grid.position, state = grid.state, amount = grid.amount, last = grid.rows - 1;`,
+    `const last = rows - 1;`,
     ...columnLocals(stateIndex, outputIndex),
     ...(code ? [code.setup] : []),
     `const ${indices(n * n).map((k) => `e${k} = e[${k}]`).join(", ")};`,
@@ -93,7 +105,7 @@ function unrolled(n: number, stateIndex: readonly number[], outputIndex: readonl
     ...all.map((j) => `y[${j}] = y${j};`),
     `return ${all.map((j) => `Number.isFinite(y${j})`).join(" && ")};`,
   ].join("\n");
-  return new Function("model", "e", "y", "grid", "first", "times", "p", "yRow", "out", "stateColumns", "outputColumns", body) as GridWriter;
+  return new Function("model", "e", "y", "position", "state", "amount", "rows", "first", "times", "p", "yRow", "out", "stateColumns", "outputColumns", body) as GridWriter;
 }
 
 /** The recorded outputs of a row from the state in locals y0 …, as a block of the model's own output statements. */
@@ -113,7 +125,7 @@ function inlineOutputs(code: OutputCodeParts, outputIndex: readonly number[]): s
 function looped(n: number, stateIndex: readonly number[], outputIndex: readonly number[]): GridWriter {
   const step = matrixStep(n);
   // The output function reads y itself: no row copy to make.
-  return (model, e, y, { position, state, amount, rows }, first, times, p, _yRow, out, stateColumns, outputColumns) => {
+  return (model, e, y, position, state, amount, rows, first, times, p, _yRow, out, stateColumns, outputColumns) => {
     let dose = 0;
     for (let r = 0; r < rows; r++) {
       for (; position[dose] === 2 * r; dose++) y[state[dose]] += amount[dose];

@@ -67,7 +67,7 @@ export class RowRecorder {
 
   /** The engine's grid sink: every row of a grid timeline, propagated by `e` from `y` (see `OutputGridSink`). */
   readonly recordGrid = (e: Float64Array, y: Float64Array, grid: GridDoses, times: Float64Array, p: Float64Array): boolean => {
-    const finite = this.writeGrid(this.model, e, y, grid, this.base, times, p, this.y, this.out, this.stateColumns, this.outputColumns);
+    const finite = this.writeGrid(this.model, e, y, grid.position, grid.state, grid.amount, grid.rows, this.base, times, p, this.y, this.out, this.stateColumns, this.outputColumns);
     if (finite) this.reached = grid.rows;
     return finite;
   };
