@@ -18,8 +18,8 @@ import { columnLocals, rowStores } from "./rows-writer.js";
  * read them from, and a change to that map elsewhere (its fields' representation or constness,
  * as other GridDoses were made) threw the compiled writer away; the writer, first entered in
  * its long loop, then ran in its on-stack-replacement code for every later subject, 2.2×
- * slower, in 12 of 56 bench processes (kernel-lib/bench/closed-form.mjs; V8 11.3,
- * --trace-deopt --trace-osr), 0 of 22 with the arguments. Typed arrays and numbers carry no
+ * slower, in 16 of 69 bench processes (kernel-lib/bench/closed-form.mjs; V8 11.3,
+ * --trace-deopt --trace-osr), 0 of 31 with the arguments. Typed arrays and numbers carry no
  * such dependency.
  */
 export type GridWriter = (
