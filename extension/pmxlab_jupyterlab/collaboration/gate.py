@@ -39,7 +39,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from logging import Logger
 
-from pycrdt import Doc
+from pycrdt import Doc, write_var_uint
 
 from .update_format import (
     EMPTY_DELETE_SET,
@@ -49,7 +49,6 @@ from .update_format import (
     read_state_vector,
     read_update,
     read_var_uint,
-    var_uint,
 )
 
 #: Most bytes of changes held back for one connection (a reconnect holds a few kilobytes).
@@ -273,4 +272,4 @@ def admit_message(gate: Gate, connection: object, message: bytes) -> bytes | Non
         return message
     if part is None:
         return None
-    return bytes(message[:2]) + var_uint(len(part)) + part
+    return bytes(message[:2]) + write_var_uint(len(part)) + part

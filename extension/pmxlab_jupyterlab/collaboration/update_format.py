@@ -23,6 +23,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from pycrdt import write_var_uint
+
 #: A delete set that deletes nothing (no clients).
 EMPTY_DELETE_SET = b"\x00"
 _GC, _SKIP = 0, 10
@@ -230,16 +232,6 @@ def read_state_vector(data: bytes) -> dict[int, int]:
     return {reader.var_uint(): reader.var_uint() for _ in range(reader.var_uint())}
 
 
-def var_uint(value: int) -> bytes:
-    """lib0's variable-length encoding of a non-negative integer."""
-    out = bytearray()
-    while value > 0x7F:
-        out.append(0x80 | (value & 0x7F))
-        value >>= 7
-    out.append(value)
-    return bytes(out)
-
-
 def read_var_uint(data: bytes, pos: int, what: str) -> tuple[int, int]:
     """Reads a variable-length integer of ``data`` at ``pos``: (value, position after it)."""
     reader = _Reader(data, what)
@@ -256,7 +248,7 @@ def encode_update(runs: Iterable[Run], delete_set: bytes = EMPTY_DELETE_SET) -> 
     by_client: dict[int, list[Run]] = {}
     for run in runs:
         by_client.setdefault(run.client, []).append(run)
-    blocks = [var_uint(len(by_client))]
+    blocks = [write_var_uint(len(by_client))]
     for client, client_runs in by_client.items():
         client_runs.sort(key=lambda run: run.start)
         bodies, count, clock = [], 0, client_runs[0].start
@@ -264,10 +256,10 @@ def encode_update(runs: Iterable[Run], delete_set: bytes = EMPTY_DELETE_SET) -> 
             if run.start < clock:
                 raise ValueError(f"runs of client {client} overlap at clock {run.start}")
             if run.start > clock:
-                bodies.append(bytes([_SKIP]) + var_uint(run.start - clock))
+                bodies.append(bytes([_SKIP]) + write_var_uint(run.start - clock))
                 count += 1
             bodies.append(run.body)
             count += run.count
             clock = run.end
-        blocks.append(var_uint(count) + var_uint(client) + var_uint(client_runs[0].start) + b"".join(bodies))
+        blocks.append(write_var_uint(count) + write_var_uint(client) + write_var_uint(client_runs[0].start) + b"".join(bodies))
     return b"".join(blocks) + delete_set
