@@ -79,7 +79,7 @@ class StandardOutput implements Output {
 
   write(text: string | Uint8Array): Promise<void> {
     return new Promise((done, fail) => {
-      process.stdout.write(text, (error) => (error ? fail(writeError(error, "standard output")) : done()));
+      process.stdout.write(text, (error) => (error ? fail(this.failure(error)) : done()));
     });
   }
 

@@ -23,11 +23,16 @@ export function csvRowBytes(columns: readonly ArrayLike<number>[], start: number
       if (value === (value | 0)) at = writeInt32(bytes, at, value);
       else if (value - value === 0) at = writeText(bytes, at, String(value));
       else if (value !== value) bytes[at++] = 46; // NaN: "."
-      else throw new Error(`toCsv: row ${r + 1}, column ${names[c] ?? c + 1} is ${value}; CSV cells must be finite numbers, NaN or text`);
+      else throw infiniteCell(r, names[c] ?? c + 1, value);
       bytes[at++] = c === last ? 10 : 44;
     }
   }
   return bytes.subarray(0, at);
+}
+
+/** The error for an infinite number at 0-based `row` of `column` (named, or its 1-based position), the one rule of every CSV writer. @internal */
+export function infiniteCell(row: number, column: string | number, value: number): Error {
+  return new Error(`toCsv: row ${row + 1}, column ${column} is ${value}; CSV cells must be finite numbers, NaN or text`);
 }
 
 /** Writes the decimal digits of a 32-bit integer (−0 as 0) at `at`; returns the end. */

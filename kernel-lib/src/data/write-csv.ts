@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import { csvRowBytes } from "./csv-bytes.js";
+import { csvRowBytes, infiniteCell } from "./csv-bytes.js";
 
 const ascii = new TextDecoder();
 
@@ -33,6 +33,6 @@ export function csvRows(columns: readonly ArrayLike<number>[], start: number, en
 
 function csvNumber(value: number, row: number, column: string | number): string {
   if (Number.isNaN(value)) return ".";
-  if (!Number.isFinite(value)) throw new Error(`toCsv: row ${row + 1}, column ${column} is ${value}; CSV cells must be finite numbers, NaN or text`);
+  if (!Number.isFinite(value)) throw infiniteCell(row, column, value);
   return String(value === 0 ? 0 : value);
 }
