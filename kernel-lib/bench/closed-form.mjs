@@ -24,7 +24,10 @@ const regimen = "100 mg q12h x 28";
  */
 let cpu = Infinity;
 let median = NaN;
-function fastest(rounds, run, warm = 1) {
+/** Every measurement but the ODE path's (200 ms a run): 10 warm-up runs, best of 21, so ratios compare like with like. */
+const ROUNDS = 21;
+const WARM = 10;
+function fastest(run, rounds = ROUNDS, warm = WARM) {
   for (let w = 0; w < warm; w++) run();
   const times = [];
   cpu = Infinity;
@@ -41,16 +44,13 @@ function fastest(rounds, run, warm = 1) {
   return times[0];
 }
 
-function best(times, method, rounds, record, who = subjects, warm = 1) {
+function best(times, method, { record, who = subjects, rounds, warm } = {}) {
   simulate(model, { regimen, times, subjects: who.slice(0, 50) }, { method, record }); // warm-up (JIT)
-  return fastest(
-    rounds,
-    () => {
-      const sim = simulate(model, { regimen, times, subjects: who }, { method, record });
-      if (sim.status !== "success") throw new Error(`${method}: ${sim.message}`);
-    },
-    warm,
-  );
+  const run = () => {
+    const sim = simulate(model, { regimen, times, subjects: who }, { method, record });
+    if (sim.status !== "success") throw new Error(`${method}: ${sim.message}`);
+  };
+  return fastest(run, rounds, warm);
 }
 
 // What simulate() must write whatever it computes: id and time (filled per subject as it
@@ -67,21 +67,20 @@ function columnsAlone() {
 }
 
 const grid = { start: 0, end: 336, step: 1 };
-const closed = best(grid, "closed-form", 21, undefined, subjects, 10);
+const closed = best(grid, "closed-form");
 const closedCpu = cpu;
 const closedMedian = median;
-// The baselines run as the closed form does (10 warm-up runs, best of 21), so ratios compare like with like.
-const cpOnly = best(grid, "closed-form", 21, ["CP"], subjects, 10);
-const lastOnly = best([336], "closed-form", 21, undefined, subjects, 10);
-const columns = fastest(21, columnsAlone, 10);
-const lagged = best(grid, "closed-form", 21, undefined, subjects.map((s) => ({ ...s, ALAG1: 0.5 })), 10);
-const ode = best(grid, "ode", 2);
+const cpOnly = best(grid, "closed-form", { record: ["CP"] });
+const lastOnly = best([336], "closed-form");
+const columns = fastest(columnsAlone);
+const lagged = best(grid, "closed-form", { who: subjects.map((s) => ({ ...s, ALAG1: 0.5 })) });
+const ode = best(grid, "ode", { rounds: 2, warm: 1 });
 const perSecond = (ms) => Math.round((SUBJECTS / ms) * 1000).toLocaleString("en-US");
 const check = simulate(model, { regimen: "100.01 mg q12h x 28", times: [336], params: typical }, { method: "closed-form" }).outputs.CP[0];
 
 console.log(`pmxlab bench — closed-form throughput, ${SUBJECTS} subjects, pk2cmt_oral, ${regimen}, hourly to 336 h`);
 console.log(`  closed form, 337 rows per subject: ${closed.toFixed(1)} ms → ${perSecond(closed)} subjects/s, ${((closed * 1000) / SUBJECTS).toFixed(1)} µs per subject (target ≥ 100,000 subjects/s); CPU time ${closedCpu.toFixed(1)} ms`);
-console.log(`    median of the 21 runs ${closedMedian.toFixed(1)} ms → ${perSecond(closedMedian)} subjects/s (a typical run also collects earlier runs' 16 MB results)`);
+console.log(`    median of the ${ROUNDS} runs ${closedMedian.toFixed(1)} ms → ${perSecond(closedMedian)} subjects/s (a typical run also collects earlier runs' 16 MB results)`);
 console.log(`  closed form, CP only (record: ["CP"], 3 of 6 columns): ${cpOnly.toFixed(1)} ms → ${perSecond(cpOnly)} subjects/s`);
 console.log(`  baseline, same subjects, 1 row each: ${lastOnly.toFixed(1)} ms → per-row work is ${(((closed - lastOnly) * 1e6) / (SUBJECTS * 336)).toFixed(0)} ns a row`);
 console.log(`  baseline, the 6 result columns alone (allocated and written, no engine): ${columns.toFixed(1)} ms (${((100 * columns) / closed).toFixed(0)}% of the closed-form run)`);
