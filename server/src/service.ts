@@ -43,7 +43,11 @@ const NODE_MODULES = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "
 /** The assembled service: an HTTP server to listen with, and `close` for the database. */
 export async function createService(config: ServerConfig, parts: ServiceParts = {}) {
   const log = createLogger(parts.logDestination);
-  const { db, kind } = await openDatabase({ ...(config.databaseUrl ? { url: config.databaseUrl } : {}), sqlitePath: join(config.dataDir, "pmxlab.sqlite") });
+  const { db, kind } = await openDatabase({
+    ...(config.databaseUrl ? { url: config.databaseUrl } : {}),
+    sqlitePath: join(config.dataDir, "pmxlab.sqlite"),
+    onConnectionLost: (error) => log.warn({ err: error }, "database connection lost while idle; the next query opens a new one"),
+  });
   const records = new Records(db, config.recordText);
   const settings = new CourseSettingsStore(db);
   const checks: CheckLookup =

@@ -13,6 +13,12 @@ export interface DatabaseOptions {
   url?: string;
   /** The SQLite file (`:memory:` for a throwaway database). */
   sqlitePath: string;
+  /**
+   * Called when PostgreSQL ends a connection the pool holds idle (a restart, an administrator,
+   * a proxy's idle time-out). The pool drops it and opens a new one on the next query; without
+   * a listener pg's pool would throw the error and end the process.
+   */
+  onConnectionLost?: (error: Error) => void;
 }
 
 /** An open, migrated database and which engine it is. Close it with `db.destroy()`. */
@@ -31,10 +37,7 @@ export interface OpenDatabase {
 export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
   const kind: DatabaseKind = options.url ? "postgres" : "sqlite";
   const db = new Kysely<Database>({
-    dialect:
-      kind === "postgres"
-        ? new PostgresDialect({ pool: new pg.Pool({ connectionString: options.url, max: 5, connectionTimeoutMillis: 10_000 }) })
-        : new SqliteDialect({ database: openSqlite(options.sqlitePath) }),
+    dialect: options.url ? new PostgresDialect({ pool: openPool(options.url, options.onConnectionLost) }) : new SqliteDialect({ database: openSqlite(options.sqlitePath) }),
   });
   const { error, results } = await new Migrator({ db, provider: migrationProvider(kind) }).migrateToLatest();
   if (error) {
@@ -43,6 +46,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     throw new Error(`database migration ${failed} failed on ${kind}: ${error instanceof Error ? error.message : String(error)}`);
   }
   return { db, kind };
+}
+
+function openPool(url: string, onConnectionLost: (error: Error) => void = () => {}): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 5, connectionTimeoutMillis: 10_000 });
+  pool.on("error", onConnectionLost);
+  return pool;
 }
 
 function openSqlite(path: string): SQLite.Database {
