@@ -8,8 +8,10 @@ const Module = require("node:module");
 // loads in a tenth of that (bench: npm run bench, kernel-lib/bench/cli.mjs), and a command
 // that simulates a built-in model (precompiled at build time) needs neither. So this
 // process resolves "mathjs" to lazy-mathjs.js, which loads that build on first use. The
-// model compiler only calls create(all), which that build exports too. Node's documented
-// require hooks (module.registerHooks) need Node 22.
+// model compiler only calls create(all); that build exports no `all`, so here it is
+// create(undefined), which mathjs's create takes as "every factory": the same 402 functions
+// and units as the package entry's create(all) (test/cli/lazy-mathjs.test.ts). Node's documented require hooks
+// (module.registerHooks) need Node 22.
 const lazyMathjs = require.resolve("./lazy-mathjs.js");
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
