@@ -10,8 +10,8 @@ const Module = require("node:module");
 // process resolves "mathjs" to lazy-mathjs.js, which loads that build on first use. The
 // model compiler only calls create(all); that build exports no `all`, so here it is
 // create(undefined), which mathjs's create takes as "every factory": the same 402 functions
-// and units as the package entry's create(all) (test/cli/lazy-mathjs.test.ts). Node's documented require hooks
-// (module.registerHooks) need Node 22.
+// and units as the package entry's create(all) (test/cli/lazy-mathjs.test.ts). Node's
+// documented require hooks (module.registerHooks) need Node 22.
 const lazyMathjs = require.resolve("./lazy-mathjs.js");
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
