@@ -10,6 +10,7 @@ import { openDatabase } from "./db/index.js";
 import { draftingService } from "./drafting/index.js";
 import { courseChecks, expectedValues, type CheckLookup } from "./grounding/index.js";
 import { createApp } from "./http/app.js";
+import { exerciseScope } from "./http/exercise-scope.js";
 import { singleUser, type Identity, type IdentityProvider } from "./http/identity.js";
 import { groupMembers, hubIdentity, hubOAuth, Sessions, type HubSettings } from "./hub/index.js";
 import { createLogger } from "./http/logger.js";
@@ -102,6 +103,7 @@ export async function createService(config: ServerConfig, parts: ServiceParts = 
     draft: draftingService(config),
     tutorRatePerMinute: config.tutorRatePerMinute,
     logStudentCode: config.logStudentCode,
+    exerciseScope: exerciseScope(config.coursesDir, (course, error) => log.warn({ course, err: error }, "the course's exercises could not be read; its exercise ids are held to the course prefix only")),
     health: async () => ({ database: kind, llm: tutorFor({ course: "", tutorOff: false, hintBudgets: {} })?.name ?? "none" }),
   });
   return {

@@ -9,20 +9,18 @@ import type { ClassSummary } from "./class-summary.js";
  * graded points when the class has been graded, else the best *Check* score (0–1).
  */
 export function gradebookCsv(summary: ClassSummary, points: Map<string, Map<string, number>>): string {
-  const columns = ["student", ...summary.exercises, "total", "max", "checks", "tutor_requests"];
-  const rows = summary.students.map((student) => {
-    const row: Record<string, string | number> = { student };
+  const fields = ["student", ...summary.exercises, "total", "max", "checks", "tutor_requests"];
+  // Rows are arrays in the order of `fields`: an exercise id is a student's text (a *Check*
+  // record), so it must not be a key next to "student" or "total" (or "__proto__").
+  const data = summary.students.map((student) => {
     let checks = 0;
-    for (const exercise of summary.exercises) {
+    const cells = summary.exercises.map((exercise) => {
       const cell = summary.grid[student]?.[exercise];
       checks += cell?.attempts ?? 0;
-      row[exercise] = points.get(student)?.get(exercise) ?? cell?.bestScore ?? "";
-    }
-    row.total = summary.grades[student]?.total ?? "";
-    row.max = summary.grades[student]?.max ?? "";
-    row.checks = checks;
-    row.tutor_requests = summary.tutor[student]?.requests ?? 0;
-    return row;
+      return points.get(student)?.get(exercise) ?? cell?.bestScore ?? "";
+    });
+    const grade = summary.grades[student];
+    return [student, ...cells, grade?.total ?? "", grade?.max ?? "", checks, summary.tutor[student]?.requests ?? 0];
   });
-  return Papa.unparse({ fields: columns, data: rows.map((r) => columns.map((c) => r[c])) }, { escapeFormulae: true }) + "\r\n";
+  return Papa.unparse({ fields, data }, { escapeFormulae: true }) + "\r\n";
 }

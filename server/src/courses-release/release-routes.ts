@@ -3,7 +3,7 @@
 import type { Route } from "../http/app.js";
 import { json } from "../http/app.js";
 import { HttpError } from "../http/body.js";
-import { courseOf, requireInstructor } from "../http/guards.js";
+import { courseOf, decodeSegment, requireInstructor } from "../http/guards.js";
 import type { Identity } from "../http/identity.js";
 import { listCourses, releaseFiles } from "./publish.js";
 import type { ReleaseStore } from "./release-store.js";
@@ -41,7 +41,7 @@ export function releaseRoutes(deps: ReleaseRouteDeps): Route {
       return true;
     }
     if (method === "GET" && m[3] !== undefined) {
-      const wanted = decodeURIComponent(m[3]);
+      const wanted = decodeSegment(m[3], "file name");
       const found = (await deps.releases.contents(course))?.files.get(wanted);
       if (!found) throw new HttpError(404, `no file ${wanted} in the latest release of ${course}`);
       response.writeHead(200, { "content-type": "application/octet-stream", "content-length": found.length });

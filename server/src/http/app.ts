@@ -11,7 +11,9 @@ import type { TutorBackend } from "../tutor/types.js";
 import { HttpError, readJson } from "./body.js";
 import type { Identity, IdentityProvider } from "./identity.js";
 import type { Logger } from "./logger.js";
-import { checkBody, courseId, draftBody, settingsBody } from "./schemas.js";
+import type { ExerciseScope } from "./exercise-scope.js";
+import { courseOf } from "./guards.js";
+import { checkBody, draftBody, settingsBody } from "./schemas.js";
 import { tutorRoute } from "./tutor-route.js";
 
 export interface AppDeps {
@@ -25,6 +27,8 @@ export interface AppDeps {
   draft(description: string, signal?: AbortSignal): Promise<DraftAnswer>;
   tutorRatePerMinute: number;
   logStudentCode: boolean;
+  /** Refuses an exercise id that is not the course's (see exerciseScope). */
+  exerciseScope: ExerciseScope;
   /** What GET /health reports besides `status`. */
   health(): Promise<Record<string, unknown>>;
   /** The URL prefix the proxy passes on (a hub service's `/services/<name>/`); stripped before routing. */
@@ -97,20 +101,21 @@ async function handle(deps: AppDeps, limiter: RateLimiterMemory, request: Incomi
   }
   if (request.method === "POST" && path === "/records/check") {
     const body = await readJson(request, checkBody);
+    deps.exerciseScope(body.course, body.exercise);
     await deps.records.addCheck({ user: identity.user, course: body.course, exercise: body.exercise, attempt: body.attempt, result: body.result, ...(body.latencyMs === undefined ? {} : { latencyMs: body.latencyMs }) });
     return json(response, 201, { recorded: true });
   }
   const settingsPath = /^\/settings\/([^/]+)$/.exec(path);
   if (settingsPath) {
-    const course = courseId.safeParse(decodeURIComponent(settingsPath[1]!));
-    if (!course.success) throw new HttpError(400, `invalid course id: ${course.error.issues[0]?.message}`);
-    if (request.method === "GET") return json(response, 200, await deps.settings.get(course.data));
+    const course = courseOf(settingsPath[1]!);
+    if (request.method === "GET") return json(response, 200, await deps.settings.get(course));
     if (request.method === "PUT") {
       if (!identity.instructor) throw new HttpError(403, "only an instructor may change course settings");
       const change = await readJson(request, settingsBody);
+      for (const exercise of Object.keys(change.hintBudgets ?? {})) deps.exerciseScope(course, exercise);
       const { model, ...rest } = change;
       const update = model === undefined ? rest : { ...rest, ...(model === null ? { model: undefined } : { model }) };
-      return json(response, 200, await deps.settings.update(course.data, update));
+      return json(response, 200, await deps.settings.update(course, update));
     }
   }
   for (const route of deps.routes ?? []) if (await route(ctx, path, query)) return;

@@ -8,9 +8,18 @@ export function requireInstructor(identity: Identity, what: string): void {
   if (!identity.instructor) throw new HttpError(403, `only an instructor may ${what}`);
 }
 
+/** A percent-encoded path segment decoded, or 400 naming `what` it is (a bad escape such as `%E0` is the client's error). */
+export function decodeSegment(segment: string, what: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(400, `invalid percent-encoding in the ${what}: ${segment.slice(0, 100)}`);
+  }
+}
+
 /** The course id of a path segment, or 400 naming what is wrong. */
 export function courseOf(segment: string): string {
-  const course = courseId.safeParse(decodeURIComponent(segment));
+  const course = courseId.safeParse(decodeSegment(segment, "course id"));
   if (!course.success) throw new HttpError(400, `invalid course id: ${course.error.issues[0]?.message}`);
   return course.data;
 }

@@ -4,7 +4,11 @@ import { z } from "zod";
 
 const text = (max: number) => z.string().max(max);
 const courseId = z.string().min(1).max(200).regex(/^[\w.-]+$/, "a course id is letters, digits, '.', '_' or '-'");
-const exerciseId = z.string().min(1).max(300);
+// As the kernel's exercise format has it (pmxlab.exercise.id), e.g. "pk-basics/half-life".
+const exerciseId = z
+  .string()
+  .max(300)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.\/-]*$/, "an exercise id is letters, digits, '_', '.', '/' or '-', starting with a letter or digit");
 
 const checkResult = z.object({
   passed: z.boolean(),
@@ -42,7 +46,11 @@ export const settingsBody = z
   .object({
     tutorOff: z.boolean(),
     model: z.string().min(1).max(200).nullable(),
-    hintBudgets: z.record(exerciseId, z.number().int().min(0).max(100)),
+    // zod's record drops a "__proto__" key without a word; an instructor should hear that it was not taken.
+    hintBudgets: z.preprocess((raw, ctx) => {
+      if (raw !== null && typeof raw === "object" && Object.hasOwn(raw, "__proto__")) ctx.addIssue({ code: "custom", message: "__proto__ is not an exercise id" });
+      return raw;
+    }, z.record(exerciseId, z.number().int().min(0).max(100))),
   })
   .partial()
   .strict();

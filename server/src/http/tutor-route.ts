@@ -12,6 +12,7 @@ export async function tutorRoute({ deps, request, response, identity, log }: Con
   const body = await readJson(request, tutorBody);
   const tutorRequest = body.request as TutorRequest;
   const exercise = tutorRequest.exercise?.id;
+  if (exercise !== undefined) deps.exerciseScope(body.course, exercise);
   const settings = await deps.settings.get(body.course);
   const hintsGiven = exercise === undefined ? 0 : await deps.records.hintsGiven(identity.user, body.course, exercise);
   const refused = refusalFor(settings, tutorRequest, hintsGiven);

@@ -8,7 +8,7 @@ import type { TutorRequest } from "./types.js";
 export function refusalFor(settings: CourseSettings, request: TutorRequest, hintsGiven: number): string | undefined {
   if (settings.tutorOff) return `The tutor is off for course ${settings.course} (exam mode).`;
   const id = request.exercise?.id;
-  if (request.kind === "hint" && id !== undefined && id in settings.hintBudgets) {
+  if (request.kind === "hint" && id !== undefined && Object.hasOwn(settings.hintBudgets, id)) {
     const budget = settings.hintBudgets[id]!;
     if (hintsGiven >= budget) return `You have used all ${budget} hints for this exercise. Ask a question about what you tried instead.`;
   }

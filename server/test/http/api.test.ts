@@ -5,6 +5,9 @@ import type { Identity } from "../../src/http/identity.js";
 import { databases } from "../support/databases.js";
 import { askTutor, offlineStandIn, startService, type Harness } from "../support/harness.js";
 
+// The repository's courses, read only: the instructor versions whose exercise ids the service knows.
+const COURSES = new URL("../../../courses/", import.meta.url).pathname;
+
 const ask = (kind: string, exercise = "pk-basics/auc") => ({
   course: "pk-basics",
   request: { kind, question: "?", exercise: { id: exercise, text: "AUC of 100 mg IV", hints: [] }, hintLevel: 0, history: [] },
@@ -50,7 +53,42 @@ describe.each(databases)("HTTP API on $name", (database) => {
     const refused = await askTutor(h.base, ask("hint"));
     expect(refused.status).toBe(403);
     expect(refused.refused).toMatch(/exam mode/);
-    expect((await askTutor(h.base, { ...ask("hint"), course: "other" })).reply?.backend).toBe("offline");
+    // Another course's exercises are answered; this course's exercise under another course name is refused.
+    expect((await askTutor(h.base, { ...ask("hint", "other/auc"), course: "other" })).reply?.backend).toBe("offline");
+    for (const course of ["other", "PK-BASICS", "pk-basics."]) {
+      const renamed = await askTutor(h.base, { ...ask("hint"), course });
+      expect(renamed.status, course).toBe(400);
+      expect(renamed.refused).toContain(`is not an exercise of course ${course}`);
+    }
+  });
+
+  it("holds exercise ids to the course's own exercises, so a renamed id escapes no budget, guard or column", async () => {
+    h = await startService(database, { coursesDir: COURSES }, { offline: offlineStandIn });
+    await call(h, "PUT", "/settings/pk-basics", { hintBudgets: { "pk-basics/auc": 1 } });
+    expect((await askTutor(h.base, ask("hint"))).status).toBe(200);
+    expect((await askTutor(h.base, ask("hint"))).status).toBe(403);
+    for (const id of ["pk-basics//auc", "pk-basics/auc2", "pk-basics/AUC"]) {
+      const renamed = await askTutor(h.base, ask("hint", id));
+      expect(renamed.status, id).toBe(400);
+      expect(renamed.refused).toBe(`course pk-basics has no exercise ${id}`);
+    }
+    for (const id of ["PK-basics/auc", "pk-basics/auc ", "__proto__"]) expect((await askTutor(h.base, ask("hint", id))).status, id).toBe(400);
+    // The same rule for Check records and for the budgets an instructor sets.
+    const record = (exercise: string) => ({ course: "pk-basics", exercise, attempt: 1, result: { passed: true, score: 1, items: [] } });
+    expect((await call(h, "POST", "/records/check", record("pk-basics/half-life"))).status).toBe(201);
+    for (const id of ["student", "total", "__proto__", "pk-basics/nope"]) expect((await call(h, "POST", "/records/check", record(id))).status, id).toBe(400);
+    for (const id of ["__proto__", "constructor", "pk-basics/nope"]) {
+      expect((await call(h, "PUT", "/settings/pk-basics", { hintBudgets: { [id]: 1 } })).status, id).toBe(400);
+    }
+    // A course the folder does not have (a student's own notebook) keeps its own prefix only.
+    expect((await askTutor(h.base, { ...ask("question", "my-notes/q1"), course: "my-notes" })).status).toBe(200);
+  });
+
+  it("refuses a path with a malformed percent-escape with 400, not 500", async () => {
+    h = await startService(database, {}, { offline: offlineStandIn });
+    const bad = await call(h, "GET", "/settings/%E0%A4%A");
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toBe("invalid percent-encoding in the course id: %E0%A4%A");
   });
 
   it("a hint budget counts the hints the server gave, whatever hint level the browser claims", async () => {

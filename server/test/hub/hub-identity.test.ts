@@ -35,6 +35,8 @@ describe.each(databases)("the hub service's identities on $name", (database) => 
     expect((await get("/me", { authorization: "token made-up" })).status).toBe(401);
     expect((await get("/me", { authorization: "token unscoped-token" })).status).toBe(401);
     expect((await get("/me", { authorization: "token culler-token" })).status).toBe(401);
+    // A session cookie that is not valid percent-encoding is no session (it was a 500).
+    expect((await get("/me", { cookie: "pmxlab-session=%E0" })).status).toBe(401);
     // Health is public; it says nothing about anyone.
     expect((await get("/health")).status).toBe(200);
   });
