@@ -87,12 +87,17 @@ function affineFixedPoint(
   if (status !== "success") return { status, message: "" };
   const iMinusE = new Float64Array(n * n);
   const column = new Float64Array(n);
+  // Column j of E is (interval(s·e_j) − c) / s. With s = 1 the subtraction cancels the digits
+  // of a large dose (1e12 ng left E with 5 correct digits, 1e20 none): a probe as large as
+  // the state keeps E's error at a few ulps whatever the dose's size.
+  let scale = 1;
+  for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(c[i]));
   for (let j = 0; j < n; j++) {
     column.fill(0);
-    column[j] = 1;
+    column[j] = scale;
     status = interval(column);
     if (status !== "success") return { status, message: "" };
-    for (let i = 0; i < n; i++) iMinusE[i * n + j] = (i === j ? 1 : 0) - (column[i] - c[i]);
+    for (let i = 0; i < n; i++) iMinusE[i * n + j] = (i === j ? 1 : 0) - (column[i] - c[i]) / scale;
   }
   // An accumulator's column of I − E is zero (nothing depends on it, it keeps its value):
   // pin it with the equation x_j = 0 so the rest is solved on its own.
