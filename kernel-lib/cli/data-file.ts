@@ -59,13 +59,21 @@ function located(file: string, error: unknown): unknown {
   return error;
 }
 
+/** Rows a command that needs every subject at once may read: about 1.5 GB of event records. */
+const MAX_LOADED_ROWS = 5_000_000;
+
 /**
  * The whole dataset of a file, for commands that need every subject at once (`pmxlab fit`),
  * read through {@link streamDataset} with the same input bound and messages.
  */
 export async function loadDataset(file: string, maxInput: number): Promise<Dataset> {
   const subjects: Subject[] = [];
+  let rows = 0;
   const reader = await streamDataset(file, maxInput, (batch) => {
+    for (const subject of batch) rows += subject.records.length;
+    if (rows > MAX_LOADED_ROWS) {
+      throw new Error(`${file}: more than ${MAX_LOADED_ROWS.toLocaleString("en-US")} rows; this command holds the whole dataset in memory (a few hundred bytes a row), so give it fewer rows`);
+    }
     subjects.push(...batch);
   });
   return { covariates: reader.covariates, subjects };

@@ -18,7 +18,15 @@ export interface ReadDatasetOptions {
   repeatedIds?: "new-subject" | "error";
   /** The longest line accepted, in UTF-8 bytes (default 1,048,576); a longer one is an error. */
   maxLineLength?: number;
+  /**
+   * The most rows one subject may have (default {@link MAX_SUBJECT_ROWS}): a subject is held
+   * whole until its last row, at a few hundred bytes a row.
+   */
+  maxSubjectRows?: number;
 }
+
+/** Rows one subject may have by default: 2,000,000 (about 600 MB held while it is read). */
+export const MAX_SUBJECT_ROWS = 2_000_000;
 
 type Subject = Dataset["subjects"][number];
 
@@ -111,6 +119,10 @@ export class DatasetReader {
     const current = this.current;
     if (current && current.id === record.id) {
       inTimeOrder(current.records[current.records.length - 1], record, line, columns);
+      const most = this.options.maxSubjectRows ?? MAX_SUBJECT_ROWS;
+      if (current.records.length === most) {
+        throw new DatasetError(`ID ${record.id} has more than ${most.toLocaleString("en-US")} rows; one subject is held whole while it is read, so split it (or give fewer rows)`, { row, line });
+      }
       current.records.push(record);
       return undefined;
     }

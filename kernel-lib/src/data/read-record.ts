@@ -31,6 +31,10 @@ export function readRecord(cells: TableRow, columns: ColumnIndex, row: number): 
   const line = cells.line;
   const { nonmem } = columns;
   const id = required(cells, columns, nonmem.ID as number, "ID", row, line);
+  if (Math.abs(id) > Number.MAX_SAFE_INTEGER) {
+    // Beyond 2^53 neighbouring IDs are the same double: two subjects would silently become one.
+    throw new DatasetError(`ID "${cells.cell(nonmem.ID as number)}" is too large to tell apart from its neighbours (IDs must be at most 9007199254740991 in size)`, { row, line, column: columns.header[nonmem.ID as number] });
+  }
   const time = required(cells, columns, nonmem.TIME as number, "TIME", row, line);
   const amt = cell(cells, columns, nonmem.AMT, 0, row, line);
   const givenMdv = nonmem.MDV === undefined ? undefined : cell(cells, columns, nonmem.MDV, 0, row, line);

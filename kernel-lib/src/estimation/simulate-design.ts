@@ -116,8 +116,18 @@ export function predictions(p: ResolvedPopulation, solver: SimulateOptions): Flo
   return p.subjects.map((subject, i) => predict(p.model, subject, p.typical(i), [], p.output, solver).f);
 }
 
+/** Simulated observations one call may hold (8 bytes each, 400 MB): checked before any is made. */
+export const MAX_REPLICATE_VALUES = 50_000_000;
+
 /** dv[i][r]: replicate r of subject i. @internal */
 export function simulateReplicates(p: ResolvedPopulation, replicates: number, seed: number, solver: SimulateOptions): Float64Array[][] {
+  const observations = p.subjects.reduce((n, s) => n + s.dv.length, 0);
+  if (replicates * observations > MAX_REPLICATE_VALUES) {
+    const most = Math.floor(MAX_REPLICATE_VALUES / Math.max(1, observations));
+    throw new EstimationError(
+      `${replicates} replicates of ${observations} observations are ${replicates * observations} simulated values, more than the ${MAX_REPLICATE_VALUES.toLocaleString("en-US")} one simulation may hold; give at most ${most.toLocaleString("en-US")} replicates for this dataset`,
+    );
+  }
   const draw = residualError(p.sigma);
   const q = p.omega.names.length;
   const mvn = q > 0 ? new MultivariateNormal(p.omega.matrix, { name: "OMEGA", labels: p.omega.names }) : undefined;

@@ -255,6 +255,7 @@ function splitDosingCovariates(dosingNames: readonly string[], records: (Record<
 /** One parameter vector (defaults, `input.params`, the subject's first covariates) per dataset subject. @internal */
 export function datasetSubjects(model: Model, input: SimulationInput, interpolation: readonly CovariateInterpolation[]): SubjectInput[] {
   const data = input.data as Dataset;
+  caseOnlyCovariates(model, data.covariates);
   return data.subjects.map((s) => {
     const p = checkedParameters(model, input.params, input.covariates);
     model.covariates.forEach((name, i) => {
@@ -264,6 +265,20 @@ export function datasetSubjects(model: Model, input: SimulationInput, interpolat
     missingCovariates(model, p, `ID ${s.id}`);
     return { id: s.id, p, records: s.records };
   });
+}
+
+/**
+ * Refuses a dataset column that differs from a model covariate only in case ("wt" for WT):
+ * covariates are matched by exact name, so the model would silently take its default.
+ */
+function caseOnlyCovariates(model: Model, columns: readonly string[]): void {
+  for (const name of model.covariates) {
+    if (columns.includes(name)) continue;
+    const column = columns.find((c) => c.toUpperCase() === name.toUpperCase());
+    if (column !== undefined) {
+      throw new Error(`dataset column ${column} is not covariate ${name} of model ${model.name}: covariate names are matched exactly, case included; rename the column ${name}`);
+    }
+  }
 }
 
 function missingCovariates(model: Model, p: Float64Array, who: string): void {

@@ -18,6 +18,13 @@ export interface Timeline extends ActionList {
   grid?: GridDoses;
 }
 
+/**
+ * The most actions (doses, infusion starts and ends, output rows, covariate changes) one
+ * subject's timeline may hold: about 200 MB. Each record's ADDL is bounded on its own; this
+ * bounds their sum (50 records of ADDL 999,999 grew past 4 GB).
+ */
+export const MAX_SUBJECT_ACTIONS = 2_000_000;
+
 /** Raised for records the engine cannot honour; names the subject and dataset row. */
 export class EventError extends Error {
   constructor(message: string) {
@@ -96,6 +103,8 @@ class TimelineBuilder {
   private readonly atRecord: Float64Array;
   /** The last output time: actions after it cannot change any output and are not made. */
   private readonly horizon: number;
+  /** The subject's ID, for messages. */
+  private readonly id: number;
   private seq = 0;
   private infusions = 0;
   private first = true;
@@ -108,6 +117,7 @@ class TimelineBuilder {
     private readonly interpolation: readonly CovariateInterpolation[],
   ) {
     const np = model.parameters.length;
+    this.id = records[0]?.id ?? NaN;
     this.horizon = records.reduce((t, r) => (r.evid === 0 && r.time > t ? r.time : t), -Infinity);
     this.covariateIndex = model.covariates.map((_, i) => np + i);
     this.knots = model.covariates.map((name) => {
@@ -172,6 +182,11 @@ class TimelineBuilder {
 
   private push(time: number, action: TimedAction["action"]): void {
     if (time > this.horizon) return;
+    if (this.actions.length === MAX_SUBJECT_ACTIONS) {
+      throw new EventError(
+        `ID ${this.id}: more than ${MAX_SUBJECT_ACTIONS.toLocaleString("en-US")} doses, infusion ends and output rows in one subject; give fewer additional doses (ADDL) or output rows, or split the subject`,
+      );
+    }
     this.actions.push({ time, seq: this.seq++, action });
   }
 

@@ -65,6 +65,19 @@ describe("pmxlab simulate", () => {
     expect(r.stderr).toMatch(/unknown model "pk9cmt"/);
   });
 
+  it("refuses a --model path that is a directory, a device or too large to be a model, before reading it", () => {
+    const big = file("big.model", "# " + "x".repeat(1 << 20) + "\n");
+    for (const [path, why] of [
+      [dir, "is a directory"],
+      ["/dev/zero", "is not a regular file"],
+      [big, "the file is 1048579 bytes, more than a model file's 1 MiB (1048576 bytes); is it the right file?"],
+    ] as const) {
+      const r = pmxlab("simulate", "--model", path, "--data", events);
+      expect(r.code, path).toBe(1);
+      expect(r.stderr, path).toBe(`pmxlab simulate: --model ${path}: ${why}${why.endsWith("?") ? "" : "; give a model file or a built-in model's name"}\n`);
+    }
+  });
+
   it("fails on a dataset without a TIME column naming the column", () => {
     const bad = file("notime.csv", "ID,EVID,AMT\n1,1,100\n");
     const r = pmxlab("simulate", "--model", "pk1cmt_iv", "--data", bad);

@@ -70,3 +70,13 @@ describe("time-varying covariates", () => {
     expect(sim.outputs.CP[1]).toBeCloseTo(amount(18, 12) / v(90), 12);
   });
 });
+
+describe("covariate columns", () => {
+  it("refuses a column that differs from the model's covariate only in case, instead of using the default weight", () => {
+    // The model declares WT = 70 kg by default; a "wt" column of 35 kg would have been ignored.
+    const lower = readDataset("ID,TIME,AMT,DV,wt\n1,0,100,.,35\n1,2,0,.,35\n");
+    expect(() => simulate(allometric, { data: lower })).toThrow(
+      "dataset column wt is not covariate WT of model pk1cmt_iv_allometric: covariate names are matched exactly, case included; rename the column WT",
+    );
+  });
+});

@@ -92,6 +92,21 @@ describe("DatasetReader refuses input that is not a dataset", () => {
     expect(messageOf(() => readDataset("ID,TIME,WT\n1,0,-1e400\n"))).toMatch(/^row 1 \(line 2\), column WT: "-1e400" is out of range/);
   });
 
+  it("refuses an ID beyond 2^53, where two IDs would read as one subject", () => {
+    expect(messageOf(() => readDataset("ID,TIME,AMT\n9007199254740993,0,1\n9007199254740992,1,0\n"))).toBe(
+      'row 1 (line 2), column ID: ID "9007199254740993" is too large to tell apart from its neighbours (IDs must be at most 9007199254740991 in size)',
+    );
+    expect(readDataset("ID,TIME\n9007199254740991,0\n").subjects[0]!.id).toBe(Number.MAX_SAFE_INTEGER);
+  });
+
+  it("refuses a subject with more rows than the bound, naming the ID and the row, before holding them all", () => {
+    const rows = Array.from({ length: 6 }, (_, t) => `1,${t}`).join("\n");
+    expect(messageOf(() => readDataset(`ID,TIME\n${rows}\n2,0\n`, { maxSubjectRows: 5 }))).toBe(
+      "row 6 (line 7): ID 1 has more than 5 rows; one subject is held whole while it is read, so split it (or give fewer rows)",
+    );
+    expect(readDataset(`ID,TIME\n${rows}\n`, { maxSubjectRows: 6 }).subjects[0]!.records).toHaveLength(6);
+  });
+
   it("refuses a header with no data rows", () => {
     expect(messageOf(() => readDataset("ID,TIME,AMT\n"))).toBe("line 1: the dataset has a header but no data rows");
     expect(messageOf(() => readDataset("# c\nID,TIME\n\n# only comments\n"))).toBe("line 2: the dataset has a header but no data rows");

@@ -60,6 +60,14 @@ describe("subjectNpde", () => {
 });
 
 describe("npde of a dataset", () => {
+  it("refuses more replicates than it may hold before simulating any (--npde 1e9 grew without bound)", () => {
+    const truth = { theta: { KA: 1.5, CL: 2.8, V: 32 }, omega: { KA: 0.4, CL: 0.07, V: 0.02 }, sigma: { additive: 0.5 } };
+    const design = readDataset(theophText); // 132 observations
+    const message = "1000000000 replicates of 132 observations are 132000000000 simulated values, more than the 50,000,000 one simulation may hold; give at most 378,787 replicates for this dataset";
+    expect(() => npde("pk1cmt_oral", design, truth, { replicates: 1e9 })).toThrow(message);
+    expect(() => simulateDesign("pk1cmt_oral", design, truth, { replicates: 1e9 })).toThrow(message);
+  });
+
   it("data simulated from the model itself (Theoph design, 1-compartment oral, additive error): npde have mean ≈ 0, variance ≈ 1, and R's Shapiro–Wilk and KS tests do not reject N(0, 1)", { timeout: 120_000 }, () => {
     const truth = { theta: { KA: 1.5, CL: 2.8, V: 32 }, omega: { KA: 0.4, CL: 0.07, V: 0.02 }, sigma: { additive: 0.5 } };
     const design = readDataset(theophText);
