@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import {
+  asNotebook,
   CHECK_MIME,
   cellSource,
   checkCellCode,
@@ -55,14 +56,13 @@ export interface CheckNotebookOptions extends RunLimits {
 }
 
 export function readNotebook(path: string): Notebook {
-  let notebook: Notebook;
+  let value: unknown;
   try {
-    notebook = JSON.parse(readFileSync(path, "utf8")) as Notebook;
+    value = JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {
     throw new Error(`${path}: not a readable notebook (${(error as Error).message})`);
   }
-  if (!Array.isArray(notebook?.cells)) throw new Error(`${path}: not a notebook (no cells)`);
-  return notebook;
+  return asNotebook(value, path);
 }
 
 function failure(name: string, message: string): CheckResult {

@@ -17,6 +17,7 @@ export { choiceAnswer, type ChoiceAnswerOptions } from "./choice-answer.js";
 export { summaryText } from "./summary.js";
 export { CHECK_MIME, checkCellCode, checkInKernel, kernelAnswers, type CheckCellOptions, type CheckReport } from "./kernel-check.js";
 export {
+  asNotebook,
   cellSource,
   exerciseCells,
   exerciseOf,

@@ -37,6 +37,34 @@ const exerciseSchema = z.strictObject({
   hints: z.array(z.string()).optional(),
 });
 
+const metadata = z.record(z.string(), z.unknown());
+const cellSchema = z.looseObject({
+  cell_type: z.enum(["code", "markdown", "raw"]),
+  source: z.union([z.string(), z.array(z.string())]),
+  metadata,
+});
+const notebookSchema = z.looseObject({ cells: z.array(cellSchema), metadata, nbformat: z.number().int().min(4) });
+
+/**
+ * Checks that `value` (parsed JSON) is an nbformat 4 notebook in the parts pmxlab reads —
+ * cells with a `cell_type`, a `source` (text or lines) and `metadata`, the notebook's own
+ * `metadata` — so that a broken file gives one message naming the cell and the field, not an
+ * error from deep inside. `where` names the file.
+ *
+ * @example
+ * asNotebook({ cells: [null], metadata: {}, nbformat: 4, nbformat_minor: 5 }, "a.ipynb");
+ * // Error: a.ipynb: not a notebook: cell 1: Invalid input: expected object, received null
+ */
+export function asNotebook(value: unknown, where: string): Notebook {
+  const parsed = notebookSchema.safeParse(value);
+  if (parsed.success) return value as Notebook;
+  const issue = parsed.error.issues[0]!;
+  const [first, index, ...rest] = issue.path;
+  const at = first === "cells" && typeof index === "number" ? [`cell ${index + 1}`, ...rest.map(String)] : issue.path.map(String);
+  const field = at.length > 0 ? `${at[0]}${at.length > 1 ? `: ${at.slice(1).join(".")}` : ""}: ` : "";
+  throw new Error(`${where}: not a notebook: ${field}${issue.message}`);
+}
+
 /** A cell's source as one string. */
 export function cellSource(cell: NotebookCell): string {
   return Array.isArray(cell.source) ? cell.source.join("") : cell.source;
