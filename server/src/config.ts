@@ -17,6 +17,10 @@ export interface ServerConfig {
   logStudentCode: boolean;
   /** Tutor requests per user per minute (PMXLAB_TUTOR_RATE, default 20). */
   tutorRatePerMinute: number;
+  /** Check records (POST /records/check) per user per minute (PMXLAB_CHECK_RATE, default 120). */
+  checkRatePerMinute: number;
+  /** Notebook submissions per user per minute (PMXLAB_SUBMIT_RATE, default 20). */
+  submitRatePerMinute: number;
   /** Folder of instructor course notebooks whose solutions the leak guard knows (PMXLAB_COURSES_DIR). */
   coursesDir?: string;
 }
@@ -29,6 +33,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     recordText: flag(env, "PMXLAB_RECORD_TEXT", true),
     logStudentCode: flag(env, "PMXLAB_LOG_STUDENT_CODE", false),
     tutorRatePerMinute: positive(env, "PMXLAB_TUTOR_RATE", 20),
+    checkRatePerMinute: positive(env, "PMXLAB_CHECK_RATE", 120),
+    submitRatePerMinute: positive(env, "PMXLAB_SUBMIT_RATE", 20),
   };
   if (env.PMXLAB_DATABASE_URL) config.databaseUrl = env.PMXLAB_DATABASE_URL;
   if (env.PMXLAB_COURSES_DIR) config.coursesDir = env.PMXLAB_COURSES_DIR;

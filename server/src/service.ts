@@ -11,6 +11,7 @@ import { draftingService } from "./drafting/index.js";
 import { courseChecks, expectedValues, type CheckLookup } from "./grounding/index.js";
 import { createApp } from "./http/app.js";
 import { exerciseScope } from "./http/exercise-scope.js";
+import { perUserRate } from "./http/rate-limit.js";
 import { singleUser, type Identity, type IdentityProvider } from "./http/identity.js";
 import { groupMembers, hubIdentity, hubOAuth, Sessions, type HubSettings } from "./hub/index.js";
 import { createLogger } from "./http/logger.js";
@@ -97,11 +98,12 @@ export async function createService(config: ServerConfig, parts: ServiceParts = 
     settings,
     identity: parts.identity ?? (hub ? hubIdentity(hub, sessions) : singleUser()),
     ...(hub ? { prefix: hub.prefix, publicRoute: oauth!.route, unauthenticated: oauth!.redirectToLogin } : {}),
-    routes: [releaseRoutes({ releases, coursesDir, userFiles }), submissionRoutes({ submissions, grades, grading, releases }), classRoutes({ db, releases, grades, coursesDir, roster })],
+    routes: [releaseRoutes({ releases, coursesDir, userFiles }), submissionRoutes({ submissions, grades, grading, releases, rateLimit: perUserRate(config.submitRatePerMinute, "submissions") }), classRoutes({ db, releases, grades, coursesDir, roster })],
     log,
     tutorFor,
     draft: draftingService(config),
     tutorRatePerMinute: config.tutorRatePerMinute,
+    checkRatePerMinute: config.checkRatePerMinute,
     logStudentCode: config.logStudentCode,
     exerciseScope: exerciseScope(config.coursesDir, (course, error) => log.warn({ course, err: error }, "the course's exercises could not be read; its exercise ids are held to the course prefix only")),
     health: async () => ({ database: kind, llm: tutorFor({ course: "", tutorOff: false, hintBudgets: {} })?.name ?? "none" }),

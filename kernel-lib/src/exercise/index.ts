@@ -22,6 +22,7 @@ export {
   exerciseCells,
   exerciseOf,
   exerciseProblems,
+  notebookSchema,
   pmxlabMetadata,
   releasedExerciseIds,
   type Exercise,

@@ -43,7 +43,8 @@ const cellSchema = z.looseObject({
   source: z.union([z.string(), z.array(z.string())]),
   metadata,
 });
-const notebookSchema = z.looseObject({ cells: z.array(cellSchema), metadata, nbformat: z.number().int().min(4) });
+/** An nbformat 4 notebook in the parts pmxlab reads (other fields kept): see {@link asNotebook}. */
+export const notebookSchema = z.looseObject({ cells: z.array(cellSchema), metadata, nbformat: z.number().int().min(4) });
 
 /**
  * Checks that `value` (parsed JSON) is an nbformat 4 notebook in the parts pmxlab reads —

@@ -3,7 +3,6 @@
 // GET and PUT /settings/<course>; on a hub also the class routes each concept adds
 // (`routes`) and the OAuth login (`publicRoute`). See docs/server.md and docs/hub.md.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { DraftAnswer } from "../drafting/index.js";
 import type { Records } from "../records/index.js";
 import type { CourseSettings, CourseSettingsStore } from "../settings/index.js";
@@ -13,6 +12,7 @@ import type { Identity, IdentityProvider } from "./identity.js";
 import type { Logger } from "./logger.js";
 import type { ExerciseScope } from "./exercise-scope.js";
 import { courseOf } from "./guards.js";
+import { perUserRate, type RateLimit } from "./rate-limit.js";
 import { checkBody, draftBody, settingsBody } from "./schemas.js";
 import { tutorRoute } from "./tutor-route.js";
 
@@ -26,6 +26,8 @@ export interface AppDeps {
   /** Model drafting: a description in words → verified model text, or the errors. */
   draft(description: string, signal?: AbortSignal): Promise<DraftAnswer>;
   tutorRatePerMinute: number;
+  /** POST /records/check per user per minute: each is a row written to the database. */
+  checkRatePerMinute: number;
   logStudentCode: boolean;
   /** Refuses an exercise id that is not the course's (see exerciseScope). */
   exerciseScope: ExerciseScope;
@@ -54,13 +56,15 @@ export interface Context {
 
 /** The API as a node:http server (not yet listening). */
 export function createApp(deps: AppDeps): Server {
-  const limiter = new RateLimiterMemory({ points: deps.tutorRatePerMinute, duration: 60 });
+  const limits: Limits = { tutor: perUserRate(deps.tutorRatePerMinute, "tutor requests"), checks: perUserRate(deps.checkRatePerMinute, "check records") };
   const server = createServer((request, response) => {
     const started = performance.now();
-    handle(deps, limiter, request, response)
+    handle(deps, limits, request, response)
       .catch((error: unknown) => {
         const known = error instanceof HttpError;
         if (!known) deps.log.error({ err: error, path: pathOf(request, deps.prefix) }, "request failed");
+        // A 5xx the server knows (the hub is down) is still the operator's to hear about.
+        else if (error.status >= 500) deps.log.warn({ err: error, path: pathOf(request, deps.prefix) }, "request not served");
         if (!response.headersSent) json(response, known ? error.status : 500, { error: known ? error.message : "internal error" }, known ? error.headers : {});
         else response.end();
       })
@@ -74,7 +78,12 @@ export function createApp(deps: AppDeps): Server {
   return server;
 }
 
-async function handle(deps: AppDeps, limiter: RateLimiterMemory, request: IncomingMessage, response: ServerResponse): Promise<void> {
+interface Limits {
+  tutor: RateLimit;
+  checks: RateLimit;
+}
+
+async function handle(deps: AppDeps, limits: Limits, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const path = pathOf(request, deps.prefix);
   const query = new URL(request.url ?? "/", "http://localhost").searchParams;
   if (request.method === "GET" && path === "/health") return json(response, 200, { status: "ok", ...(await deps.health()) });
@@ -88,11 +97,11 @@ async function handle(deps: AppDeps, limiter: RateLimiterMemory, request: Incomi
   const ctx: Context = { deps, request, response, identity, log: deps.log.child({ user: identity.user }) };
 
   if (request.method === "POST" && path === "/tutor") {
-    await consume(limiter, identity.user);
+    await limits.tutor(identity.user);
     return tutorRoute(ctx);
   }
   if (request.method === "POST" && path === "/draft") {
-    await consume(limiter, identity.user);
+    await limits.tutor(identity.user);
     const { description } = await readJson(request, draftBody);
     // A client that goes away stops the drafting (and its upstream request).
     const stop = new AbortController();
@@ -100,6 +109,7 @@ async function handle(deps: AppDeps, limiter: RateLimiterMemory, request: Incomi
     return json(response, 200, await deps.draft(description, stop.signal));
   }
   if (request.method === "POST" && path === "/records/check") {
+    await limits.checks(identity.user);
     const body = await readJson(request, checkBody);
     deps.exerciseScope(body.course, body.exercise);
     await deps.records.addCheck({ user: identity.user, course: body.course, exercise: body.exercise, attempt: body.attempt, result: body.result, ...(body.latencyMs === undefined ? {} : { latencyMs: body.latencyMs }) });
@@ -120,16 +130,6 @@ async function handle(deps: AppDeps, limiter: RateLimiterMemory, request: Incomi
   }
   for (const route of deps.routes ?? []) if (await route(ctx, path, query)) return;
   throw new HttpError(404, `no route ${request.method} ${path}`);
-}
-
-async function consume(limiter: RateLimiterMemory, user: string): Promise<void> {
-  try {
-    await limiter.consume(user);
-  } catch (e) {
-    if (!(e instanceof RateLimiterRes)) throw e;
-    const seconds = Math.ceil(e.msBeforeNext / 1000);
-    throw new HttpError(429, `too many tutor requests; try again in ${seconds} s`, { "retry-after": String(seconds) });
-  }
 }
 
 export function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -1,20 +1,25 @@
 // Submissions, grading and feedback routes of the hub service (docs/hub.md). A student
 // submits and reads only their own; instructors grade and read anyone's.
 import { z } from "zod";
+import { notebookSchema } from "@pmxlab/kernel/exercise";
 import type { ReleaseStore } from "../courses-release/release-store.js";
 import type { Route } from "../http/app.js";
 import { json } from "../http/app.js";
 import { HttpError, readJson } from "../http/body.js";
 import { courseOf, requireInstructor, subjectOf } from "../http/guards.js";
+import type { RateLimit } from "../http/rate-limit.js";
 import type { GradeStore } from "./grade-store.js";
 import type { GradingJobs } from "./grading.js";
 import type { SubmissionStore } from "./submission-store.js";
 
 const MAX_NOTEBOOK = 5 * 1024 * 1024;
 
+// The notebook checked as the grader reads it (the kernel's nbformat 4 schema, other keys kept
+// as they came): a submission it cannot read is refused now, with a message, not at grading
+// time with the runner's error.
 const submissionBody = z.object({
   notebook: z.string().min(1).max(300),
-  content: z.looseObject({ cells: z.array(z.unknown()).max(10_000), nbformat: z.number().int() }),
+  content: notebookSchema.refine((n) => n.cells.length <= 10_000, "a notebook has at most 10,000 cells"),
 });
 
 export interface SubmissionRouteDeps {
@@ -22,6 +27,8 @@ export interface SubmissionRouteDeps {
   grades: GradeStore;
   grading: GradingJobs;
   releases: ReleaseStore;
+  /** Each submission is up to 5 MiB written to the database: a per-user budget of them. */
+  rateLimit: RateLimit;
 }
 
 export function submissionRoutes(deps: SubmissionRouteDeps): Route {
@@ -31,6 +38,7 @@ export function submissionRoutes(deps: SubmissionRouteDeps): Route {
     const course = courseOf(m[2]!);
     const method = request.method;
     if (m[1] === "submissions" && method === "POST") {
+      await deps.rateLimit(identity.user);
       const body = await readJson(request, submissionBody, MAX_NOTEBOOK);
       const release = await deps.releases.latest(course);
       if (!release) throw new HttpError(404, `${course} has no release to submit to`);

@@ -124,6 +124,33 @@ describe.each(databases)("HTTP API on $name", (database) => {
     expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 
+  it("rate-limits check records per user", async () => {
+    h = await startService(database, { checkRatePerMinute: 2 }, { offline: offlineStandIn, identity: (req) => ({ user: String(req.headers["x-test-user"]), instructor: false }) });
+    const record = (user: string) => call(h, "POST", "/records/check", { course: "pk-basics", exercise: "pk-basics/half-life", attempt: 1, result: { passed: true, score: 1, items: [] } }, { "x-test-user": user });
+    expect((await record("ada")).status).toBe(201);
+    expect((await record("ada")).status).toBe(201);
+    const third = await record("ada");
+    expect(third.status).toBe(429);
+    expect(third.body.error).toMatch(/too many check records/);
+    expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await record("bob")).status).toBe(201);
+    expect(await h.service.records.checks("ada", "pk-basics", "pk-basics/half-life")).toHaveLength(2);
+    // The tutor's budget is another one.
+    expect((await askTutor(h.base, ask("question"))).status).not.toBe(429);
+  });
+
+  it("refuses a body nested deeper than 64 levels with 400; brackets inside strings do not count", async () => {
+    h = await startService(database, {}, { offline: offlineStandIn, identity: () => ({ user: "ada", instructor: false }) });
+    const message = '[{"quoted \\"[" ' + "[".repeat(200);
+    const result = { passed: false, score: 0, items: [{ name: "n", passed: false, message }] };
+    expect((await call(h, "POST", "/records/check", { course: "pk-basics", exercise: "pk-basics/half-life", attempt: 1, result })).status).toBe(201);
+    let deep: unknown = [];
+    for (let i = 0; i < 70; i++) deep = [deep];
+    const refused = await call(h, "POST", "/records/check", { course: "pk-basics", exercise: "pk-basics/half-life", attempt: 1, result: { ...result, items: deep } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toBe("the body is nested deeper than 64 levels of arrays and objects");
+  });
+
   it("records a Check result posted by the extension", async () => {
     h = await startService(database, {}, { offline: offlineStandIn, identity: () => ({ user: "ada", instructor: false }) });
     const result = { passed: false, score: 0.5, items: [{ name: "ke (1/h)", passed: true, message: "right" }, { name: "half-life (h)", passed: false, message: "ln 2 forgotten" }] };

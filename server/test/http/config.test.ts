@@ -5,7 +5,7 @@ import { readConfig } from "../../src/config.js";
 describe("server configuration", () => {
   it("defaults: SQLite in the user's data folder, no LLM, text recorded, code not logged", () => {
     const config = readConfig({ HOME: "/home/ada", XDG_DATA_HOME: "/data" });
-    expect(config).toEqual({ dataDir: "/data/pmxlab", recordText: true, logStudentCode: false, tutorRatePerMinute: 20 });
+    expect(config).toEqual({ dataDir: "/data/pmxlab", recordText: true, logStudentCode: false, tutorRatePerMinute: 20, checkRatePerMinute: 120, submitRatePerMinute: 20 });
   });
 
   it("reads the endpoint, the key, PostgreSQL and the switches", () => {
@@ -18,10 +18,13 @@ describe("server configuration", () => {
       PMXLAB_LLM_TIMEOUT_MS: "15000",
       PMXLAB_LLM_RETRIES: "0",
       PMXLAB_RECORD_TEXT: "0",
+      PMXLAB_CHECK_RATE: "30",
+      PMXLAB_SUBMIT_RATE: "5",
     });
     expect(config.databaseUrl).toBe("postgresql://pmxlab@db/pmxlab");
     expect(config.llm).toEqual({ baseURL: "http://localhost:11434/v1", apiKey: "sk-1", model: "qwen2.5", timeoutMs: 15000, maxRetries: 0 });
     expect(config.recordText).toBe(false);
+    expect(config).toMatchObject({ checkRatePerMinute: 30, submitRatePerMinute: 5 });
   });
 
   it("refuses a malformed value, naming the variable", () => {

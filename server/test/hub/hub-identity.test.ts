@@ -86,6 +86,26 @@ describe.each(databases)("the hub service's identities on $name", (database) => 
     expect(sameSite.status).toBe(400); // identified; the empty body is what is wrong
   });
 
+  it("answers 503 with Retry-After, not 500, while the hub's API fails", async () => {
+    // grace's identity is cached before the hub goes down: then reading the roster fails.
+    expect((await get("/me", { authorization: "token grace-token" })).status).toBe(200);
+    hub.down = 502;
+    for (const [path, token] of [["/me", "ada-token"], ["/class/pk-basics", "grace-token"]] as const) {
+      const answer = await get(path, { authorization: `token ${token}` });
+      expect(answer.status, path).toBe(503);
+      expect(Number(answer.headers.get("retry-after")), path).toBeGreaterThan(0);
+      expect(((await answer.json()) as { error: string }).error, path).toMatch(/the hub is unavailable \(the hub answered 502 to GET \/hub\/api\/(user|groups\/students)\)/);
+    }
+    // A hub that drops the connection is unavailable too (fetch's own error was a 500).
+    hub.down = "unreachable";
+    const dropped = await get("/me", { authorization: "token ada-token" });
+    expect(dropped.status).toBe(503);
+    expect(((await dropped.json()) as { error: string }).error).toMatch(/^the hub is unavailable \(no answer to GET \/hub\/api\/user: /);
+    expect(h.logs.join("")).toMatch(/request not served/);
+    hub.down = false;
+    expect((await get("/me", { authorization: "token ada-token" })).status).toBe(200);
+  });
+
   it("reads the class roster from the hub's students group", async () => {
     hub.groups.set("students", ["ada", "bob"]);
     const summary = (await (await get("/class/pk-basics", { authorization: "token grace-token" })).json()) as { students: string[] };

@@ -29,7 +29,7 @@ describe.each(databases)("grading jobs across restarts on $name", (database) => 
   let base = "";
   let logs: string[] = [];
 
-  const config = (): ServerConfig => ({ dataDir, recordText: true, logStudentCode: false, tutorRatePerMinute: 100, coursesDir: COURSES, ...(url ? { databaseUrl: url } : {}) });
+  const config = (): ServerConfig => ({ dataDir, recordText: true, logStudentCode: false, tutorRatePerMinute: 100, checkRatePerMinute: 1000, submitRatePerMinute: 1000, coursesDir: COURSES, ...(url ? { databaseUrl: url } : {}) });
 
   /** Starts the service on the one database of the test (again after a stop: a restart). */
   async function start(): Promise<void> {

@@ -1,6 +1,6 @@
 // Submissions are per user; grading runs the real `pmxlab grade` in an isolated child and
 // returns each student's per-item feedback to that student only.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Identity } from "../../src/http/identity.js";
 import { databases } from "../support/databases.js";
@@ -56,6 +56,77 @@ describe.each(databases)("submissions and grading on $name", (database) => {
     expect((await call(h, "ada", "POST", "/submissions/pk-basics", { notebook: "checks.ts", content: released })).status).toBe(400);
     expect((await call(h, "ada", "POST", "/submissions/pk-basics", { notebook: "01-elimination.ipynb", content: { not: "a notebook" } })).status).toBe(400);
     expect((await call(h, "ada", "POST", "/grading/pk-basics")).status).toBe(403);
+  });
+
+  it("takes every course notebook as it is, and refuses what the grader could not read or a nesting past the bound with 400", async () => {
+    await start();
+    // The repository's notebooks (read only), each submitted whole: nothing of it is dropped.
+    const notebooks = readdirSync(COURSES, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .flatMap((d) => readdirSync(`${COURSES}/${d.name}`).filter((f) => f.endsWith(".ipynb")).map((f) => `${d.name}/${f}`));
+    expect(notebooks.length).toBeGreaterThan(20);
+    for (const file of notebooks) {
+      const content = JSON.parse(readFileSync(`${COURSES}/${file}`, "utf8")) as object;
+      const saved = await call(h, "ada", "POST", "/submissions/pk-basics", { notebook: "01-elimination.ipynb", content });
+      expect(saved.status, `${file}: ${JSON.stringify(saved.body)}`).toBe(201);
+      expect(saved.body.bytes, file).toBe(Buffer.byteLength(JSON.stringify(content)));
+    }
+    const released = (await releasedNotebook(h, "ada")) as { cells: Record<string, unknown>[]; metadata: object; nbformat: number };
+    // A rich output nests a few levels more than the course notebooks do: still a notebook.
+    let nested: unknown = { value: 1 };
+    for (let i = 0; i < 20; i++) nested = { level: nested };
+    const withOutput = { ...released, cells: [...released.cells, { cell_type: "code", source: ["x = 1\n", "x"], metadata: {}, outputs: [{ output_type: "display_data", data: { "application/json": nested }, metadata: {} }], execution_count: 1 }] };
+    expect((await call(h, "ada", "POST", "/submissions/pk-basics", { notebook: "01-elimination.ipynb", content: withOutput })).status).toBe(201);
+
+    const refused = async (content: unknown) => {
+      const answer = await call(h, "ada", "POST", "/submissions/pk-basics", { notebook: "01-elimination.ipynb", content });
+      expect(answer.status, JSON.stringify(content).slice(0, 200)).toBe(400);
+      return String(answer.body.error);
+    };
+    const cell = released.cells[0]!;
+    expect(await refused({ cells: [[[]]], metadata: {}, nbformat: 4 })).toMatch(/cells/);
+    expect(await refused({ ...released, cells: [{ ...cell, cell_type: "python" }] })).toMatch(/cell_type/);
+    expect(await refused({ ...released, cells: [{ ...cell, source: 42 }] })).toMatch(/source/);
+    expect(await refused({ ...released, cells: [{ ...cell, source: ["a", 1] }] })).toMatch(/source/);
+    const { metadata: _cellMetadata, ...noCellMetadata } = cell;
+    expect(await refused({ ...released, cells: [noCellMetadata] })).toMatch(/metadata/);
+    // Without the notebook's metadata the grader's runner failed (AttributeError) at grading time.
+    const { metadata: _metadata, ...noMetadata } = released;
+    expect(await refused(noMetadata)).toMatch(/metadata/);
+    // Deep nesting where other keys are allowed: refused before anything walks it.
+    let deep: unknown = 1;
+    for (let i = 0; i < 100; i++) deep = [deep];
+    expect(await refused({ ...released, cells: [{ ...cell, metadata: { deep } }] })).toMatch(/nested deeper than 64/);
+    expect((await call(h, "ada", "GET", "/submissions/pk-basics")).body).toHaveLength(notebooks.length + 1);
+  });
+
+  it("refuses a 4 MB body of nested brackets with 400 at once (it was a 500 from a stack overflow)", async () => {
+    await start();
+    const depth = 2_000_000;
+    const body = `{"notebook":"01-elimination.ipynb","content":{"cells":[${"[".repeat(depth)}${"]".repeat(depth)}],"metadata":{},"nbformat":4}}`;
+    const started = performance.now();
+    const response = await fetch(`${h.base}/submissions/pk-basics`, { method: "POST", headers: { "x-test-user": "ada", "content-type": "application/json" }, body });
+    const answer = (await response.json()) as { error: string };
+    expect(response.status, answer.error).toBe(400);
+    expect(answer.error).toMatch(/nested deeper than 64 levels/);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(h.logs.join("")).not.toMatch(/Maximum call stack/);
+  });
+
+  it("limits each user's submissions per minute with 429 and Retry-After", async () => {
+    h = await startService(database, { coursesDir: COURSES, submitRatePerMinute: 2 }, { offline: offlineStandIn, identity: (r) => users.get(String(r.headers["x-test-user"])) });
+    expect((await call(h, "grace", "POST", "/releases/pk-basics")).status).toBe(201);
+    const released = await releasedNotebook(h, "ada");
+    const submit = (as: string) => fetch(`${h.base}/submissions/pk-basics`, { method: "POST", headers: { "x-test-user": as, "content-type": "application/json" }, body: JSON.stringify({ notebook: "01-elimination.ipynb", content: released }) });
+    expect((await submit("ada")).status).toBe(201);
+    expect((await submit("ada")).status).toBe(201);
+    const third = await submit("ada");
+    expect(third.status).toBe(429);
+    expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(((await third.json()) as { error: string }).error).toMatch(/too many submissions/);
+    // Another user's budget is their own; reading is not limited.
+    expect((await submit("bob")).status).toBe(201);
+    expect((await call(h, "ada", "GET", "/submissions/pk-basics")).body).toHaveLength(2);
   });
 
   it(

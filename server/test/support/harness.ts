@@ -29,7 +29,7 @@ export async function startService(database: TestDatabase, config: Partial<Serve
     },
   });
   const service = await createService(
-    { dataDir, recordText: true, logStudentCode: false, tutorRatePerMinute: 100, ...(db.url ? { databaseUrl: db.url } : {}), ...config },
+    { dataDir, recordText: true, logStudentCode: false, tutorRatePerMinute: 100, checkRatePerMinute: 1000, submitRatePerMinute: 1000, ...(db.url ? { databaseUrl: db.url } : {}), ...config },
     { logDestination, ...parts },
   );
   await new Promise<void>((resolve) => service.server.listen(0, "127.0.0.1", resolve));

@@ -22,6 +22,8 @@ export interface HubStandIn {
   /** Every request the stand-in got (method and path, the token exchange's form). */
   seen: { method: string; path: string; form?: URLSearchParams; authorization?: string }[];
   groups: Map<string, string[]>;
+  /** 502: every API call answers 502, as the proxy in front of a stopped hub does; "unreachable": the connection is dropped unanswered. */
+  down: false | 502 | "unreachable";
   close(): Promise<void>;
 }
 
@@ -42,6 +44,8 @@ export async function startHubStandIn(): Promise<HubStandIn> {
       response.writeHead(status, { "content-type": "application/json" });
       response.end(JSON.stringify(body));
     };
+    if (standIn.down === "unreachable") return void request.socket.destroy();
+    if (standIn.down === 502) return send(502, { status: 502, message: "Bad Gateway" });
     const token = /^token (.+)$/.exec(request.headers.authorization ?? "")?.[1];
     if (request.method === "GET" && path === "/hub/api/user") {
       const user = token ? tokens.get(token) : undefined;
@@ -65,7 +69,7 @@ export async function startHubStandIn(): Promise<HubStandIn> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
-  return {
+  const standIn: HubStandIn = {
     settings: {
       apiUrl: `http://127.0.0.1:${port}/hub/api`,
       apiToken: SERVICE_TOKEN,
@@ -83,6 +87,8 @@ export async function startHubStandIn(): Promise<HubStandIn> {
     codes,
     groups,
     seen,
+    down: false,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+  return standIn;
 }
