@@ -1,5 +1,6 @@
 import type { EventRecord } from "../dosing/types.js";
 import { DatasetError } from "./dataset-error.js";
+import { excerpt } from "./excerpt.js";
 import type { NonmemColumn } from "./nonmem-columns.js";
 import type { TableRow } from "./table-row.js";
 
@@ -33,7 +34,7 @@ export function readRecord(cells: TableRow, columns: ColumnIndex, row: number): 
   const id = required(cells, columns, nonmem.ID as number, "ID", row, line);
   if (Math.abs(id) > Number.MAX_SAFE_INTEGER) {
     // Beyond 2^53 neighbouring IDs are the same double: two subjects would silently become one.
-    throw new DatasetError(`ID "${cells.cell(nonmem.ID as number)}" is too large to tell apart from its neighbours (IDs must be at most 9007199254740991 in size)`, { row, line, column: columns.header[nonmem.ID as number] });
+    throw new DatasetError(`ID "${excerpt(cells.cell(nonmem.ID as number))}" is too large to tell apart from its neighbours (IDs must be at most 9007199254740991 in size)`, { row, line, column: columns.header[nonmem.ID as number] });
   }
   const time = required(cells, columns, nonmem.TIME as number, "TIME", row, line);
   const amt = cell(cells, columns, nonmem.AMT, 0, row, line);
@@ -77,7 +78,7 @@ function cell(cells: TableRow, columns: ColumnIndex, index: number | undefined, 
   if (value - value === 0) return value; // finite
   if (Number.isNaN(value)) {
     if (cells.missing(index)) return missing;
-    throw new DatasetError(`"${cells.cell(index)}" is not a number`, { row, line, column: columns.header[index] });
+    throw new DatasetError(`"${excerpt(cells.cell(index))}" is not a number`, { row, line, column: columns.header[index] });
   }
-  throw new DatasetError(`"${cells.cell(index)}" is out of range (a number must be finite, at most about 1.8e308 in size)`, { row, line, column: columns.header[index] });
+  throw new DatasetError(`"${excerpt(cells.cell(index))}" is out of range (a number must be finite, at most about 1.8e308 in size)`, { row, line, column: columns.header[index] });
 }

@@ -1,3 +1,5 @@
+import { excerpt } from "../data/excerpt.js";
+
 /** The text forms `parseRegimen` accepts, listed in every `RegimenError`. */
 export const REGIMEN_FORMS = `accepted forms (docs/regimens.md; amounts in g, mg, ug, ng or mol, mmol, umol, nmol, pmol, per kg or per m2; times in min, h, d or week):
   100 mg                               one dose at time 0
@@ -12,6 +14,9 @@ export const REGIMEN_FORMS = `accepted forms (docs/regimens.md; amounts in g, mg
   ... into cmt 2                       the compartment, instead of a route
   blocks are joined by "then" or ";"`
 
+/** Characters of a regimen shown on each side of the offending word. */
+const CONTEXT = 60;
+
 /**
  * Regimen text that cannot be read. The message quotes the text, points at the offending
  * word with carets and lists the accepted forms. `index` is the word's 0-based character
@@ -24,8 +29,13 @@ export class RegimenError extends Error {
     readonly word: string,
     problem: string,
   ) {
-    const where = word ? `"${word}" (character ${index + 1})` : "the end of the text";
-    super(`cannot read regimen: ${problem} at ${where}\n  ${text}\n  ${" ".repeat(index)}${"^".repeat(Math.max(word.length, 1))}\n${REGIMEN_FORMS}`);
+    const where = word ? `"${excerpt(word)}" (character ${index + 1})` : "the end of the text";
+    // A long text is shown around the word only (a 5 MB regimen made a 5 MB message).
+    const start = Math.max(0, index - CONTEXT);
+    const end = Math.min(text.length, index + Math.min(word.length, CONTEXT) + CONTEXT);
+    const shown = `${start > 0 ? "…" : ""}${text.slice(start, end)}${end < text.length ? "…" : ""}`;
+    const caret = " ".repeat(index - start + (start > 0 ? 1 : 0)) + "^".repeat(Math.min(Math.max(word.length, 1), CONTEXT));
+    super(`cannot read regimen: ${problem} at ${where}\n  ${shown}\n  ${caret}\n${REGIMEN_FORMS}`);
     this.name = "RegimenError";
   }
 }

@@ -27,8 +27,15 @@ const ROUTES: ReadonlyMap<string, DoseOptions["route"]> = new Map([
  * `nextStart`). Throws one `RegimenError` pointing at the first word that does not fit.
  */
 export function readRegimenText(text: string): DoseEvent[] {
+  if (text.length > MAX_REGIMEN_CHARACTERS) {
+    const word = text.slice(MAX_REGIMEN_CHARACTERS, MAX_REGIMEN_CHARACTERS + 20);
+    throw new RegimenError(text, MAX_REGIMEN_CHARACTERS, word, `the text is ${text.length} characters long, more than the ${MAX_REGIMEN_CHARACTERS.toLocaleString("en-US")} a regimen may have (a dosing history belongs in a dataset)`);
+  }
   return new RegimenReader(text).read();
 }
+
+/** The longest regimen text read: a regimen is a line or two (a 4 MB one took minutes to read). */
+const MAX_REGIMEN_CHARACTERS = 10_000;
 
 interface Block {
   amount: number;

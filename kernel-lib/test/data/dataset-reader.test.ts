@@ -92,6 +92,11 @@ describe("DatasetReader refuses input that is not a dataset", () => {
     expect(messageOf(() => readDataset("ID,TIME,WT\n1,0,-1e400\n"))).toMatch(/^row 1 \(line 2\), column WT: "-1e400" is out of range/);
   });
 
+  it("quotes at most 60 characters of a bad cell, with its length", () => {
+    const cell = "9".repeat(500_000) + "x";
+    expect(messageOf(() => readDataset(`ID,TIME,AMT\n1,0,${cell}\n`))).toBe(`row 1 (line 2), column AMT: "${"9".repeat(60)}… (500001 characters)" is not a number`);
+  });
+
   it("refuses an ID beyond 2^53, where two IDs would read as one subject", () => {
     expect(messageOf(() => readDataset("ID,TIME,AMT\n9007199254740993,0,1\n9007199254740992,1,0\n"))).toBe(
       'row 1 (line 2), column ID: ID "9007199254740993" is too large to tell apart from its neighbours (IDs must be at most 9007199254740991 in size)',

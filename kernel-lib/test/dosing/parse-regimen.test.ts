@@ -80,6 +80,28 @@ describe("parseRegimen", () => {
     expect((error as Error).message).toContain("loading 400 mg then 200 mg q24h x 6");
   });
 
+  it("quotes a long text around the offending word only, with the carets under it", () => {
+    const text = `${"100 mg q12h x 2 then ".repeat(400)}200 mg with food`; // 8,416 characters
+    let message = "";
+    try {
+      parseRegimen(text);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    const lines = message.split("\n");
+    const at = text.indexOf("with");
+    expect(lines[0]).toBe(`cannot read regimen: unexpected word at "with" (character ${at + 1})`);
+    expect(lines[1]).toBe(`  …${text.slice(at - 60)}`);
+    expect(lines[2]).toBe(`  ${" ".repeat(61)}^^^^`);
+    expect(message.length).toBeLessThan(2_000);
+  });
+
+  it("refuses a text longer than 10,000 characters before reading it", () => {
+    const text = "100 mg q12h x 2 then ".repeat(200_000); // 4.2 MB: it took minutes to read
+    expect(() => parseRegimen(text)).toThrow(RegimenError);
+    expect(() => parseRegimen(text)).toThrow(/^cannot read regimen: the text is 4200000 characters long, more than the 10,000 a regimen may have \(a dosing history belongs in a dataset\) at "/);
+  });
+
   it("rejects an unknown unit, a missing count and a missing amount, naming each", () => {
     expect(() => parseRegimen("100 mgg q12h x 2")).toThrow(/expected an amount unit \(g, mg, ug, mcg, µg, ng; mol, mmol, umol, nmol, pmol\) at "mgg"/);
     expect(() => parseRegimen("100 mg q12h")).toThrow(/an interval needs the number of doses: add "x N" or "for N days" at "q"/);
