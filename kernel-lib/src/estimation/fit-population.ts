@@ -80,6 +80,9 @@ export function fitPopulation(model: Model | string, data: Dataset, options: Pop
   const initialTheta = Object.fromEntries(thetaNames.map((name) => [name, asSetup(thetaSpec[name]).value]));
   const typical = problem.typical(0, initialTheta);
   for (const name of omega.names) {
+    if (typical[name] === undefined && !individualOption) {
+      throw new EstimationError(`omega names ${name}, which has no theta: the variance of ${name}'s η needs ${name}'s typical value, so give theta.${name} too (on the command line, --theta ${name}=INITIAL)`);
+    }
     if (!(typical[name] > 0)) throw new EstimationError(`${name} has between-subject variability but its typical value for ID ${subjects[0].id} is ${typical[name]}; \`individual\` must return a positive ${name}`);
   }
   const start = problem.encode({ theta: initialTheta, omega, sigma: sigma.values });

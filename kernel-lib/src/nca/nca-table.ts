@@ -49,5 +49,13 @@ export function ncaTable(results: readonly NcaResult[]): NcaTable {
  */
 export function ncaToCsv(results: readonly NcaResult[]): string {
   const { header, rows } = ncaTable(results);
+  // An infinite parameter (CL = dose / AUC with an AUC that underflowed, a time near 1e308) is
+  // named by subject here; the CSV writer could only give its row and column.
+  for (const row of rows) {
+    const c = row.findIndex((v) => v === Infinity || v === -Infinity);
+    if (c >= 0) {
+      throw new Error(`ncaToCsv: ID ${row[0]}: ${header[c]} is ${row[c]}: its concentrations or times are beyond what double precision can take (CSV cells must be finite); rescale the units (e.g. ng/mL instead of g/mL)`);
+    }
+  }
   return toCsv(header, rows);
 }

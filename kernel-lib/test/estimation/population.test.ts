@@ -126,4 +126,10 @@ describe("fitPopulation: bad input", () => {
     expect(() => fitPopulation("pk1cmt_iv", pheno, { theta: { CL: 0.005, APGR_V: 0.1 }, omega: { CL: 0.03 }, sigma: { proportional: 0.01 } })).toThrow(/theta names "APGR_V".*`individual`/);
     expect(() => fitPopulation("pk1cmt_iv", pheno, { theta: { CL: 0.005 }, omega: { KA: 0.03 }, sigma: { proportional: 0.01 } })).toThrow(/OMEGA names "KA"/);
   });
+
+  it("names an OMEGA on a model parameter that has no theta (it said the typical value was undefined)", () => {
+    expect(() => fitPopulation("pk1cmt_iv", pheno, { theta: { CL: 0.005 }, omega: { V: 0.03 }, sigma: { proportional: 0.01 } })).toThrow(
+      "omega names V, which has no theta: the variance of V's η needs V's typical value, so give theta.V too (on the command line, --theta V=INITIAL)",
+    );
+  });
 });

@@ -70,6 +70,11 @@ describe("ncaTable and ncaToCsv", () => {
     expect(rows[1][header.indexOf("exclude")]).toMatch(/^lambda\.z: too few points/);
   });
 
+  it("names the subject and parameter of an infinite result (an AUC that underflowed: CL = dose / AUC)", () => {
+    const tiny = ncaDataset(data(["7,0,1,100,0,.,1", "7,1,0,0,0,1e-320,0", "7,2,0,0,0,1e-321,0", "7,4,0,0,0,1e-322,0"]));
+    expect(() => ncaToCsv(tiny)).toThrow(/^ncaToCsv: ID 7: [\w.]+ is Infinity: its concentrations or times are beyond what double precision can take/);
+  });
+
   it("writes CSV with NaN as '.'", () => {
     const lines = ncaToCsv(results).trim().split("\n");
     expect(lines).toHaveLength(3);
