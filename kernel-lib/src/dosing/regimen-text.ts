@@ -37,6 +37,9 @@ export function readRegimenText(text: string): DoseEvent[] {
 /** The longest regimen text read: a regimen is a line or two (a 4 MB one took minutes to read). */
 const MAX_REGIMEN_CHARACTERS = 10_000;
 
+/** Why a number beyond Number.MAX_VALUE is refused, in words (it reads as Infinity). */
+const TOO_LARGE = "is too large (above 1.8e308, the largest number a computer holds)";
+
 interface Block {
   amount: number;
   options: DoseOptions;
@@ -79,12 +82,13 @@ class RegimenReader {
     const amountWord = this.peek();
     const amount = this.number("an amount such as 100");
     const { scale, unit } = this.amountUnit();
-    const block: Block = { amount: toBase(amount, scale), options: { unit }, words: { amount: amountWord } };
+    const block: Block = { amount: this.finite(toBase(amount, scale), amountWord as Token, `the amount in ${scale.base}`), options: { unit }, words: { amount: amountWord } };
     if (!(block.amount > 0)) this.fail(amountWord, "the amount must be > 0");
     if (this.peek()?.key === "/") {
       // "10 mg/h": a continuous infusion at that rate, until the end of the simulation or for a period.
       this.take();
-      block.options.rate = block.amount / toBase(1, this.unit(TIME_UNITS, "a time unit (min, h, d) of the infusion rate"));
+      const rate = block.amount / toBase(1, this.unit(TIME_UNITS, "a time unit (min, h, d) of the infusion rate"));
+      block.options.rate = this.finite(rate, amountWord as Token, `the infusion rate in ${unit}/h`);
       block.amount = Infinity;
       block.words.rate = amountWord;
     }
@@ -97,19 +101,19 @@ class RegimenReader {
       const o = block.options;
       switch (key) {
         case "over":
-          o.over = this.positive(this.time(), word, "the infusion duration");
+          o.over = this.positive(this.time("the infusion duration"), word, "the infusion duration");
           break;
         case "rate":
           o.rate = this.positive(this.rate(o.unit as DoseUnit), word, "the infusion rate");
           break;
         case "every":
-          o.every = FREQUENCIES.get(word.key) ?? this.positive(this.time(), word, "the dosing interval");
+          o.every = FREQUENCIES.get(word.key) ?? this.positive(this.time("the dosing interval"), word, "the dosing interval");
           break;
         case "times":
           o.times = this.count(word);
           break;
         case "for":
-          period = this.positive(this.time(), word, "the dosing period");
+          period = this.positive(this.time("the dosing period"), word, "the dosing period");
           break;
         case "at":
           o.at = this.times();
@@ -138,7 +142,8 @@ class RegimenReader {
       // A continuous infusion: "for P" is how long it runs; it has no doses to count or repeat.
       const extra = [words.over, words.every, words.times].filter((w): w is Token => w !== undefined).sort((a, b) => a.index - b.index)[0];
       if (extra) this.fail(extra, `a continuous infusion ("${words.amount?.text} …/h") has no "${extra.text}"; give a dose such as "100 mg over 1 h q8h x 3" instead`);
-      if (period !== undefined) block.amount = (o.rate as number) * period;
+      // Infinity here would silently make the infusion run to the end of the simulation.
+      if (period !== undefined) block.amount = this.finite((o.rate as number) * period, words.for as Token, `the amount infused (rate × "for")`);
       return;
     }
     if (words.over && words.rate) this.fail(words.rate as Token, 'give either "over" or "rate", not both');
@@ -150,6 +155,9 @@ class RegimenReader {
     }
     // Every dose that starts within the period: 7 days of q12h is 14 doses (0 … 156 h).
     if (period !== undefined) o.times = Math.ceil(period / (o.every as number) - 1e-9);
+    if (period !== undefined && !((o.times as number) <= MAX_DOSES_PER_RECORD)) {
+      this.fail(words.for as Token, `this period at one dose every ${o.every} h is more than the ${MAX_DOSES_PER_RECORD.toLocaleString("en-US")} doses one block may hold`);
+    }
   }
 
   private modifierKey(word: Token): string {
@@ -202,21 +210,27 @@ class RegimenReader {
 
   /** `T[, T…] TU` → times in h. */
   private times(): number[] {
+    const words = [this.peek() as Token];
     const values = [this.number("a time")];
     while (this.peek()?.key === ",") {
       this.take();
+      words.push(this.peek() as Token);
       values.push(this.number("a time after the comma"));
     }
     const unit = this.unit(TIME_UNITS, "a time unit (min, h, d)");
-    return values.map((v) => toBase(v, unit));
+    return values.map((v, i) => this.finite(toBase(v, unit), words[i], "the time in h"));
   }
 
-  private time(): number {
-    return toBase(this.number("a number"), this.unit(TIME_UNITS, "a time unit (min, h, d)"));
+  /** `D TU` → `what` in h. */
+  private time(what: string): number {
+    const word = this.peek() as Token;
+    const value = this.number("a number");
+    return this.finite(toBase(value, this.unit(TIME_UNITS, "a time unit (min, h, d)")), word, `${what} in h`);
   }
 
   /** `R AU[/kg|/m2]/TU` → the block's amount unit per h; the rate's amount must be of the block's kind. */
   private rate(blockUnit: DoseUnit): number {
+    const valueWord = this.peek() as Token;
     const value = this.number("a rate such as 500 mg/h");
     const unitWord = this.peek();
     const { scale, unit } = this.amountUnit();
@@ -225,7 +239,7 @@ class RegimenReader {
     if (slash?.key !== "/") this.fail(slash, 'expected "/" as in "500 mg/h"');
     this.take();
     const time = this.unit(TIME_UNITS, "a time unit (min, h, d)");
-    return (value * scale.mul * time.div) / (scale.div * time.mul);
+    return this.finite((value * scale.mul * time.div) / (scale.div * time.mul), valueWord, `the rate in ${blockUnit}/h`);
   }
 
   /** `AU` or `AU/kg` or `AU/m2` (also m² and m^2) → the scale to mg or nmol and the dose unit. */
@@ -253,7 +267,17 @@ class RegimenReader {
     const word = this.peek();
     if (word?.kind !== "number") this.fail(word, `expected ${expected}`);
     this.take();
-    return Number(word.text);
+    return this.finite(Number(word.text), word, "the number");
+  }
+
+  /**
+   * `value`, refused at `word` when it is not finite: a number of over 308 digits, or one that
+   * overflows in its unit's conversion ("1e308 g" in mg), which the dose checks would
+   * otherwise report as an option = Infinity with no place in the text.
+   */
+  private finite(value: number, word: Token, what: string): number {
+    if (!Number.isFinite(value)) this.fail(word, `${what} ${TOO_LARGE}`);
+    return value;
   }
 
   private unit<U extends UnitScale>(units: ReadonlyMap<string, U>, expected: string): U {

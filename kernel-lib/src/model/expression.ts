@@ -38,6 +38,13 @@ export const FUNCTIONS: ReadonlyMap<string, ModelFunction> = new Map<string, Mod
  */
 export const MAX_EXPRESSION_DEPTH = 1000;
 
+/**
+ * Deepest nesting of parentheses (or brackets) an expression may have. The mathjs parser goes
+ * through some twenty functions per level, so this is a quarter of {@link MAX_EXPRESSION_DEPTH}.
+ * @internal
+ */
+export const MAX_PARENTHESES = MAX_EXPRESSION_DEPTH / 4;
+
 /** Longest piece of an expression quoted back in an error message. */
 const ECHO_LIMIT = 80;
 
@@ -70,28 +77,80 @@ export type Node = MathNode & {
  * @internal
  */
 export function parseExpression(text: string): MathNode {
-  // mathjs parses nested parentheses recursively: refuse a nesting its parser cannot take.
-  let open = 0;
-  let nesting = 0;
-  for (const c of text) {
-    if (c === "(") nesting = Math.max(nesting, ++open);
-    else if (c === ")") open--;
-  }
-  if (nesting > MAX_EXPRESSION_DEPTH / 4) tooDeep(`${nesting} levels of parentheses`);
+  // mathjs parses nested parentheses, powers and signs recursively: refuse a nesting its
+  // parser cannot take before parsing (a^b^c^… of 5,000 terms overflowed the call stack).
+  const nesting = nestingOf(text);
+  if (nesting.parentheses > MAX_PARENTHESES) tooDeep(`${nesting.parentheses} levels of parentheses`, MAX_PARENTHESES);
+  if (nesting.weight > MAX_EXPRESSION_DEPTH) tooDeep(nestedOperators(nesting.deepest), MAX_EXPRESSION_DEPTH);
   let node: MathNode;
   try {
     node = math.parse(text);
   } catch (error) {
+    // A nesting the scan does not count (such as a ? b : c ? …) can still overflow the stack.
+    if (error instanceof RangeError) tooDeep("it nests deeper than the expression parser can go");
     throw new Error(`cannot parse "${excerpt(text)}": ${(error as Error).message}`);
   }
   const depth = depthOf(node);
-  if (depth > MAX_EXPRESSION_DEPTH) tooDeep(`a tree ${depth} levels deep (a sum or product of about ${depth} terms)`);
+  if (depth > MAX_EXPRESSION_DEPTH) tooDeep(`a tree ${depth} levels deep (a sum or product of about ${depth} terms)`, MAX_EXPRESSION_DEPTH);
   checkNode(node);
   return node;
 }
 
-function tooDeep(what: string): never {
-  throw new Error(`the expression is too large for the model compiler: ${what}, above the limit of ${MAX_EXPRESSION_DEPTH}; split it into $DERIVED names`);
+function tooDeep(what: string, limit?: number): never {
+  const above = limit === undefined ? "" : `, above the limit of ${limit}`;
+  throw new Error(`the expression is too large for the model compiler: ${what}${above}; split it into $DERIVED names`);
+}
+
+function nestedOperators({ parentheses, operators }: { parentheses: number; operators: number }): string {
+  const chain = `${operators} powers and signs nested in one another (as in a^b^c^… or - - x)`;
+  return parentheses === 0 ? chain : `${chain} inside ${parentheses} levels of parentheses (each level counts as 4)`;
+}
+
+/**
+ * How deeply `text` nests, read from its characters without parsing: the deepest bracket
+ * nesting, and the most powers and signs pending at once — in a^b^c and - - x each one is
+ * an operand of the one before, so each is a level of the tree and of the parser's recursion;
+ * a lower-precedence operator (+ - * / , …) ends such a chain. `weight` is the most of both
+ * together, a bracket counting 4 (the parser spends more than 4 times the stack of a power
+ * on one: 250 levels of parentheses take about as much as the whole budget). The counts are
+ * lower bounds of the tree depth, so a chain the tree limit would accept is not refused.
+ */
+function nestingOf(text: string): { parentheses: number; weight: number; deepest: { parentheses: number; operators: number } } {
+  const outer: number[] = [];
+  let chain = 0; // powers and signs pending at the current bracket level
+  let pending = 0; // the same summed over all open levels
+  let parentheses = 0;
+  let weight = 0;
+  let deepest = { parentheses: 0, operators: 0 };
+  let afterOperand = false;
+  for (const c of text) {
+    if (c === " " || c === "\t") continue;
+    if (c === "(" || c === "[" || c === "{") {
+      outer.push(chain);
+      chain = 0;
+      parentheses = Math.max(parentheses, outer.length);
+      afterOperand = false;
+    } else if (c === ")" || c === "]" || c === "}") {
+      pending -= chain;
+      chain = outer.pop() ?? 0;
+      afterOperand = true;
+    } else if (c === "^" || ((c === "-" || c === "+") && !afterOperand)) {
+      chain++;
+      pending++;
+      afterOperand = false;
+    } else if (/[\w.]/u.test(c)) {
+      afterOperand = true;
+    } else {
+      pending -= chain;
+      chain = 0;
+      afterOperand = false;
+    }
+    if (4 * outer.length + pending > weight) {
+      weight = 4 * outer.length + pending;
+      deepest = { parentheses: outer.length, operators: pending };
+    }
+  }
+  return { parentheses, weight, deepest };
 }
 
 /** Depth of a tree, walked with an explicit stack (the tree may be deeper than the call stack allows). */

@@ -299,9 +299,13 @@ export const DEFAULT_TAIL_HOURS = 24;
 export const DEFAULT_GRID_INTERVALS = 200;
 
 function outputTimes(times: SimulationInput["times"], doses: DoseEvent[], model: Model): ArrayLike<number> {
+  // `"length" in times` throws a TypeError on a string or number: name what `times` may be.
+  if (times !== undefined && times !== null && typeof times !== "object") {
+    throw new Error(`times must be an array of times or a grid { start?, end?, step? } (in ${model.timeUnit}, the model's time unit), not a ${typeof times} (${show(times)})`);
+  }
   if (times && "length" in times) {
     for (let k = 0; k < times.length; k++) {
-      if (!Number.isFinite(times[k])) throw new Error(`times[${k}] = ${times[k]} is not a finite number`);
+      if (!Number.isFinite(times[k])) throw new Error(`times[${k}] = ${show(times[k])} is not a finite number`);
       if (k > 0 && times[k] < times[k - 1]) {
         throw new Error(`times must be in increasing order: times[${k}] = ${times[k]} comes after times[${k - 1}] = ${times[k - 1]}`);
       }
@@ -309,6 +313,7 @@ function outputTimes(times: SimulationInput["times"], doses: DoseEvent[], model:
     return times;
   }
   const grid = (times ?? {}) as TimeGrid;
+  checkGridFields(grid, model);
   const start = grid.start ?? 0;
   // A continuous infusion (amount Infinity) never ends: its start counts, not its end.
   const duration = (d: DoseEvent) => (d.rate > 0 && Number.isFinite(d.amount) ? d.amount / d.rate : 0);
@@ -320,8 +325,37 @@ function outputTimes(times: SimulationInput["times"], doses: DoseEvent[], model:
   if (!(end > start) || !(step > 0)) {
     throw new Error(`time grid needs end > start and step > 0 (got start ${start}, end ${end}, step ${step})`);
   }
+  if (!Number.isFinite(end - start)) {
+    throw new Error(`time grid from ${start} to ${end} spans more than the largest number (1.8e308); give a shorter grid`);
+  }
   const count = gridPoints(start, end, step);
   return Float64Array.from({ length: count }, (_, k) => start + k * step);
+}
+
+/** The fields of a time grid, with what each is for messages. */
+const GRID_FIELDS = [
+  ["start", "start time"],
+  ["end", "end time"],
+  ["step", "step"],
+] as const;
+
+/**
+ * Refuses a grid field that is not a finite number, naming it: `end: Infinity` was reported
+ * as a grid of NaN points, `step: Infinity` as NaN observation times, `end: "10"` compared
+ * as text.
+ */
+function checkGridFields(grid: TimeGrid, model: Model): void {
+  for (const [key, what] of GRID_FIELDS) {
+    const value: unknown = grid[key];
+    if (value !== undefined && (typeof value !== "number" || !Number.isFinite(value))) {
+      throw new Error(`times.${key} = ${show(value)}: give a finite ${what}, a number in ${model.timeUnit} (the model's time unit)`);
+    }
+  }
+}
+
+/** A value for a message: strings quoted, so "10" and 10 differ. */
+function show(value: unknown): string {
+  return typeof value === "string" ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : String(value);
 }
 
 export { EventError };

@@ -112,6 +112,60 @@ describe("parseRegimen", () => {
     expect(() => parseRegimen("0 mg")).toThrow(/the amount must be > 0 at "0"/);
   });
 
+  // A number of over 308 digits reads as Infinity: it was refused as "dose option amount =
+  // Infinity", a plain Error with no place in the text.
+  describe("refuses a number too large for the computer at its word", () => {
+    const big = `1${"0".repeat(310)}`; // 1e310
+    const shown = `"${big.slice(0, 60)}… (311 characters)"`;
+    const message = (text: string) => {
+      try {
+        parseRegimen(text);
+      } catch (e) {
+        expect(e).toBeInstanceOf(RegimenError);
+        return (e as Error).message.split("\n").slice(0, 3);
+      }
+      return [];
+    };
+    const tooLarge = (what: string, where: string, character: number) =>
+      `cannot read regimen: ${what} is too large (above 1.8e308, the largest number a computer holds) at ${where} (character ${character})`;
+
+    it("as an amount, with the carets under it", () => {
+      const lines = message(`${big} mg`);
+      expect(lines[0]).toBe(tooLarge("the number", shown, 1));
+      expect(lines[2]).toBe(`  ${"^".repeat(60)}`);
+    });
+
+    it.each([
+      ["an interval", `100 mg q${big}h x 2`, 9],
+      ["an infusion duration", `100 mg over ${big} h`, 13],
+      ["a time after at", `100 mg at 0, ${big} h`, 14],
+      ["a rate", `100 mg rate ${big} mg/h`, 13],
+    ])("as %s", (_, text, character) => {
+      expect(message(text)[0]).toBe(tooLarge("the number", shown, character));
+    });
+
+    // 1e308 fits, but not once converted to the base unit (mg, h).
+    it.each([
+      ["an amount in g", `1${"0".repeat(308)} g`, "the amount in mg", 1],
+      ["a rate in mg/min", `1${"0".repeat(308)} mg/min`, "the infusion rate in mg/h", 1],
+      ["a time in weeks", `100 mg at 1${"0".repeat(308)} week`, "the time in h", 11],
+      ["an interval in days", `100 mg q 1${"0".repeat(308)} d x 2`, "the dosing interval in h", 10],
+    ])("as %s that overflows when converted", (_, text, what, character) => {
+      expect(message(text)[0]).toBe(tooLarge(what, `"${text.slice(character - 1, character + 59)}… (309 characters)"`, character));
+    });
+
+    // Infinity would have made the infusion run to the end of the simulation, silently.
+    it("as the amount of a continuous infusion over a period", () => {
+      expect(message(`1${"0".repeat(300)} mg/h for 1${"0".repeat(10)} h`)[0]).toBe(tooLarge('the amount infused (rate × "for")', '"for"', 308));
+    });
+  });
+
+  it("refuses a dosing period of more doses than a block holds at its word", () => {
+    expect(() => parseRegimen("100 mg q1h for 2000000 h")).toThrow(
+      /^cannot read regimen: this period at one dose every 1 h is more than the 1,000,000 doses one block may hold at "for" \(character 12\)\n/,
+    );
+  });
+
   it("is also available as Regimen.parse", () => {
     expect(Regimen.parse("100 mg q12h x 14").equals(parseRegimen("100 mg q12h x 14"))).toBe(true);
   });

@@ -53,6 +53,31 @@ describe("model compilation stays polynomial", () => {
       /line 7: .*3000 levels of parentheses.*limit/,
     );
   });
+
+  const derivedK = (expression: string) =>
+    `$MODEL m\n$PARAMETERS\nCL = 1 : L/h : clearance\nV = 10 : L : volume\n$COMPARTMENTS\ncentral : mg : amount\n$DERIVED\nK = ${expression}\n$ODE\nd/dt(central) = -K*central\n`;
+
+  // The message said "above the limit of 1000", the tree limit, though parentheses stop at 250.
+  it("300 nested parentheses are refused with the parentheses limit, 250", () => {
+    const deep = `${"(".repeat(300)}CL/V${")".repeat(300)}`;
+    expect(() => parseModel(derivedK(deep))).toThrow(
+      /^line 8: K = \(+… \(604 characters\): the expression is too large for the model compiler: 300 levels of parentheses, above the limit of 250; split it into \$DERIVED names$/,
+    );
+  });
+
+  // mathjs parses a^b^c… recursively: 5,000 powers overflowed the call stack before the tree was measured.
+  it("a chain of 5,000 powers is refused naming the line, not a stack overflow", () => {
+    let error: unknown;
+    try {
+      parseModel(derivedK(`CL/V${"^1".repeat(5000)}`));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ModelError);
+    expect((error as Error).message).toMatch(
+      /^line 8: K = CL\/V\^1\^1.*… \(10004 characters\): the expression is too large for the model compiler: 5000 powers and signs nested in one another \(as in a\^b\^c\^… or - - x\), above the limit of 1000; split it into \$DERIVED names$/,
+    );
+  });
 });
 
 describe("names never reach Object.prototype", () => {

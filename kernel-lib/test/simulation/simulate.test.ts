@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseModel } from "../../src/model/index.js";
-import { simulate } from "../../src/simulation/index.js";
+import { simulate, type SimulationInput } from "../../src/simulation/index.js";
 import { bateman } from "./bateman.js";
 
 describe("simulate", () => {
@@ -77,6 +77,29 @@ describe("simulate rejects bad input with one clear message", () => {
   });
   it("names unsorted output times", () => {
     expect(() => simulate("pk1cmt_iv", { regimen: "1 mg", times: [0, 5, 2] })).toThrow(/times\[2\] = 2 comes after times\[1\] = 5/);
+  });
+  // Each was an internal error: a grid of "NaN points … a step of at least Infinity", NaN
+  // observation times, or "Cannot use 'in' operator" on a string or number.
+  it("names a time grid end or step that is not finite, and a grid field given as text", () => {
+    const run = (times: unknown) => () => simulate("pk1cmt_iv", { regimen: "100 mg", times: times as SimulationInput["times"] });
+    expect(run({ end: Infinity })).toThrow(/^times\.end = Infinity: give a finite end time, a number in h \(the model's time unit\)$/);
+    expect(run({ end: 10, step: Infinity })).toThrow(/^times\.step = Infinity: give a finite step, a number in h \(the model's time unit\)$/);
+    expect(run({ start: NaN, end: 10 })).toThrow(/^times\.start = NaN: give a finite start time, a number in h \(the model's time unit\)$/);
+    expect(run({ end: "10" })).toThrow(/^times\.end = "10": give a finite end time, a number in h \(the model's time unit\)$/);
+  });
+  it("names `times` given as a string or a number", () => {
+    const run = (times: unknown) => () => simulate("pk1cmt_iv", { regimen: "100 mg", times: times as SimulationInput["times"] });
+    const forms = "times must be an array of times or a grid { start?, end?, step? } (in h, the model's time unit)";
+    expect(run("0,1,2")).toThrow(new Error(`${forms}, not a string ("0,1,2")`));
+    expect(run(5)).toThrow(new Error(`${forms}, not a number (5)`));
+  });
+  it("names a grid whose span is beyond the largest number", () => {
+    expect(() => simulate("pk1cmt_iv", { regimen: "100 mg", times: { start: -1e308, end: 1e308 } })).toThrow(
+      /^time grid from -1e\+308 to 1e\+308 spans more than the largest number \(1\.8e308\); give a shorter grid$/,
+    );
+  });
+  it("quotes an output time given as text", () => {
+    expect(() => simulate("pk1cmt_iv", { regimen: "100 mg", times: ["0", "1"] as unknown as number[] })).toThrow(/^times\[0\] = "0" is not a finite number$/);
   });
   it("names a dose into a compartment the model lacks", () => {
     expect(() => simulate("pk1cmt_iv", { regimen: [{ time: 0, amount: 1, cmt: 3, rate: 0, ii: 0, addl: 0, ss: 0 }], times: [1] })).toThrow(/CMT 3 does not exist/);
