@@ -19,6 +19,7 @@ export { CHECK_MIME, checkCellCode, checkInKernel, kernelAnswers, type CheckCell
 export {
   asNotebook,
   cellSource,
+  EXERCISE_ID,
   exerciseCells,
   exerciseOf,
   exerciseProblems,

@@ -30,8 +30,11 @@ export interface Notebook {
   nbformat_minor: number;
 }
 
+/** What an exercise id may be (`pmxlab.exercise.id`, e.g. "pk-basics/half-life"): letters, digits, _ . / -, starting with a letter or digit. */
+export const EXERCISE_ID = /^[A-Za-z0-9][A-Za-z0-9_.\/-]*$/;
+
 const exerciseSchema = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.\/-]*$/, "letters, digits and _ . / - only"),
+  id: z.string().regex(EXERCISE_ID, "letters, digits and _ . / - only"),
   points: z.number().finite().nonnegative(),
   check: z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, "the name of an export of the checks module"),
   hints: z.array(z.string()).optional(),

@@ -1,4 +1,5 @@
 import type { MathNode } from "mathjs";
+import { excerpt as shorten } from "../data/excerpt.js";
 import { math } from "./math.js";
 
 /** A function a model expression may call: how many arguments it takes and the JavaScript it compiles to. @internal */
@@ -50,11 +51,11 @@ const ECHO_LIMIT = 80;
 
 /**
  * `text` for an error message: whole when short, else its start and length, so a
- * 100 kB equation does not come back in full.
+ * 100 kB equation does not come back in full (the one `excerpt`, at the model's length).
  * @internal
  */
 export function excerpt(text: string): string {
-  return text.length <= ECHO_LIMIT ? text : `${text.slice(0, ECHO_LIMIT)}… (${text.length} characters)`;
+  return shorten(text, ECHO_LIMIT);
 }
 
 /** The operators a model expression may use (mathjs `fn` names). */

@@ -1,4 +1,5 @@
 import type { Dataset, DoseEvent, EventRecord } from "../dosing/types.js";
+import { excerpt } from "../data/excerpt.js";
 import { regimenRecords } from "../data/index.js";
 import { getModel } from "../library/index.js";
 import { checkParameters, isDoseModifier, parameterVector } from "../model/index.js";
@@ -353,9 +354,9 @@ function checkGridFields(grid: TimeGrid, model: Model): void {
   }
 }
 
-/** A value for a message: strings quoted, so "10" and 10 differ. */
+/** A value for a message: strings quoted, so "10" and 10 differ (a long one shortened by `excerpt`). */
 function show(value: unknown): string {
-  return typeof value === "string" ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : String(value);
+  return typeof value === "string" ? JSON.stringify(excerpt(value, 40)) : String(value);
 }
 
 export { EventError };

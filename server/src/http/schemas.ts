@@ -1,14 +1,12 @@
 // Request bodies, validated before anything else runs. Sizes are bounded so one request
 // cannot fill memory or a prompt.
+import { EXERCISE_ID } from "@pmxlab/kernel/exercise";
 import { z } from "zod";
 
 const text = (max: number) => z.string().max(max);
 const courseId = z.string().min(1).max(200).regex(/^[\w.-]+$/, "a course id is letters, digits, '.', '_' or '-'");
 // As the kernel's exercise format has it (pmxlab.exercise.id), e.g. "pk-basics/half-life".
-const exerciseId = z
-  .string()
-  .max(300)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.\/-]*$/, "an exercise id is letters, digits, '_', '.', '/' or '-', starting with a letter or digit");
+const exerciseId = z.string().max(300).regex(EXERCISE_ID, "an exercise id is letters, digits, '_', '.', '/' or '-', starting with a letter or digit");
 
 const checkResult = z.object({
   passed: z.boolean(),
