@@ -48,7 +48,7 @@ describe("dose expansion stays bounded", () => {
   it("bounds the doses of all of a subject's records together, not only each record's ADDL", () => {
     // 50 records of ADDL 999,999 (each within its own bound) grew past 4 GB before this bound.
     const doses = Array.from({ length: 50 }, (_, i) => row({ evid: 1, amt: 1, ii: 1, addl: 999_999, mdv: 1 }, i + 1));
-    const data: Dataset = { covariates: [], subjects: [{ id: 7, records: [...doses, row({ id: 7, time: 999_999 }, 51)].map((r) => ({ ...r, id: 7 })) }] };
+    const data: Dataset = { covariates: [], subjects: [{ id: 7, records: [...doses, row({ time: 999_999 }, 51)].map((r) => ({ ...r, id: 7 })) }] };
     expect(() => simulate("pk1cmt_iv", { data })).toThrow(
       "ID 7: more than 2,000,000 doses, infusion ends and output rows in one subject; give fewer additional doses (ADDL) or output rows, or split the subject",
     );
